@@ -1,0 +1,183 @@
+// Exact rational arithmetic. Intermediate results are computed on 128 bits and
+// brought back to lowest terms before the 64-bit range check, so that
+// products such as 20 % x 1 234 567.89 EUR stay exact.
+#include "relief/decimal.hpp"
+
+#include <cstdlib>
+#include <numeric>
+
+namespace relief {
+
+__extension__ typedef __int128 Wide;
+
+struct DecimalAccess {
+  static Decimal Make(std::int64_t p, std::int64_t q) { return Decimal(p, q, 0); }
+};
+
+namespace {
+
+constexpr Wide kMax = INT64_MAX;
+constexpr Wide kMin = INT64_MIN;
+
+Wide WideAbs(Wide v) { return v < 0 ? -v : v; }
+
+Wide WideGcd(Wide a, Wide b) {
+  a = WideAbs(a);
+  b = WideAbs(b);
+  while (b != 0) {
+    Wide t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+std::optional<Decimal> FromWide(Wide p, Wide q) {
+  if (q == 0) return std::nullopt;
+  if (q < 0) {
+    p = -p;
+    q = -q;
+  }
+  if (q != 1) {
+    Wide g = WideGcd(p, q);
+    if (g > 1) {
+      p /= g;
+      q /= g;
+    }
+  }
+  if (p > kMax || p < kMin || q > kMax) return std::nullopt;
+  return DecimalAccess::Make(static_cast<std::int64_t>(p), static_cast<std::int64_t>(q));
+}
+
+bool MulOverflows(Wide a, Wide b, Wide* out) { return __builtin_mul_overflow(a, b, out); }
+
+}  // namespace
+
+std::optional<Decimal> Decimal::Ratio(std::int64_t p, std::int64_t q) { return FromWide(p, q); }
+
+std::optional<Decimal> Decimal::Parse(std::string_view text) {
+  // Accept an optional sign, digit groups separated by spaces (plain, no-break
+  // or narrow no-break), and one decimal separator ('.' or ',').
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  Wide p = 0, q = 1;
+  bool any_digit = false, in_fraction = false;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (MulOverflows(p, 10, &p)) return std::nullopt;
+      p += c - '0';
+      if (in_fraction && MulOverflows(q, 10, &q)) return std::nullopt;
+      any_digit = true;
+      ++i;
+    } else if ((c == '.' || c == ',') && !in_fraction && any_digit) {
+      in_fraction = true;
+      ++i;
+      if (i == text.size()) return std::nullopt;
+    } else if (c == ' ' && any_digit && !in_fraction) {
+      ++i;
+    } else if (text.substr(i, 2) == "\xC2\xA0" && any_digit && !in_fraction) {
+      i += 2;  // U+00A0 no-break space
+    } else if (text.substr(i, 3) == "\xE2\x80\xAF" && any_digit && !in_fraction) {
+      i += 3;  // U+202F narrow no-break space
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  return FromWide(negative ? -p : p, q);
+}
+
+std::optional<Decimal> Decimal::Add(Decimal o) const {
+  if (den_ == o.den_) return FromWide(Wide(num_) + o.num_, den_);
+  return FromWide(Wide(num_) * o.den_ + Wide(o.num_) * den_, Wide(den_) * o.den_);
+}
+
+std::optional<Decimal> Decimal::Sub(Decimal o) const { return Add(o.Negate()); }
+
+std::optional<Decimal> Decimal::Mul(Decimal o) const {
+  return FromWide(Wide(num_) * o.num_, Wide(den_) * o.den_);
+}
+
+std::optional<Decimal> Decimal::Div(Decimal o) const {
+  if (o.num_ == 0) return std::nullopt;
+  return FromWide(Wide(num_) * o.den_, Wide(den_) * o.num_);
+}
+
+Decimal Decimal::Negate() const {
+  // INT64_MIN has no negation; saturate one unit up (never reached by amounts).
+  return Decimal(num_ == INT64_MIN ? INT64_MAX : -num_, den_, 0);
+}
+
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  if (a.den_ == b.den_) return a.num_ <=> b.num_;
+  Wide l = Wide(a.num_) * b.den_, r = Wide(b.num_) * a.den_;
+  return l <=> r;
+}
+
+namespace {
+// floor(p / q) for q > 0.
+Wide FloorDiv(Wide p, Wide q) {
+  Wide d = p / q;
+  if ((p % q != 0) && (p < 0)) --d;
+  return d;
+}
+Wide Pow10(int n) {
+  Wide r = 1;
+  while (n-- > 0) r *= 10;
+  return r;
+}
+// round(p / q) half away from zero, q > 0.
+Wide RoundHalfAway(Wide p, Wide q) {
+  Wide a = WideAbs(p);
+  Wide r = (2 * a + q) / (2 * q);
+  return p < 0 ? -r : r;
+}
+std::string WideToString(Wide v) {
+  if (v == 0) return "0";
+  bool neg = v < 0;
+  std::string s;
+  Wide a = WideAbs(v);
+  while (a > 0) {
+    s.insert(s.begin(), char('0' + int(a % 10)));
+    a /= 10;
+  }
+  return neg ? "-" + s : s;
+}
+}  // namespace
+
+std::optional<Decimal> Decimal::Round(int places) const {
+  Wide scale = Pow10(places);
+  return FromWide(RoundHalfAway(Wide(num_) * scale, den_), scale);
+}
+
+Decimal Decimal::Floor() const { return Decimal(static_cast<std::int64_t>(FloorDiv(num_, den_)), 1, 0); }
+
+Decimal Decimal::Ceil() const { return Negate().Floor().Negate(); }
+
+std::string Decimal::ToFixed(int places) const {
+  Wide scale = Pow10(places);
+  Wide scaled = RoundHalfAway(Wide(num_) * scale, den_);
+  bool neg = scaled < 0;
+  std::string digits = WideToString(WideAbs(scaled));
+  if (places > 0) {
+    if (digits.size() <= static_cast<std::size_t>(places))
+      digits.insert(0, places + 1 - digits.size(), '0');
+    digits.insert(digits.size() - places, ".");
+  }
+  return neg ? "-" + digits : digits;
+}
+
+std::string Decimal::ToString(int max_places) const {
+  // Find the smallest number of places that represents the value exactly.
+  for (int places = 0; places <= max_places; ++places) {
+    if ((Wide(num_) * Pow10(places)) % den_ == 0) return ToFixed(places);
+  }
+  return ToFixed(max_places);
+}
+
+}  // namespace relief

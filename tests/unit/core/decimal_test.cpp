@@ -1,0 +1,63 @@
+#include "relief/decimal.hpp"
+
+#include <gtest/gtest.h>
+
+namespace relief {
+namespace {
+
+Decimal D(std::string_view text) { return Decimal::Parse(text).value(); }
+
+TEST(Decimal, ParsesPlainGroupedAndFrenchForms) {
+  EXPECT_EQ(D("1500"), Decimal(1500));
+  EXPECT_EQ(D("1500.00"), Decimal(1500));
+  EXPECT_EQ(D("1 500,50").ToString(), "1500.5");
+  EXPECT_EQ(D("-0.125").ToString(), "-0.125");
+  EXPECT_EQ(D("10\xE2\x80\xAF" "000").ToString(), "10000");
+}
+
+TEST(Decimal, RejectsFloatSyntaxAndGarbage) {
+  for (const char* bad : {"", "-", "1e5", "inf", "nan", "1.", ".5", "1.2.3", "12a", "1,000.5"}) {
+    EXPECT_FALSE(Decimal::Parse(bad).has_value()) << bad;
+  }
+}
+
+TEST(Decimal, ArithmeticIsExact) {
+  // 0.1 + 0.2 == 0.3, which binary floating point gets wrong.
+  EXPECT_EQ(*D("0.1").Add(D("0.2")), D("0.3"));
+  EXPECT_EQ(D("1234567.89").Mul(D("0.2"))->ToString(), "246913.578");
+  Decimal third = *Decimal(1).Div(3);
+  EXPECT_EQ(*third.Mul(3), Decimal(1));
+  EXPECT_EQ(third.ToString(4), "0.3333");
+}
+
+TEST(Decimal, ComparesAtTheBoundaryExactly) {
+  // A 49.99 % loss is below 50 %, a 50 % loss is not.
+  Decimal half = *Decimal::Ratio(1, 2);
+  EXPECT_LT(*D("4999").Div(10000), half);
+  EXPECT_EQ(*D("5000").Div(10000), half);
+  EXPECT_GT(*D("2").Div(3), half);
+}
+
+TEST(Decimal, ReportsOverflowAndDivisionByZero) {
+  Decimal big(INT64_MAX);
+  EXPECT_FALSE(big.Add(1).has_value());
+  EXPECT_FALSE(big.Mul(2).has_value());
+  EXPECT_FALSE(Decimal(1).Div(0).has_value());
+  EXPECT_FALSE(Decimal::Ratio(1, 0).has_value());
+}
+
+TEST(Decimal, RoundsHalfAwayFromZero) {
+  EXPECT_EQ(D("2.345").Round()->ToString(), "2.35");
+  EXPECT_EQ(D("-2.345").Round()->ToString(), "-2.35");
+  EXPECT_EQ(D("2.344").Round()->ToString(), "2.34");
+  EXPECT_EQ(Decimal::Ratio(2, 3)->ToFixed(2), "0.67");
+  EXPECT_EQ(D("1500").ToFixed(2), "1500.00");
+  EXPECT_EQ(D("-0.004").ToFixed(2), "0.00");
+  EXPECT_EQ(D("2.7").Floor(), Decimal(2));
+  EXPECT_EQ(D("-2.3").Floor(), Decimal(-3));
+  EXPECT_EQ(D("2.3").Ceil(), Decimal(3));
+  EXPECT_EQ(D("-2.7").Ceil(), Decimal(-2));
+}
+
+}  // namespace
+}  // namespace relief
