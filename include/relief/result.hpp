@@ -1,0 +1,118 @@
+// What an evaluation says about each measure: status, amount, reasons,
+// conditions with their outcome, and the facts still missing.
+#ifndef RELIEF_RESULT_HPP_
+#define RELIEF_RESULT_HPP_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "relief/calendar.hpp"
+#include "relief/decimal.hpp"
+
+namespace relief {
+
+enum class Status { kEligible, kIneligible, kUndetermined, kNotApplicable, kError };
+// "eligible", "ineligible", "undetermined", "not_applicable", "error".
+const char* StatusName(Status status);
+
+// The outcome of one condition or case under three-valued logic.
+enum class Outcome { kMet, kUnmet, kUnknown, kError };
+const char* OutcomeName(Outcome outcome);  // "met", "unmet", "unknown", "error"
+
+// A named value an expression read, formatted in French ("42 %", "1 500,00 €").
+struct UsedValue {
+  std::string name;   // "perte_pct", "ca_mensuel[2019-11]"
+  std::string label;  // "perte de chiffre d'affaires"
+  std::string value;  // "inconnu" when not known
+};
+
+struct ConditionResult {
+  std::string label;
+  std::string source;
+  Outcome outcome = Outcome::kUnknown;
+  std::string detail;  // for an unmet condition: the value and what is required
+  std::string expression;
+  std::vector<UsedValue> values;
+  std::vector<std::string> open_points;
+};
+
+struct CaseResult {
+  std::string id;
+  std::string label;
+  std::string source;
+  Outcome outcome = Outcome::kUnknown;
+  std::string detail;
+  bool chosen = false;
+};
+
+struct OptionResult {
+  std::string label;
+  std::string source;
+  std::optional<Decimal> amount;  // exact, before rounding to the cent
+  bool chosen = false;
+};
+
+// A fact the profile does not give and that could change the outcome.
+struct MissingFact {
+  std::string fact;      // "effectif", "ca_mensuel", "embauche.date"
+  std::string period;    // "2019-11" for a monthly series element, "2019" for a yearly one
+  std::string label;
+  std::string question;
+
+  // "ca_mensuel.2019-11" or "effectif": how tests and scripts name it.
+  std::string Key() const { return period.empty() ? fact : fact + "." + period; }
+  friend bool operator==(const MissingFact& a, const MissingFact& b) {
+    return a.fact == b.fact && a.period == b.period;
+  }
+};
+
+struct MeasureResult {
+  std::string id;
+  std::string title;
+  std::string issuer;
+  std::string kind;       // grant, loan, …
+  std::string per;        // month, two_months, year, once
+  std::string territory;
+  std::string apply;
+
+  Status status = Status::kUndetermined;
+  // Rounded to the cent (half away from zero). For a loan, the maximum loan.
+  // Absent when not eligible, or eligible but needing a missing fact.
+  std::optional<Decimal> amount;
+  std::string version;    // "2020-11" or "2020-06..2020-09", and its label if any
+  std::optional<Date> deadline;
+  std::string case_id;    // the case that applied, when known
+  std::string case_label;
+  std::string option;     // the option chosen, when the case has options
+
+  std::vector<std::string> reasons;  // sentences in French, for the advisor
+  std::vector<ConditionResult> conditions;
+  std::vector<CaseResult> cases;
+  std::vector<OptionResult> options;
+  std::vector<MissingFact> missing;
+  std::vector<std::string> sources;      // measure, version and case sources
+  std::vector<std::string> open_points;  // what the sources leave open
+  std::string error;                     // for Status::kError: where and what
+};
+
+struct PackInfo {
+  std::string name;
+  std::string version;
+  std::string title;
+  std::string digest;  // SHA-256 of every file read, in load order
+};
+
+struct Evaluation {
+  PackInfo pack;
+  Date date;
+  Month month;
+  std::vector<MeasureResult> measures;  // every measure of the pack, in pack order
+  // The missing facts of all measures, the one that settles the most
+  // undetermined measures first.
+  std::vector<MissingFact> questions;
+};
+
+}  // namespace relief
+
+#endif  // RELIEF_RESULT_HPP_

@@ -1,0 +1,35 @@
+// An expression after name resolution and type checking: its syntax tree
+// with, for every node, its type and what its name or literal resolved to.
+#ifndef RELIEF_CHECK_CHECKED_EXPR_HPP_
+#define RELIEF_CHECK_CHECKED_EXPR_HPP_
+
+#include <vector>
+
+#include "check/types.hpp"
+#include "expr/ast.hpp"
+
+namespace relief::internal {
+
+enum class Function : std::uint8_t {
+  kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith, kAddDays, kAddMonths, kDaysBetween,
+  kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth, kSum, kAverage,
+};
+
+struct Resolution {
+  enum class Kind : std::uint8_t {
+    kNone, kFact, kValue, kParameter, kList, kEvalMonth, kEvalDate, kEnumConstant, kFunction,
+  };
+  Kind kind = Kind::kNone;
+  std::int32_t index = -1;  // fact, value, parameter, list, enum value, or Function
+};
+
+struct CheckedExpr {
+  expr::Tree tree;
+  std::vector<Type> types;              // per node
+  std::vector<Resolution> resolutions;  // per node
+  std::uint32_t info = 0;               // index in Program::exprs
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_CHECK_CHECKED_EXPR_HPP_

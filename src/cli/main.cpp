@@ -1,0 +1,119 @@
+// The relief command line: check a rule pack, evaluate a profile.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "relief/diagnostic.hpp"
+#include "relief/report.hpp"
+#include "relief/rule_pack.hpp"
+#include "relief/version.hpp"
+
+namespace {
+
+std::optional<std::string> ReadInput(const std::string& path) {
+  std::ostringstream out;
+  if (path == "-") {
+    out << std::cin.rdbuf();
+    return out.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  out << in.rdbuf();
+  return out.str();
+}
+
+int Check(const std::string& pack_dir) {
+  relief::LoadResult loaded = relief::RulePack::Load(pack_dir);
+  std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
+  int errors = 0, warnings = 0;
+  for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;
+  if (loaded.ok()) {
+    const relief::PackInfo& info = loaded.pack->info();
+    std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", info.name, info.version,
+                             loaded.pack->MeasureIds().size(), errors, warnings);
+  } else {
+    std::cout << fmt::format("{}: {} error(s), {} warning(s)\n", pack_dir, errors, warnings);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+int Eval(const std::string& pack_dir, const std::string& date_text, const std::string& month_text,
+         const std::string& format, const std::string& profile_path) {
+  std::optional<relief::Date> date;
+  if (!date_text.empty()) {
+    date = relief::Date::Parse(date_text);
+    if (!date) {
+      std::cerr << fmt::format("error: --date: expected YYYY-MM-DD, found '{}'\n", date_text);
+      return 2;
+    }
+  } else if (auto month = relief::Month::Parse(month_text)) {
+    date = month->FirstDay();  // a month is evaluated at its first day
+  } else {
+    std::cerr << fmt::format("error: --month: expected YYYY-MM, found '{}'\n", month_text);
+    return 2;
+  }
+  relief::LoadResult loaded = relief::RulePack::Load(pack_dir);
+  if (!loaded.ok()) {
+    std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
+    return 1;
+  }
+  auto text = ReadInput(profile_path);
+  if (!text) {
+    std::cerr << fmt::format("error: cannot read profile '{}'\n", profile_path);
+    return 2;
+  }
+  relief::ProfileResult profile = loaded.pack->ReadProfile(*text, profile_path);
+  std::cerr << relief::FormatDiagnostics(profile.diagnostics);
+  if (!profile.ok()) return 1;
+  relief::Evaluation evaluation = loaded.pack->Evaluate(*profile.profile, *date);
+  std::cout << (format == "json" ? relief::ToJson(evaluation) : relief::ToText(evaluation));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"relief: which public support measures can a French business claim?"};
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "Print the library and bundled pack versions");
+
+  std::string check_pack = relief::DefaultPackDirectory();
+  CLI::App* check = app.add_subcommand("check", "Check a rule pack: every error and warning, located");
+  check->add_option("pack", check_pack, "Rule pack directory (default: the bundled pack)");
+
+  std::string eval_pack = relief::DefaultPackDirectory(), date, month, format = "text", profile;
+  CLI::App* eval = app.add_subcommand("eval", "Evaluate a business profile at a date or month");
+  eval->add_option("--pack", eval_pack, "Rule pack directory (default: the bundled pack)");
+  auto* date_opt = eval->add_option("--date", date, "Evaluation date, YYYY-MM-DD");
+  auto* month_opt = eval->add_option("--month", month, "Evaluation month, YYYY-MM");
+  date_opt->excludes(month_opt);
+  eval->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  eval->add_option("profile", profile, "Profile file (YAML or JSON), or - for standard input")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  if (version) {
+    std::cout << fmt::format("relief {}\n", relief::LibraryVersion());
+    relief::LoadResult loaded = relief::RulePack::Load(relief::DefaultPackDirectory());
+    if (loaded.ok()) {
+      const relief::PackInfo& info = loaded.pack->info();
+      std::cout << fmt::format("pack {} {} ({})\n", info.name, info.version, info.digest);
+    } else {
+      std::cout << "pack: not loadable (run relief check)\n";
+    }
+    return 0;
+  }
+  if (*check) return Check(check_pack);
+  if (*eval) {
+    if (date.empty() && month.empty()) {
+      std::cerr << "error: eval needs --date YYYY-MM-DD or --month YYYY-MM\n";
+      return 2;
+    }
+    return Eval(eval_pack, date, month, format, profile);
+  }
+  std::cout << app.help();
+  return 0;
+}

@@ -1,0 +1,165 @@
+#include "compile/lowering.hpp"
+
+namespace relief::internal {
+namespace {
+
+using expr::Op;
+
+Code BinaryCode(Op op) {
+  switch (op) {
+    case Op::kAnd: return Code::kAnd;
+    case Op::kOr: return Code::kOr;
+    case Op::kAdd: return Code::kAdd;
+    case Op::kSub: return Code::kSub;
+    case Op::kMul: return Code::kMul;
+    case Op::kDiv: return Code::kDiv;
+    case Op::kEq: return Code::kEq;
+    case Op::kNe: return Code::kNe;
+    case Op::kLt: return Code::kLt;
+    case Op::kLe: return Code::kLe;
+    case Op::kGt: return Code::kGt;
+    case Op::kGe: return Code::kGe;
+    default: return Code::kConst;
+  }
+}
+
+Code FunctionCode(Function f) {
+  switch (f) {
+    case Function::kMin: return Code::kMin;
+    case Function::kMax: return Code::kMax;
+    case Function::kAbs: return Code::kAbs;
+    case Function::kRound: return Code::kRound;
+    case Function::kFloor: return Code::kFloor;
+    case Function::kCeil: return Code::kCeil;
+    case Function::kStartsWith: return Code::kStartsWith;
+    case Function::kAddDays: return Code::kAddDays;
+    case Function::kAddMonths: return Code::kAddMonths;
+    case Function::kDaysBetween: return Code::kDaysBetween;
+    case Function::kMonthOf: return Code::kMonthOf;
+    case Function::kYearOf: return Code::kYearOf;
+    case Function::kFirstDay: return Code::kFirstDay;
+    case Function::kLastDay: return Code::kLastDay;
+    case Function::kDaysInMonth: return Code::kDaysInMonth;
+    case Function::kSum: return Code::kSum;
+    case Function::kAverage: return Code::kAverage;
+  }
+  return Code::kConst;
+}
+
+class Lowerer {
+ public:
+  Lowerer(const CheckedExpr& c, Program& p) : c_(c), p_(p) {}
+
+  InstrId Emit(expr::NodeId id) {
+    const expr::Node& n = c_.tree[id];
+    const Resolution& r = c_.resolutions[id];
+    Instr instr;
+    instr.type = c_.types[id];
+    instr.expr = c_.info;
+    instr.span = n.span;
+    std::vector<InstrId> kids;
+    switch (n.op) {
+      case Op::kName:
+        switch (r.kind) {
+          case Resolution::Kind::kFact: instr.code = Code::kFact; break;
+          case Resolution::Kind::kValue: instr.code = Code::kValue; break;
+          case Resolution::Kind::kParameter: instr.code = Code::kParam; break;
+          case Resolution::Kind::kEvalMonth: instr.code = Code::kEvalMonth; break;
+          case Resolution::Kind::kEvalDate: instr.code = Code::kEvalDate; break;
+          default: break;
+        }
+        instr.arg = r.index;
+        break;
+      case Op::kString:
+        instr.code = Code::kConst;
+        instr.constant = r.kind == Resolution::Kind::kEnumConstant ? Value::Enum(r.index) : Value::String(p_.Intern(n.text));
+        break;
+      case Op::kField:  // resolved to the field's own fact
+        instr.code = Code::kFact;
+        instr.arg = r.index;
+        break;
+      case Op::kIndex:
+        instr.code = Code::kSeriesAt;
+        instr.arg = c_.resolutions[n.kids[0]].index;
+        kids.push_back(Emit(n.kids[1]));
+        break;
+      case Op::kNeg:
+      case Op::kNot:
+        instr.code = n.op == Op::kNeg ? Code::kNeg : Code::kNot;
+        kids.push_back(Emit(n.kids[0]));
+        break;
+      case Op::kIf:
+        instr.code = Code::kIf;
+        for (expr::NodeId k : n.kids) kids.push_back(Emit(k));
+        break;
+      case Op::kIn: {
+        kids.push_back(Emit(n.kids[0]));
+        const expr::Node& rhs = c_.tree[n.kids[1]];
+        if (rhs.op == Op::kName) {
+          instr.code = Code::kInList;
+          instr.arg = c_.resolutions[n.kids[1]].index;
+        } else {
+          instr.code = Code::kInSet;
+          for (expr::NodeId k : rhs.kids) kids.push_back(Emit(k));
+        }
+        break;
+      }
+      case Op::kCall: {
+        Function f = static_cast<Function>(r.index);
+        instr.code = FunctionCode(f);
+        std::size_t first = 0;
+        if (f == Function::kSum || f == Function::kAverage) {
+          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact
+          first = 1;
+        }
+        for (std::size_t i = first; i < n.kids.size(); ++i) kids.push_back(Emit(n.kids[i]));
+        break;
+      }
+      default:
+        if (auto literal = LiteralValue(c_.tree, id)) {
+          instr.code = Code::kConst;
+          instr.constant = *literal;
+        } else {
+          instr.code = BinaryCode(n.op);
+          for (expr::NodeId k : n.kids) kids.push_back(Emit(k));
+        }
+        break;
+    }
+    instr.first_kid = static_cast<std::uint32_t>(p_.kids.size());
+    instr.kid_count = static_cast<std::uint8_t>(kids.size());
+    p_.kids.insert(p_.kids.end(), kids.begin(), kids.end());
+    p_.code.push_back(instr);
+    return static_cast<InstrId>(p_.code.size() - 1);
+  }
+
+ private:
+  const CheckedExpr& c_;
+  Program& p_;
+};
+
+}  // namespace
+
+std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId id) {
+  const expr::Node& n = tree[id];
+  switch (n.op) {
+    case Op::kNumber:
+    case Op::kPercent:
+    case Op::kMoney: return Value::Number(n.number);
+    case Op::kDate: return Value::OfDate(n.date);
+    case Op::kMonth: return Value::OfMonth(n.month);
+    case Op::kBool: return Value::Bool(n.boolean);
+    case Op::kString: return Value::String(n.text);  // a view into `tree`: intern it to keep it
+    case Op::kNeg: {
+      auto v = LiteralValue(tree, n.kids[0]);
+      if (!v || v->kind != Value::Kind::kNumber) return std::nullopt;
+      return Value::Number(v->number.Negate());
+    }
+    default: return std::nullopt;
+  }
+}
+
+InstrId Lower(const CheckedExpr& checked, Program& program) {
+  return Lowerer(checked, program).Emit(checked.tree.root);
+}
+
+}  // namespace relief::internal

@@ -1,0 +1,20 @@
+// "Did you mean" suggestions for misspelt names and keys.
+#ifndef RELIEF_CORE_SUGGEST_HPP_
+#define RELIEF_CORE_SUGGEST_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace relief {
+
+// The candidate closest to `word` by edit distance, if close enough to be a
+// plausible typo (at most a third of the word's length); empty otherwise.
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" or "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace relief
+
+#endif  // RELIEF_CORE_SUGGEST_HPP_

@@ -1,0 +1,319 @@
+#include "eval/evaluator.hpp"
+
+#include <array>
+
+namespace relief::internal {
+namespace {
+
+// The first error among operands, else unknown if any is unknown, else
+// nullopt (all known).
+std::optional<Value> Propagate(const Value& a, const Value& b) {
+  if (a.is_error()) return a;
+  if (b.is_error()) return b;
+  if (a.unknown() || b.unknown()) return Value::Unknown();
+  return std::nullopt;
+}
+
+Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCode::kOverflow) {
+  return d ? Value::Number(*d) : Value::Error(code, static_cast<std::uint32_t>(at));
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const Program& program) : program_(program) {
+  value_memo_.resize(program.values.size());
+  value_done_.resize(program.values.size());
+  default_memo_.resize(program.facts.size());
+  default_done_.resize(program.facts.size());
+}
+
+void Evaluator::Reset(const ProfileData& profile, Date date) {
+  profile_ = &profile;
+  date_ = date;
+  month_ = date.month_of();
+  std::fill(value_done_.begin(), value_done_.end(), 0);
+  std::fill(default_done_.begin(), default_done_.end(), 0);
+}
+
+bool Evaluator::Given(std::int32_t fact) const {
+  const FactInfo& f = program_.facts[fact];
+  return f.slot >= 0 && !f.type.is_series() && !profile_->scalars[f.slot].unknown();
+}
+
+Value Evaluator::FactValue(std::int32_t fact) {
+  const FactInfo& f = program_.facts[fact];
+  const Value& given = profile_->scalars[f.slot];
+  if (!given.unknown() || f.default_root == kNoInstr) return given;
+  if (!default_done_[fact]) {
+    default_memo_[fact] = Eval(f.default_root);
+    default_done_[fact] = 1;
+  }
+  return default_memo_[fact];
+}
+
+Value Evaluator::Eval(InstrId id) {
+  const Instr& in = program_.at(id);
+  auto kid = [&](std::size_t i) { return program_.kid(in, i); };
+  switch (in.code) {
+    case Code::kConst: return in.constant;
+    case Code::kFact: return FactValue(in.arg);
+    case Code::kSeriesAt: {
+      Value index = Eval(kid(0));
+      if (!index.known()) return index;
+      std::int32_t period =
+          index.kind == Value::Kind::kMonth ? index.integer : static_cast<std::int32_t>(index.number.Floor().numerator());
+      return profile_->series[program_.facts[in.arg].slot].At(period);
+    }
+    case Code::kValue:
+      if (!value_done_[in.arg]) {
+        value_memo_[in.arg] = Eval(program_.values[in.arg].root);
+        value_done_[in.arg] = 1;
+      }
+      return value_memo_[in.arg];
+    case Code::kParam: {
+      const ParamInfo& p = program_.parameters[in.arg];
+      const Value* current = nullptr;
+      for (const auto& [from, value] : p.values) {
+        if (from <= date_) current = &value;
+      }
+      return current ? *current : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
+    }
+    case Code::kEvalMonth: return Value::OfMonth(month_);
+    case Code::kEvalDate: return Value::OfDate(date_);
+    case Code::kNeg: {
+      Value v = Eval(kid(0));
+      return v.known() ? Value::Number(v.number.Negate()) : v;
+    }
+    case Code::kNot: {
+      Value v = Eval(kid(0));
+      return v.known() ? Value::Bool(!v.boolean) : v;
+    }
+    case Code::kAnd:
+    case Code::kOr: {
+      // Kleene: a false operand decides "and" (a true one decides "or"),
+      // even when another is unknown; evaluation stops there, so a guard
+      // such as `ref > 0 € and perte / ref >= 50 %` never divides by zero.
+      const bool decisive = in.code == Code::kOr;
+      bool unknown = false;
+      for (std::size_t i = 0; i < in.kid_count; ++i) {
+        Value v = Eval(kid(i));
+        if (v.is_error()) return v;
+        if (v.unknown()) {
+          unknown = true;
+        } else if (v.boolean == decisive) {
+          return Value::Bool(decisive);
+        }
+      }
+      return unknown ? Value::Unknown() : Value::Bool(!decisive);
+    }
+    case Code::kAdd:
+    case Code::kSub:
+    case Code::kMul:
+    case Code::kDiv: return Arithmetic(in, in.code, Eval(kid(0)), Eval(kid(1)));
+    case Code::kEq:
+    case Code::kNe:
+    case Code::kLt:
+    case Code::kLe:
+    case Code::kGt:
+    case Code::kGe: return Compare(in, Eval(kid(0)), Eval(kid(1)));
+    case Code::kInList: {
+      Value v = Eval(kid(0));
+      if (!v.known()) return v;
+      const auto& items = program_.lists[in.arg].items;
+      auto it = items.find(v.text);
+      if (it == items.end()) return Value::Bool(false);
+      return it->second ? Value::Unknown() : Value::Bool(true);  // "possible": the advisor decides
+    }
+    case Code::kInSet: {
+      Value v = Eval(kid(0));
+      if (!v.known()) return v;
+      for (std::size_t i = 1; i < in.kid_count; ++i) {
+        if (Eval(kid(i)) == v) return Value::Bool(true);
+      }
+      return Value::Bool(false);
+    }
+    case Code::kIf: {
+      Value c = Eval(kid(0));
+      if (c.is_error()) return c;
+      if (c.known()) return Eval(kid(c.boolean ? 1 : 2));
+      Value a = Eval(kid(1));
+      Value b = Eval(kid(2));
+      return a.known() && a == b ? a : Value::Unknown();
+    }
+    case Code::kSum:
+    case Code::kAverage: return Aggregate(in, id);
+    default: return Call(in, id);
+  }
+}
+
+Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Value& b) {
+  if (auto p = Propagate(a, b)) return *p;
+  const InstrId at = static_cast<InstrId>(&in - program_.code.data());
+  if (a.kind == Value::Kind::kMonth) {
+    if (b.kind == Value::Kind::kMonth) return Value::Number(Decimal(a.integer - b.integer));
+    std::int64_t n = b.number.Floor().numerator();
+    return Value::OfMonth(a.month().Add(code == Code::kSub ? -n : n));
+  }
+  switch (code) {
+    case Code::kAdd: return FromChecked(a.number.Add(b.number), at);
+    case Code::kSub: return FromChecked(a.number.Sub(b.number), at);
+    case Code::kMul: return FromChecked(a.number.Mul(b.number), at);
+    default:
+      if (b.number.is_zero()) return Value::Error(ErrorCode::kDivisionByZero, static_cast<std::uint32_t>(at));
+      return FromChecked(a.number.Div(b.number), at);
+  }
+}
+
+Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
+  if (auto p = Propagate(a, b)) return *p;
+  std::partial_ordering order = std::partial_ordering::unordered;
+  switch (a.kind) {
+    case Value::Kind::kNumber: order = a.number <=> b.number; break;
+    case Value::Kind::kString: order = a.text <=> b.text; break;
+    case Value::Kind::kBool: order = a.boolean <=> b.boolean; break;
+    default: order = a.integer <=> b.integer; break;
+  }
+  switch (in.code) {
+    case Code::kEq: return Value::Bool(order == 0);
+    case Code::kNe: return Value::Bool(order != 0);
+    case Code::kLt: return Value::Bool(order < 0);
+    case Code::kLe: return Value::Bool(order <= 0);
+    case Code::kGt: return Value::Bool(order > 0);
+    default: return Value::Bool(order >= 0);
+  }
+}
+
+Value Evaluator::Aggregate(const Instr& in, InstrId id) {
+  Value from = Eval(program_.kid(in, 0));
+  Value to = Eval(program_.kid(in, 1));
+  if (auto p = Propagate(from, to)) return *p;
+  const FactInfo& f = program_.facts[in.arg];
+  auto period = [](const Value& v) {
+    return v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
+  };
+  const SeriesData& series = profile_->series[f.slot];
+  Decimal total;
+  std::int64_t count = 0;
+  bool unknown = false;
+  for (std::int32_t p = period(from); p <= period(to); ++p, ++count) {
+    Value v = series.At(p);
+    if (!v.known()) {
+      unknown = true;
+      continue;
+    }
+    auto sum = total.Add(v.number);
+    if (!sum) return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
+    total = *sum;
+  }
+  if (unknown) return Value::Unknown();
+  if (in.code == Code::kSum) return Value::Number(total);
+  if (count == 0) return Value::Error(ErrorCode::kDivisionByZero, static_cast<std::uint32_t>(id));
+  return FromChecked(total.Div(count), id);
+}
+
+Value Evaluator::Call(const Instr& in, InstrId id) {
+  std::array<Value, 16> args;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    args[i] = Eval(program_.kid(in, i));
+  }
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    if (args[i].is_error()) return args[i];
+  }
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    if (args[i].unknown()) return Value::Unknown();
+  }
+  const Value& a = args[0];
+  switch (in.code) {
+    case Code::kMin:
+    case Code::kMax: {
+      Value best = a;
+      for (std::size_t i = 1; i < in.kid_count; ++i) {
+        const Value& v = args[i];
+        bool less = v.kind == Value::Kind::kNumber ? v.number < best.number : v.integer < best.integer;
+        bool greater = v.kind == Value::Kind::kNumber ? best.number < v.number : best.integer < v.integer;
+        if (in.code == Code::kMin ? less : greater) best = v;
+      }
+      return best;
+    }
+    case Code::kAbs: return Value::Number(a.number.Abs());
+    case Code::kRound: return FromChecked(a.number.Round(2), id);
+    case Code::kFloor: return Value::Number(a.number.Floor());
+    case Code::kCeil: return Value::Number(a.number.Ceil());
+    case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
+    case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].number.Floor().numerator()));
+    case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].number.Floor().numerator()));
+    case Code::kDaysBetween:
+      return Value::Number(Decimal(std::int64_t{args[1].integer} - a.integer));
+    case Code::kMonthOf: return Value::OfMonth(a.date().month_of());
+    case Code::kYearOf:
+      return Value::Number(Decimal(a.kind == Value::Kind::kMonth ? a.month().year() : a.date().year()));
+    case Code::kFirstDay: return Value::OfDate(a.month().FirstDay());
+    case Code::kLastDay: return Value::OfDate(a.month().LastDay());
+    case Code::kDaysInMonth: return Value::Number(Decimal(a.month().DayCount()));
+    default: return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
+  }
+}
+
+void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
+  if (Eval(id).known()) return;
+  const Instr& in = program_.at(id);
+  auto visit_unknown_kids = [&](std::size_t first) {
+    for (std::size_t i = first; i < in.kid_count; ++i) {
+      InstrId k = program_.kid(in, i);
+      if (Eval(k).unknown()) CollectMissing(k, out);
+    }
+  };
+  switch (in.code) {
+    case Code::kFact: {
+      const FactInfo& f = program_.facts[in.arg];
+      if (profile_->scalars[f.slot].unknown()) {
+        out.insert({in.arg, 0, false});
+        if (f.default_root != kNoInstr) CollectMissing(f.default_root, out);
+      }
+      return;
+    }
+    case Code::kSeriesAt: {
+      InstrId index = program_.kid(in, 0);
+      Value v = Eval(index);
+      if (!v.known()) {
+        CollectMissing(index, out);
+      } else {
+        std::int32_t period = v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
+        out.insert({in.arg, period, true});
+      }
+      return;
+    }
+    case Code::kValue: CollectMissing(program_.values[in.arg].root, out); return;
+    case Code::kIf: {
+      InstrId cond = program_.kid(in, 0);
+      Value c = Eval(cond);
+      if (c.known()) {
+        CollectMissing(program_.kid(in, c.boolean ? 1 : 2), out);
+      } else {
+        visit_unknown_kids(0);
+      }
+      return;
+    }
+    case Code::kSum:
+    case Code::kAverage: {
+      visit_unknown_kids(0);
+      Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
+      if (!from.known() || !to.known()) return;
+      const FactInfo& f = program_.facts[in.arg];
+      auto period = [](const Value& v) {
+        return v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
+      };
+      for (std::int32_t p = period(from); p <= period(to); ++p) {
+        if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
+      }
+      return;
+    }
+    default:
+      // "and"/"or" whose result is unknown have no decisive operand, so
+      // every unknown operand is on the path; likewise for other operators.
+      visit_unknown_kids(0);
+      return;
+  }
+}
+
+}  // namespace relief::internal

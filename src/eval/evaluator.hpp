@@ -1,0 +1,58 @@
+// Stage 5: evaluates compiled expressions for one profile at one date, under
+// three-valued (Kleene) logic. Values are computed at most once per
+// evaluation. An Evaluator is cheap to reuse: Reset() keeps its buffers.
+#ifndef RELIEF_EVAL_EVALUATOR_HPP_
+#define RELIEF_EVAL_EVALUATOR_HPP_
+
+#include <set>
+#include <vector>
+
+#include "compile/program.hpp"
+#include "eval/profile_data.hpp"
+
+namespace relief::internal {
+
+// A fact whose absence makes something unknown: a fact index, and for a
+// series element, its period (month index or year).
+struct MissingKey {
+  std::int32_t fact = -1;
+  std::int32_t period = 0;
+  bool has_period = false;
+  friend auto operator<=>(const MissingKey&, const MissingKey&) = default;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Program& program);
+
+  void Reset(const ProfileData& profile, Date date);
+  Value Eval(InstrId id);
+  // The facts on the unknown path of `id`: those that could change its value.
+  void CollectMissing(InstrId id, std::set<MissingKey>& out);
+
+  const Program& program() const { return program_; }
+  Date date() const { return date_; }
+  Month month() const { return month_; }
+  // Whether the profile gives `fact` (a scalar fact).
+  bool Given(std::int32_t fact) const;
+
+ private:
+  Value FactValue(std::int32_t fact);
+  Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
+  Value Compare(const Instr& instr, const Value& a, const Value& b);
+  Value Call(const Instr& instr, InstrId id);
+  Value Aggregate(const Instr& instr, InstrId id);
+
+  const Program& program_;
+  const ProfileData* profile_ = nullptr;
+  Date date_;
+  Month month_;
+  std::vector<Value> value_memo_;
+  std::vector<std::uint8_t> value_done_;
+  std::vector<Value> default_memo_;
+  std::vector<std::uint8_t> default_done_;
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_EVAL_EVALUATOR_HPP_

@@ -1,0 +1,444 @@
+#include "explain/measure_result.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "explain/french.hpp"
+
+namespace relief::internal {
+namespace {
+
+Outcome OutcomeOf(const Value& v) {
+  if (v.is_error()) return Outcome::kError;
+  if (v.unknown()) return Outcome::kUnknown;
+  return v.boolean ? Outcome::kMet : Outcome::kUnmet;
+}
+
+std::string PeriodText(const FactInfo& fact, std::int32_t period) {
+  return fact.type.series == SeriesKind::kMonthly ? Month::FromIndex(period).ToString() : std::to_string(period);
+}
+
+std::string PeriodFrench(const FactInfo& fact, std::int32_t period) {
+  return fact.type.series == SeriesKind::kMonthly ? Month::FromIndex(period).ToFrench() : std::to_string(period);
+}
+
+class Explainer {
+ public:
+  explicit Explainer(Evaluator& ev) : ev_(ev), p_(ev.program()) {}
+
+  MeasureResult Evaluate(const MeasurePlan& m);
+
+ private:
+  std::string Detail(InstrId id);
+  std::string Describe(InstrId id);
+  std::string Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
+  std::string Text(InstrId id) const;
+  std::string Requirement(Code op, InstrId rhs);
+  void UsedValues(InstrId id, std::vector<UsedValue>& out);
+  void AddMissing(InstrId id);
+  std::string ErrorText(const Value& v) const;
+  std::optional<Decimal> Amount(const AmountPlan& plan, MeasureResult& r);
+  bool IsNamed(InstrId id) const {
+    Code c = p_.at(id).code;
+    return c == Code::kFact || c == Code::kSeriesAt || c == Code::kValue || c == Code::kParam;
+  }
+
+  Evaluator& ev_;
+  const Program& p_;
+  std::set<MissingKey> missing_;
+};
+
+std::string Explainer::Text(InstrId id) const {
+  const Instr& in = p_.at(id);
+  const std::string& text = p_.exprs[in.expr].text;
+  return text.substr(in.span.begin, in.span.end - in.span.begin);
+}
+
+std::string Explainer::Describe(InstrId id) {
+  const Instr& in = p_.at(id);
+  switch (in.code) {
+    case Code::kFact: return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
+    case Code::kSeriesAt: {
+      Value index = ev_.Eval(p_.kid(in, 0));
+      const FactInfo& f = p_.facts[in.arg];
+      std::string period = index.known() ? PeriodFrench(f, index.kind == Value::Kind::kMonth ? index.integer
+                                                                   : static_cast<std::int32_t>(index.number.Floor().numerator()))
+                                         : Text(p_.kid(in, 0));
+      return fmt::format("{} ({}) : {}", f.label, period, Format(id));
+    }
+    case Code::kValue: return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
+    case Code::kParam: return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
+    default: return fmt::format("{} : {}", Text(id), Format(id));
+  }
+}
+
+std::string Explainer::Requirement(Code op, InstrId rhs) {
+  const Type t = p_.at(rhs).type;
+  std::string v = IsNamed(rhs) ? Describe(rhs) : Format(rhs);
+  if (t.base == BaseType::kDate) {
+    switch (op) {
+      case Code::kLt: return "avant le " + v + " requis";
+      case Code::kLe: return "au plus tard le " + v + " requis";
+      case Code::kGt: return "après le " + v + " requis";
+      case Code::kGe: return "à partir du " + v + " requis";
+      default: break;
+    }
+  } else if (t.base == BaseType::kMonth) {
+    switch (op) {
+      case Code::kLt: return "avant " + v + " requis";
+      case Code::kLe: return "au plus tard en " + v + " requis";
+      case Code::kGt: return "après " + v + " requis";
+      case Code::kGe: return "à partir de " + v + " requis";
+      default: break;
+    }
+  }
+  switch (op) {
+    case Code::kLt: return "moins de " + v + " requis";
+    case Code::kLe: return "au plus " + v + " requis";
+    case Code::kGt: return "plus de " + v + " requis";
+    case Code::kGe: return "au moins " + v + " requis";
+    case Code::kEq: return "« " + v + " » requis";
+    default: return "autre que « " + v + " » requis";
+  }
+}
+
+Code Flip(Code op) {
+  switch (op) {
+    case Code::kLt: return Code::kGt;
+    case Code::kLe: return Code::kGe;
+    case Code::kGt: return Code::kLt;
+    case Code::kGe: return Code::kLe;
+    default: return op;
+  }
+}
+
+// Why the condition `id` is not met (or not known): the values read and
+// what the rule requires, e.g. "perte de chiffre d'affaires : 42 % ; au
+// moins 50 % requis".
+std::string Explainer::Detail(InstrId id) {
+  const Instr& in = p_.at(id);
+  const Value v = ev_.Eval(id);
+  if (v.is_error()) return ErrorText(v);
+  switch (in.code) {
+    case Code::kAnd:
+    case Code::kOr: {
+      std::vector<std::string> parts;
+      for (std::size_t i = 0; i < in.kid_count; ++i) {
+        InstrId k = p_.kid(in, i);
+        Value kv = ev_.Eval(k);
+        if (!kv.known() || !kv.boolean) parts.push_back(Detail(k));
+      }
+      return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; et "));
+    }
+    case Code::kLt:
+    case Code::kLe:
+    case Code::kGt:
+    case Code::kGe:
+    case Code::kEq:
+    case Code::kNe: {
+      InstrId a = p_.kid(in, 0), b = p_.kid(in, 1);
+      Code op = in.code;
+      if (!IsNamed(a) && IsNamed(b)) {
+        std::swap(a, b);
+        op = Flip(op);
+      }
+      return Describe(a) + " ; " + Requirement(op, b);
+    }
+    case Code::kInList: {
+      InstrId lhs = p_.kid(in, 0);
+      const ListInfo& list = p_.lists[in.arg];
+      if (v.unknown() && ev_.Eval(lhs).known()) {
+        return fmt::format("{} : classement seulement « possible » dans la liste « {} », à confirmer", Describe(lhs), list.label);
+      }
+      return fmt::format("{} ; doit figurer dans la liste « {} »", Describe(lhs), list.label);
+    }
+    case Code::kInSet: {
+      std::vector<std::string> items;
+      for (std::size_t i = 1; i < in.kid_count; ++i) items.push_back(Format(p_.kid(in, i)));
+      return fmt::format("{} ; doit être parmi {}", Describe(p_.kid(in, 0)), fmt::join(items, ", "));
+    }
+    case Code::kNot: {
+      InstrId k = p_.kid(in, 0);
+      const Instr& kin = p_.at(k);
+      if (kin.code == Code::kInList) {
+        return fmt::format("{} ; ne doit pas figurer dans la liste « {} »", Describe(p_.kid(kin, 0)), p_.lists[kin.arg].label);
+      }
+      if (IsNamed(k)) return Describe(k) + " ; « non » requis";
+      return fmt::format("« {} » ne doit pas être vérifié", Text(k));
+    }
+    case Code::kFact:
+    case Code::kSeriesAt:
+    case Code::kValue:
+      return Describe(id);
+    default:
+      return fmt::format("« {} » : {}", Text(id), Format(id));
+  }
+}
+
+void Explainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
+  const Instr& in = p_.at(id);
+  if (IsNamed(id)) {
+    std::string name, label;
+    switch (in.code) {
+      case Code::kFact: name = p_.facts[in.arg].name, label = p_.facts[in.arg].label; break;
+      case Code::kValue: name = p_.values[in.arg].name, label = p_.values[in.arg].label; break;
+      case Code::kParam: name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label; break;
+      default: {
+        const FactInfo& f = p_.facts[in.arg];
+        Value index = ev_.Eval(p_.kid(in, 0));
+        name = f.name + "[" + (index.known() ? PeriodText(f, index.kind == Value::Kind::kMonth ? index.integer : static_cast<std::int32_t>(index.number.Floor().numerator())) : Text(p_.kid(in, 0))) + "]";
+        label = f.label;
+      }
+    }
+    for (const UsedValue& u : out) {
+      if (u.name == name) return;
+    }
+    out.push_back({name, label, Format(id)});
+    if (in.code != Code::kSeriesAt) return;
+  }
+  for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
+}
+
+void Explainer::AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
+
+std::string Explainer::ErrorText(const Value& v) const {
+  const Instr& in = p_.at(v.integer);
+  const ExprInfo& e = p_.exprs[in.expr];
+  const char* what = v.error == ErrorCode::kDivisionByZero     ? "division par zéro"
+                     : v.error == ErrorCode::kNoParameterValue ? "paramètre sans valeur à cette date"
+                                                               : "dépassement de capacité";
+  int column = e.location.column;
+  if (e.offsets_exact) {
+    for (std::size_t i = 0; i < in.span.begin && i < e.text.size(); ++i) {
+      column += (static_cast<unsigned char>(e.text[i]) & 0xC0) != 0x80;
+    }
+  }
+  return fmt::format("{} dans « {} » ({}:{}:{})", what, e.text.substr(in.span.begin, in.span.end - in.span.begin),
+                     e.location.file, e.location.line, column);
+}
+
+std::optional<Decimal> Explainer::Amount(const AmountPlan& plan, MeasureResult& r) {
+  if (plan.amount != kNoInstr) {
+    Value v = ev_.Eval(plan.amount);
+    if (v.is_error()) r.error = ErrorText(v);
+    if (v.unknown()) AddMissing(plan.amount);
+    return v.known() ? std::optional<Decimal>(v.number) : std::nullopt;
+  }
+  if (plan.options.empty()) return std::nullopt;
+  // Best of: every option is computed and shown; the largest wins. An
+  // unknown option leaves the best one unknown.
+  std::optional<Decimal> best;
+  std::size_t best_index = 0;
+  bool unknown = false;
+  for (std::size_t i = 0; i < plan.options.size(); ++i) {
+    const OptionPlan& o = plan.options[i];
+    Value v = ev_.Eval(o.amount);
+    OptionResult option{o.label, o.source, std::nullopt, false};
+    if (v.is_error()) r.error = ErrorText(v);
+    if (v.unknown()) {
+      unknown = true;
+      AddMissing(o.amount);
+    }
+    if (v.known()) {
+      option.amount = v.number;
+      if (!best || *best < v.number) {
+        best = v.number;
+        best_index = i;
+      }
+    }
+    r.options.push_back(std::move(option));
+  }
+  if (unknown || !best) return std::nullopt;
+  r.options[best_index].chosen = true;
+  r.option = r.options[best_index].label;
+  return best;
+}
+
+MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
+  MeasureResult r;
+  r.id = m.id;
+  r.title = m.title;
+  r.issuer = m.issuer;
+  r.kind = m.kind;
+  r.per = m.per;
+  r.territory = m.territory;
+  r.apply = m.apply;
+  r.sources = m.sources;
+  r.open_points = m.open_points;
+  const Month month = ev_.month();
+  const VersionPlan* version = nullptr;
+  for (const VersionPlan& v : m.versions) {
+    if (!(month < v.from) && !(v.to < month)) version = &v;
+  }
+  if (version == nullptr) {
+    r.status = Status::kNotApplicable;
+    std::vector<std::string> periods;
+    for (const VersionPlan& v : m.versions) {
+      periods.push_back(v.from == v.to ? v.from.ToFrench() : fmt::format("{} à {}", v.from.ToFrench(), v.to.ToFrench()));
+    }
+    r.reasons.push_back(fmt::format("Hors période : la mesure n'est pas définie pour {} (périodes couvertes : {}).",
+                                    month.ToFrench(), fmt::join(periods, ", ")));
+    return r;
+  }
+  r.version = version->from == version->to ? version->from.ToString()
+                                           : version->from.ToString() + ".." + version->to.ToString();
+  if (!version->label.empty()) r.version += " — " + version->label;
+  r.deadline = version->deadline;
+  if (!version->source.empty()) r.sources.push_back(version->source);
+  r.open_points.insert(r.open_points.end(), version->open_points.begin(), version->open_points.end());
+
+  // Territory: outside it the measure does not apply (it is not refused).
+  Value territory = Value::Bool(true);
+  if (m.territory_when != kNoInstr) {
+    territory = ev_.Eval(m.territory_when);
+    if (territory.is_false()) {
+      r.status = Status::kNotApplicable;
+      r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
+      return r;
+    }
+    if (territory.unknown()) AddMissing(m.territory_when);
+    if (territory.is_error()) r.error = ErrorText(territory);
+  }
+
+  // Requirements, all evaluated so that the advisor sees each of them.
+  bool any_false = false, any_unknown = territory.unknown(), any_error = territory.is_error();
+  for (const ConditionPlan& c : version->require) {
+    Value v = ev_.Eval(c.when);
+    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points};
+    UsedValues(c.when, cr.values);
+    if (!v.is_true()) cr.detail = Detail(c.when);
+    if (v.is_error() && r.error.empty()) r.error = ErrorText(v);
+    any_false |= v.is_false();
+    any_unknown |= v.unknown();
+    any_error |= v.is_error();
+    r.conditions.push_back(std::move(cr));
+  }
+
+  // Cases: the first that holds applies; an unknown one before it leaves
+  // the choice (and so the amount) open.
+  const CasePlan* chosen = nullptr;
+  bool case_unknown = false, case_error = false, some_case_true = version->cases.empty();
+  for (const CasePlan& c : version->cases) {
+    Value v = c.when == kNoInstr ? Value::Bool(true) : ev_.Eval(c.when);
+    CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", false};
+    if (!v.is_true() && c.when != kNoInstr) cr.detail = Detail(c.when);
+    if (v.is_error()) {
+      case_error = true;
+      if (r.error.empty()) r.error = ErrorText(v);
+    }
+    if (v.unknown()) case_unknown = true;
+    if (v.is_true()) {
+      some_case_true = true;
+      if (!case_unknown && !case_error && chosen == nullptr) {
+        chosen = &c;
+        cr.chosen = true;
+      }
+    }
+    r.cases.push_back(std::move(cr));
+    if (v.is_true()) break;
+  }
+
+  // Status = territory ∧ requirements ∧ (some case), in Kleene logic.
+  if (any_error || case_error) {
+    r.status = Status::kError;
+  } else if (any_false || (!some_case_true && !case_unknown)) {
+    r.status = Status::kIneligible;
+  } else if (any_unknown || (!some_case_true && case_unknown)) {
+    r.status = Status::kUndetermined;
+  } else {
+    r.status = Status::kEligible;
+  }
+
+  if (r.status == Status::kEligible || r.status == Status::kUndetermined) {
+    if (territory.unknown()) AddMissing(m.territory_when);
+    for (const ConditionPlan& c : version->require) {
+      if (ev_.Eval(c.when).unknown()) AddMissing(c.when);
+    }
+    for (const CasePlan& c : version->cases) {
+      if (c.when == kNoInstr) break;
+      Value v = ev_.Eval(c.when);
+      if (v.unknown()) AddMissing(c.when);
+      if (v.is_true()) break;
+    }
+  }
+
+  const AmountPlan* amount_plan = chosen ? &chosen->amount : version->cases.empty() ? &version->amount : nullptr;
+  if (chosen) {
+    r.case_id = chosen->id;
+    r.case_label = chosen->label;
+    if (!chosen->source.empty()) r.sources.push_back(chosen->source);
+    r.open_points.insert(r.open_points.end(), chosen->open_points.begin(), chosen->open_points.end());
+  }
+  if (r.status == Status::kEligible && amount_plan != nullptr && !amount_plan->empty()) {
+    if (auto amount = Amount(*amount_plan, r)) {
+      r.amount = amount->Round(2);
+    }
+    if (!r.error.empty()) r.status = Status::kError;
+  }
+
+  // Reasons, in French.
+  switch (r.status) {
+    case Status::kEligible:
+      if (chosen) r.reasons.push_back("Cas retenu : " + chosen->label + ".");
+      if (!chosen && !version->cases.empty())
+        r.reasons.push_back("Cas à déterminer : un cas précédent dépend d'informations manquantes.");
+      if (!r.option.empty()) r.reasons.push_back("Option la plus favorable : " + r.option + ".");
+      for (const ConditionResult& c : r.conditions) r.reasons.push_back("Condition remplie : " + c.label + ".");
+      if (!r.amount && amount_plan != nullptr && !amount_plan->empty())
+        r.reasons.push_back("Montant à déterminer : des informations manquent pour le calculer.");
+      break;
+    case Status::kIneligible:
+      for (const ConditionResult& c : r.conditions) {
+        if (c.outcome == Outcome::kUnmet) r.reasons.push_back(fmt::format("Condition non remplie : {} — {}.", c.label, c.detail));
+      }
+      if (!any_false) {
+        for (const CaseResult& c : r.cases) {
+          r.reasons.push_back(fmt::format("Cas non applicable : {} — {}.", c.label, c.detail));
+        }
+      }
+      break;
+    case Status::kUndetermined:
+      for (const ConditionResult& c : r.conditions) {
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+      }
+      for (const CaseResult& c : r.cases) {
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+      }
+      break;
+    case Status::kError:
+      r.reasons.push_back("Erreur dans les règles : " + r.error + ".");
+      break;
+    case Status::kNotApplicable:
+      break;
+  }
+
+  for (const MissingKey& k : missing_) {
+    const FactInfo& f = p_.facts[k.fact];
+    MissingFact mf{f.name, k.has_period ? PeriodText(f, k.period) : "", f.label, f.question};
+    if (k.has_period) mf.question += " (" + PeriodFrench(f, k.period) + ")";
+    r.missing.push_back(std::move(mf));
+  }
+  return r;
+}
+
+}  // namespace
+
+MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure) {
+  return Explainer(evaluator).Evaluate(measure);
+}
+
+std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
+  std::vector<MissingFact> order;
+  std::map<std::string, int> counts;
+  for (const MeasureResult& r : results) {
+    for (const MissingFact& m : r.missing) {
+      if (counts[m.Key()]++ == 0) order.push_back(m);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const MissingFact& a, const MissingFact& b) { return counts[a.Key()] > counts[b.Key()]; });
+  return order;
+}
+
+}  // namespace relief::internal

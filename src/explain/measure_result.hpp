@@ -1,0 +1,20 @@
+// Stage 6: evaluates one measure for the evaluator's profile and date, and
+// explains the outcome: status, amount, case and option, the conditions with
+// their values, the reasons in French and the facts still missing.
+#ifndef RELIEF_EXPLAIN_MEASURE_RESULT_HPP_
+#define RELIEF_EXPLAIN_MEASURE_RESULT_HPP_
+
+#include "eval/evaluator.hpp"
+#include "relief/result.hpp"
+
+namespace relief::internal {
+
+MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure);
+
+// The missing facts of all results, ranked by how many undetermined measures
+// each would help settle.
+std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results);
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_EXPLAIN_MEASURE_RESULT_HPP_

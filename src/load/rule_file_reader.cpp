@@ -1,0 +1,317 @@
+// Reads the five sections of a rule file (facts, lists, parameters, values,
+// measures) into the PackAst, checking the shape of every entry.
+#include <fmt/format.h>
+
+#include "load/pack_loader.hpp"
+#include "load/yaml_reader.hpp"
+
+namespace relief::load {
+namespace {
+
+class RuleFileReader {
+ public:
+  RuleFileReader(const SourceFile& file, PackAst& ast, DiagnosticSink& sink)
+      : r_(file, sink), ast_(ast) {}
+
+  void Read(const YAML::Node& root);
+
+ private:
+  std::optional<FactDecl> ReadFact(const std::string& name, const YAML::Node& key, const YAML::Node& node,
+                                   bool is_field);
+  void ReadList(const std::string& name, const YAML::Node& key, const YAML::Node& node);
+  void ReadParameter(const std::string& name, const YAML::Node& key, const YAML::Node& node);
+  void ReadValue(const std::string& name, const YAML::Node& key, const YAML::Node& node);
+  void ReadMeasure(const std::string& name, const YAML::Node& key, const YAML::Node& node);
+  std::optional<VersionDecl> ReadVersion(const YAML::Node& node, const std::string& measure);
+  AmountDecl ReadAmount(const YAML::Node& node, const std::string& what);
+  std::vector<ListItem> ReadItems(const YAML::Node& node, const std::string& what);
+
+  Text TextOr(const YAML::Node& map, const char* key) { return r_.ReadText(map, key).value_or(Text{}); }
+
+  YamlReader r_;
+  PackAst& ast_;
+};
+
+void RuleFileReader::Read(const YAML::Node& root) {
+  if (root.IsNull()) return;  // an empty file
+  if (!r_.CheckMap(root, "rule file", {"facts", "lists", "parameters", "values", "measures"}, {})) return;
+  for (const auto& section : root) {
+    const std::string& kind = section.first.Scalar();
+    const YAML::Node& entries = section.second;
+    if (!r_.CheckFreeMap(entries, kind)) continue;
+    for (const auto& entry : entries) {
+      const std::string name = entry.first.Scalar();
+      if (kind == "facts") {
+        if (auto fact = ReadFact(name, entry.first, entry.second, false)) ast_.facts.push_back(std::move(*fact));
+      } else if (kind == "lists") {
+        ReadList(name, entry.first, entry.second);
+      } else if (kind == "parameters") {
+        ReadParameter(name, entry.first, entry.second);
+      } else if (kind == "values") {
+        ReadValue(name, entry.first, entry.second);
+      } else if (kind == "measures") {
+        ReadMeasure(name, entry.first, entry.second);
+      }
+    }
+  }
+}
+
+std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const YAML::Node& key,
+                                                 const YAML::Node& node, bool is_field) {
+  const std::string what = fmt::format("{} '{}'", is_field ? "field" : "fact", name);
+  if (!r_.CheckMap(node, what,
+                   {"type", "label", "question", "source", "min", "max", "values", "pattern", "default", "fields"},
+                   {"type", "label"}))
+    return std::nullopt;
+  FactDecl fact;
+  fact.name = name;
+  fact.ref = r_.Ref(key);
+  auto type = r_.ReadType(node, "type");
+  if (!type) return std::nullopt;
+  fact.type = *type;
+  fact.label = TextOr(node, "label");
+  fact.question = TextOr(node, "question");
+  fact.source = TextOr(node, "source");
+  fact.min = r_.ReadExpr(node, "min");
+  fact.max = r_.ReadExpr(node, "max");
+  fact.pattern = r_.ReadText(node, "pattern");
+  fact.default_value = r_.ReadExpr(node, "default");
+  fact.enum_values = r_.ReadTextList(node, "values");
+  if (fact.type.base != "record" && fact.question.value.empty()) {
+    r_.Error(node, fmt::format("{}: missing key 'question' (asked when the fact is missing)", what));
+  }
+  if (fact.type.base == "enum" && fact.enum_values.empty()) {
+    r_.Error(type->ref, fmt::format("{}: an enum needs its 'values'", what));
+  }
+  if (fact.type.base != "enum" && node["values"].IsDefined()) {
+    r_.Error(node["values"], fmt::format("{}: 'values' is only for enum facts", what));
+  }
+  const YAML::Node fields = node["fields"];
+  if (fact.type.base == "record") {
+    if (!fields.IsDefined()) {
+      r_.Error(node, fmt::format("{}: a record needs its 'fields'", what));
+    } else if (r_.CheckFreeMap(fields, what + " fields")) {
+      for (const auto& field : fields) {
+        if (auto f = ReadFact(field.first.Scalar(), field.first, field.second, true)) {
+          if (f->type.base == "record") {
+            r_.Error(f->type.ref, "records cannot be nested");
+            continue;
+          }
+          fact.fields.push_back(std::move(*f));
+        }
+      }
+    }
+  } else if (fields.IsDefined()) {
+    r_.Error(fields, fmt::format("{}: 'fields' is only for record facts", what));
+  }
+  return fact;
+}
+
+std::vector<ListItem> RuleFileReader::ReadItems(const YAML::Node& node, const std::string& what) {
+  std::vector<ListItem> items;
+  if (!r_.CheckFreeMap(node, what)) return items;
+  for (const auto& entry : node) {
+    if (!entry.second.IsScalar()) {
+      r_.Error(entry.second, fmt::format("{}: expected the label of '{}'", what, entry.first.Scalar()));
+      continue;
+    }
+    items.push_back({entry.first.Scalar(), entry.second.Scalar(), r_.Ref(entry.first)});
+  }
+  return items;
+}
+
+void RuleFileReader::ReadList(const std::string& name, const YAML::Node& key, const YAML::Node& node) {
+  const std::string what = fmt::format("list '{}'", name);
+  if (!r_.CheckMap(node, what, {"label", "source", "items", "possible"}, {"label", "source", "items"})) return;
+  ListDecl list;
+  list.name = name;
+  list.ref = r_.Ref(key);
+  list.label = TextOr(node, "label");
+  list.source = TextOr(node, "source");
+  if (node["items"].IsDefined()) list.items = ReadItems(node["items"], what + " items");
+  if (node["possible"].IsDefined()) list.possible = ReadItems(node["possible"], what + " possible");
+  ast_.lists.push_back(std::move(list));
+}
+
+void RuleFileReader::ReadParameter(const std::string& name, const YAML::Node& key, const YAML::Node& node) {
+  const std::string what = fmt::format("parameter '{}'", name);
+  if (!r_.CheckMap(node, what, {"type", "label", "values"}, {"type", "label", "values"})) return;
+  ParamDecl param;
+  param.name = name;
+  param.ref = r_.Ref(key);
+  auto type = r_.ReadType(node, "type");
+  if (!type) return;
+  param.type = *type;
+  param.label = TextOr(node, "label");
+  const YAML::Node values = node["values"];
+  if (!values.IsDefined() || !r_.CheckFreeMap(values, what + " values")) return;
+  for (const auto& entry : values) {
+    auto from = r_.ReadDate(entry.first);
+    if (!r_.CheckMap(entry.second, what + " value", {"value", "source"}, {"value", "source"}) || !from) continue;
+    ParamValue v;
+    v.from = *from;
+    v.ref = r_.Ref(entry.first);
+    if (auto e = r_.ReadExpr(entry.second, "value")) v.value = *e;
+    v.source = TextOr(entry.second, "source");
+    param.values.push_back(std::move(v));
+  }
+  std::sort(param.values.begin(), param.values.end(),
+            [](const ParamValue& a, const ParamValue& b) { return a.from < b.from; });
+  ast_.parameters.push_back(std::move(param));
+}
+
+void RuleFileReader::ReadValue(const std::string& name, const YAML::Node& key, const YAML::Node& node) {
+  const std::string what = fmt::format("value '{}'", name);
+  if (!r_.CheckMap(node, what, {"type", "label", "formula", "source"}, {"label", "formula"})) return;
+  ValueDecl value;
+  value.name = name;
+  value.ref = r_.Ref(key);
+  if (node["type"].IsDefined()) {
+    value.type = r_.ReadType(node, "type");
+    if (!value.type) return;
+  }
+  value.label = TextOr(node, "label");
+  auto formula = r_.ReadExpr(node, "formula");
+  if (!formula) return;
+  value.formula = *formula;
+  ast_.values.push_back(std::move(value));
+}
+
+AmountDecl RuleFileReader::ReadAmount(const YAML::Node& node, const std::string& what) {
+  AmountDecl amount;
+  amount.amount = r_.ReadExpr(node, "amount");
+  const YAML::Node options = node["options"];
+  if (!options.IsDefined()) return amount;
+  if (amount.amount) r_.Error(options, fmt::format("{}: give either 'amount' or 'options', not both", what));
+  if (!r_.CheckSequence(options, what + " options")) return amount;
+  for (const YAML::Node& o : options) {
+    if (!r_.CheckMap(o, what + " option", {"label", "amount", "source"}, {"label", "amount"})) continue;
+    OptionDecl option;
+    option.ref = r_.Ref(o);
+    option.label = TextOr(o, "label");
+    option.source = TextOr(o, "source");
+    if (auto e = r_.ReadExpr(o, "amount")) option.amount = *e;
+    amount.options.push_back(std::move(option));
+  }
+  return amount;
+}
+
+std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, const std::string& measure) {
+  const std::string what = fmt::format("version of measure '{}'", measure);
+  if (!r_.CheckMap(node, what,
+                   {"months", "label", "source", "deadline", "require", "cases", "amount", "options", "open_points"},
+                   {"months", "source"}))
+    return std::nullopt;
+  VersionDecl v;
+  v.ref = r_.Ref(node);
+  const YAML::Node months = node["months"];
+  if (months.IsScalar()) {
+    auto m = r_.ReadMonth(months);
+    if (!m) return std::nullopt;
+    v.from = v.to = *m;
+  } else {
+    if (!r_.CheckMap(months, "months", {"from", "to"}, {"from", "to"})) return std::nullopt;
+    auto from = r_.ReadMonth(months["from"]);
+    auto to = r_.ReadMonth(months["to"]);
+    if (!from || !to) return std::nullopt;
+    if (*to < *from) {
+      r_.Error(months, "months: 'to' comes before 'from'");
+      return std::nullopt;
+    }
+    v.from = *from;
+    v.to = *to;
+  }
+  v.label = TextOr(node, "label");
+  v.source = TextOr(node, "source");
+  if (node["deadline"].IsDefined()) v.deadline = r_.ReadDate(node["deadline"]);
+  v.open_points = r_.ReadTextList(node, "open_points");
+  if (const YAML::Node require = node["require"]; require.IsDefined() && r_.CheckSequence(require, "require")) {
+    for (const YAML::Node& c : require) {
+      if (!r_.CheckMap(c, "condition", {"label", "when", "source", "open_points"}, {"label", "when"})) continue;
+      ConditionDecl condition;
+      condition.ref = r_.Ref(c);
+      condition.label = TextOr(c, "label");
+      condition.source = TextOr(c, "source");
+      condition.open_points = r_.ReadTextList(c, "open_points");
+      if (auto e = r_.ReadExpr(c, "when")) {
+        condition.when = *e;
+        v.require.push_back(std::move(condition));
+      }
+    }
+  }
+  if (const YAML::Node cases = node["cases"]; cases.IsDefined() && r_.CheckSequence(cases, "cases")) {
+    for (const YAML::Node& c : cases) {
+      if (!r_.CheckMap(c, "case", {"id", "label", "when", "amount", "options", "source", "open_points"},
+                       {"id", "label"}))
+        continue;
+      CaseDecl kase;
+      kase.ref = r_.Ref(c);
+      kase.id = TextOr(c, "id").value;
+      kase.label = TextOr(c, "label");
+      kase.source = TextOr(c, "source");
+      kase.open_points = r_.ReadTextList(c, "open_points");
+      kase.when = r_.ReadExpr(c, "when");
+      kase.amount = ReadAmount(c, fmt::format("case '{}'", kase.id));
+      v.cases.push_back(std::move(kase));
+    }
+    if (node["amount"].IsDefined() || node["options"].IsDefined()) {
+      r_.Error(node, fmt::format("{}: with 'cases', each case gives its amount", what));
+    }
+  } else {
+    v.amount = ReadAmount(node, what);
+  }
+  return v;
+}
+
+void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key, const YAML::Node& node) {
+  const std::string what = fmt::format("measure '{}'", name);
+  if (!r_.CheckMap(node, what,
+                   {"title", "issuer", "kind", "per", "territory", "apply", "sources", "open_points", "versions"},
+                   {"title", "issuer", "kind", "per", "territory", "apply", "sources", "versions"}))
+    return;
+  MeasureDecl m;
+  m.id = name;
+  m.ref = r_.Ref(key);
+  m.title = TextOr(node, "title");
+  m.issuer = TextOr(node, "issuer");
+  m.kind = TextOr(node, "kind");
+  m.per = TextOr(node, "per");
+  m.apply = TextOr(node, "apply");
+  m.sources = r_.ReadTextList(node, "sources");
+  m.open_points = r_.ReadTextList(node, "open_points");
+  static const std::vector<std::string> kKinds = {"grant",     "loan",       "repayable_advance",
+                                                  "exemption", "payment_aid", "contribution_reduction",
+                                                  "tax_credit", "deferral"};
+  static const std::vector<std::string> kPers = {"month", "two_months", "year", "once"};
+  auto check_word = [&](const Text& t, const std::vector<std::string>& allowed, const char* key) {
+    if (!t.value.empty() && std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      r_.Error(t.ref, fmt::format("{}: unknown {} '{}'; expected one of {}", what, key, t.value, list));
+    }
+  };
+  check_word(m.kind, kKinds, "kind");
+  check_word(m.per, kPers, "per");
+  if (const YAML::Node territory = node["territory"]; territory.IsDefined()) {
+    if (r_.CheckMap(territory, "territory", {"label", "when"}, {"label"})) {
+      m.territory_label = TextOr(territory, "label");
+      m.territory_when = r_.ReadExpr(territory, "when");
+    }
+  }
+  if (const YAML::Node versions = node["versions"]; versions.IsDefined() && r_.CheckSequence(versions, "versions")) {
+    for (const YAML::Node& v : versions) {
+      if (auto version = ReadVersion(v, name)) m.versions.push_back(std::move(*version));
+    }
+  }
+  ast_.measures.push_back(std::move(m));
+}
+
+}  // namespace
+
+void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink) {
+  auto root = ParseYaml(file, sink);
+  if (!root) return;
+  RuleFileReader(file, ast, sink).Read(*root);
+}
+
+}  // namespace relief::load

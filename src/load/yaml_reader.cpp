@@ -1,0 +1,188 @@
+#include "load/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/suggest.hpp"
+
+namespace relief::load {
+
+std::optional<YAML::Node> ParseYaml(const SourceFile& file, DiagnosticSink& sink) {
+  try {
+    return YAML::Load(file.text());
+  } catch (const YAML::ParserException& e) {
+    // yaml-cpp marks are 0-based lines and columns.
+    sink.Error({&file, file.OffsetOf(e.mark.line, e.mark.column)}, "YAML syntax error: " + e.msg);
+  }
+  return std::nullopt;
+}
+
+SourceRef YamlReader::Ref(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {&file_, 0};
+  return {&file_, file_.OffsetOf(mark.line, mark.column)};
+}
+
+namespace {
+
+std::string Keys(std::initializer_list<std::string_view> keys) {
+  std::string out;
+  for (std::string_view k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool YamlReader::CheckFreeMap(const YAML::Node& node, std::string_view what) {
+  if (!node.IsMap()) {
+    Error(node, fmt::format("{}: expected a mapping", what));
+    return false;
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) {
+      Error(entry.first, fmt::format("{}: expected a plain key", what));
+      continue;
+    }
+    if (!seen.insert(entry.first.Scalar()).second) {
+      Error(entry.first, fmt::format("{}: duplicate key '{}'", what, entry.first.Scalar()));
+    }
+  }
+  return true;
+}
+
+bool YamlReader::CheckMap(const YAML::Node& node, std::string_view what,
+                          std::initializer_list<std::string_view> allowed,
+                          std::initializer_list<std::string_view> required) {
+  if (!node.IsMap()) {
+    Error(node, fmt::format("{}: expected a mapping with keys {}", what, Keys(allowed)));
+    return false;
+  }
+  CheckFreeMap(node, what);
+  std::vector<std::string> candidates(allowed.begin(), allowed.end());
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string& key = entry.first.Scalar();
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == key;
+    if (!known) {
+      Error(entry.first, fmt::format("{}: unknown key '{}'{}", what, key,
+                                     DidYouMean(key, candidates).empty()
+                                         ? fmt::format("; expected one of {}", Keys(allowed))
+                                         : DidYouMean(key, candidates)));
+    }
+  }
+  for (std::string_view r : required) {
+    if (!node[std::string(r)].IsDefined()) {
+      Error(node, fmt::format("{}: missing key '{}'", what, r));
+    }
+  }
+  return true;
+}
+
+bool YamlReader::CheckSequence(const YAML::Node& node, std::string_view what) {
+  if (node.IsSequence()) return true;
+  Error(node, fmt::format("{}: expected a list", what));
+  return false;
+}
+
+std::optional<Text> YamlReader::ReadText(const YAML::Node& map, const char* key) {
+  const YAML::Node node = map[key];
+  if (!node.IsDefined()) return std::nullopt;
+  if (!node.IsScalar()) {
+    Error(node, fmt::format("'{}': expected a text", key));
+    return std::nullopt;
+  }
+  return TextOf(node);
+}
+
+ExprSource YamlReader::ExprOf(const YAML::Node& scalar) const {
+  ExprSource expr{scalar.Scalar(), Ref(scalar), true};
+  const std::string& text = file_.text();
+  std::size_t at = expr.ref.offset;
+  if (at < text.size() && (text[at] == '"' || text[at] == '\'')) ++at;  // quoted scalar
+  // Offsets map one to one only when the scalar is written verbatim on one
+  // line (plain, or quoted without escapes); block scalars and folded or
+  // escaped text fall back to the scalar's start.
+  if (text.compare(at, expr.text.size(), expr.text) == 0 && expr.text.find('\n') == std::string::npos) {
+    expr.ref.offset = at;
+  } else {
+    expr.offsets_exact = false;
+  }
+  return expr;
+}
+
+std::optional<ExprSource> YamlReader::ReadExpr(const YAML::Node& map, const char* key) {
+  const YAML::Node node = map[key];
+  if (!node.IsDefined()) return std::nullopt;
+  if (!node.IsScalar()) {
+    Error(node, fmt::format("'{}': expected an expression", key));
+    return std::nullopt;
+  }
+  return ExprOf(node);
+}
+
+std::vector<Text> YamlReader::ReadTextList(const YAML::Node& map, const char* key) {
+  std::vector<Text> out;
+  const YAML::Node node = map[key];
+  if (!node.IsDefined()) return out;
+  if (!CheckSequence(node, key)) return out;
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar()) {
+      Error(item, fmt::format("'{}': expected a text", key));
+      continue;
+    }
+    out.push_back(TextOf(item));
+  }
+  return out;
+}
+
+std::optional<TypeSpec> YamlReader::ReadType(const YAML::Node& map, const char* key) {
+  auto text = ReadText(map, key);
+  if (!text) return std::nullopt;
+  TypeSpec spec;
+  spec.ref = text->ref;
+  std::string_view word = text->value;
+  if (word.starts_with("monthly ")) {
+    spec.series = TypeSpec::Series::kMonthly;
+    word.remove_prefix(8);
+  } else if (word.starts_with("yearly ")) {
+    spec.series = TypeSpec::Series::kYearly;
+    word.remove_prefix(7);
+  }
+  static const std::vector<std::string> kBases = {"boolean", "integer", "decimal", "percentage", "money",
+                                                  "date",    "month",   "string",  "enum",       "record"};
+  spec.base = std::string(word);
+  bool known = false;
+  for (const std::string& b : kBases) known = known || b == word;
+  if (!known || (spec.series != TypeSpec::Series::kNone && spec.base == "record")) {
+    Error(text->ref, fmt::format("unknown type '{}'; expected one of boolean, integer, decimal, "
+                                 "percentage, money, date, month, string, enum, record, optionally "
+                                 "preceded by 'monthly' or 'yearly'{}",
+                                 text->value, DidYouMean(word, kBases)));
+    return std::nullopt;
+  }
+  return spec;
+}
+
+std::optional<Date> YamlReader::ReadDate(const YAML::Node& node) {
+  if (node.IsScalar()) {
+    if (auto d = Date::Parse(node.Scalar())) return d;
+  }
+  Error(node, fmt::format("expected a date YYYY-MM-DD, found '{}'", node.IsScalar() ? node.Scalar() : "…"));
+  return std::nullopt;
+}
+
+std::optional<Month> YamlReader::ReadMonth(const YAML::Node& node) {
+  if (node.IsScalar()) {
+    if (auto m = Month::Parse(node.Scalar())) return m;
+  }
+  Error(node, fmt::format("expected a month YYYY-MM, found '{}'", node.IsScalar() ? node.Scalar() : "…"));
+  return std::nullopt;
+}
+
+}  // namespace relief::load

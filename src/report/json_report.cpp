@@ -1,0 +1,94 @@
+#include <nlohmann/json.hpp>
+
+#include "relief/report.hpp"
+
+namespace relief {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json MissingJson(const std::vector<MissingFact>& missing) {
+  Json out = Json::array();
+  for (const MissingFact& m : missing) {
+    Json j = {{"fact", m.fact}};
+    if (!m.period.empty()) j["period"] = m.period;
+    j["key"] = m.Key();
+    j["label"] = m.label;
+    j["question"] = m.question;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json MeasureJson(const MeasureResult& r) {
+  Json j;
+  j["id"] = r.id;
+  j["title"] = r.title;
+  j["kind"] = r.kind;
+  j["issuer"] = r.issuer;
+  j["per"] = r.per;
+  j["territory"] = r.territory;
+  j["status"] = StatusName(r.status);
+  j["amount"] = r.amount ? Json(r.amount->ToFixed(2)) : Json(nullptr);
+  j["version"] = OrNull(r.version);
+  j["deadline"] = r.deadline ? Json(r.deadline->ToString()) : Json(nullptr);
+  j["case"] = OrNull(r.case_id);
+  j["case_label"] = OrNull(r.case_label);
+  j["option"] = OrNull(r.option);
+  j["reasons"] = r.reasons;
+  j["missing"] = MissingJson(r.missing);
+  j["sources"] = r.sources;
+  j["open_points"] = r.open_points;
+  Json conditions = Json::array();
+  for (const ConditionResult& c : r.conditions) {
+    Json values = Json::array();
+    for (const UsedValue& v : c.values) values.push_back({{"name", v.name}, {"label", v.label}, {"value", v.value}});
+    conditions.push_back({{"label", c.label},
+                          {"outcome", OutcomeName(c.outcome)},
+                          {"detail", OrNull(c.detail)},
+                          {"expression", c.expression},
+                          {"source", OrNull(c.source)},
+                          {"values", std::move(values)},
+                          {"open_points", c.open_points}});
+  }
+  j["conditions"] = std::move(conditions);
+  Json cases = Json::array();
+  for (const CaseResult& c : r.cases) {
+    cases.push_back({{"id", c.id},
+                     {"label", c.label},
+                     {"outcome", OutcomeName(c.outcome)},
+                     {"chosen", c.chosen},
+                     {"detail", OrNull(c.detail)},
+                     {"source", OrNull(c.source)}});
+  }
+  j["cases"] = std::move(cases);
+  Json options = Json::array();
+  for (const OptionResult& o : r.options) {
+    options.push_back({{"label", o.label},
+                       {"amount", o.amount ? Json(o.amount->ToFixed(2)) : Json(nullptr)},
+                       {"chosen", o.chosen},
+                       {"source", OrNull(o.source)}});
+  }
+  j["options"] = std::move(options);
+  j["apply"] = r.apply;
+  j["error"] = OrNull(r.error);
+  return j;
+}
+
+}  // namespace
+
+std::string ToJson(const Evaluation& e, int indent) {
+  Json j;
+  j["pack"] = {{"name", e.pack.name}, {"version", e.pack.version}, {"digest", e.pack.digest}};
+  j["date"] = e.date.ToString();
+  j["month"] = e.month.ToString();
+  Json measures = Json::array();
+  for (const MeasureResult& r : e.measures) measures.push_back(MeasureJson(r));
+  j["measures"] = std::move(measures);
+  j["questions"] = MissingJson(e.questions);
+  return j.dump(indent, ' ', false, Json::error_handler_t::strict) + "\n";
+}
+
+}  // namespace relief

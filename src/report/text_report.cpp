@@ -1,0 +1,51 @@
+#include <fmt/format.h>
+
+#include "explain/french.hpp"
+#include "relief/report.hpp"
+
+namespace relief {
+namespace {
+
+const char* StatusFrench(Status s) {
+  switch (s) {
+    case Status::kEligible: return "ÉLIGIBLE";
+    case Status::kIneligible: return "NON ÉLIGIBLE";
+    case Status::kUndetermined: return "À DÉTERMINER";
+    case Status::kNotApplicable: return "NON APPLICABLE";
+    case Status::kError: return "ERREUR";
+  }
+  return "";
+}
+
+const char* AmountWord(const std::string& kind) {
+  if (kind == "loan") return "prêt maximal";
+  if (kind == "repayable_advance") return "avance maximale";
+  return "montant";
+}
+
+}  // namespace
+
+std::string ToText(const Evaluation& e) {
+  std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
+                                e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
+  for (const MeasureResult& r : e.measures) {
+    out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
+    if (r.amount) out += fmt::format(" — {} : {}", AmountWord(r.kind), internal::FormatMoney(*r.amount));
+    out += fmt::format("  [{}]\n", r.id);
+    for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
+    for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
+    if (r.status != Status::kNotApplicable) {
+      for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
+      for (const std::string& s : r.sources) out += "  Source : " + s + "\n";
+      if (r.status == Status::kEligible && !r.apply.empty()) out += "  Démarche : " + r.apply + "\n";
+      if (r.status == Status::kEligible && r.deadline) out += "  Date limite : " + r.deadline->ToFrench() + "\n";
+    }
+  }
+  if (!e.questions.empty()) {
+    out += "\nQuestions à poser, les plus utiles d'abord :\n";
+    for (const MissingFact& m : e.questions) out += "  - " + m.question + "\n";
+  }
+  return out;
+}
+
+}  // namespace relief
