@@ -80,6 +80,7 @@ LoadResult RulePack::Load(const std::string& directory) {
     program = internal::CheckAndCompile(ast, sink);
     const load::PackManifest& top = ast.packs.back();
     program->info = {top.name, top.version, top.title, Digest(ast)};
+    for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);
   }
   bool ok = !sink.has_errors() && program != nullptr;
   result.diagnostics = sink.Take();
@@ -115,17 +116,7 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (profile.data().program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  Evaluation result;
-  result.pack = program_->info;
-  result.date = date;
-  result.month = date.month_of();
-  internal::Evaluator evaluator(*program_);
-  evaluator.Reset(profile.data(), date);
-  for (const internal::MeasurePlan& m : program_->measures) {
-    result.measures.push_back(internal::EvaluateMeasure(evaluator, m));
-  }
-  result.questions = internal::RankQuestions(result.measures);
-  return result;
+  return internal::EvaluateAll(*program_, profile.data(), date);
 }
 
 }  // namespace relief

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "relief/diagnostic.hpp"
+#include "relief/pack_tests.hpp"
 #include "relief/report.hpp"
 #include "relief/rule_pack.hpp"
 #include "relief/version.hpp"
@@ -38,6 +39,17 @@ int Check(const std::string& pack_dir) {
     std::cout << fmt::format("{}: {} error(s), {} warning(s)\n", pack_dir, errors, warnings);
   }
   return errors > 0 ? 1 : 0;
+}
+
+int Test(const std::string& pack_dir) {
+  relief::LoadResult loaded = relief::RulePack::Load(pack_dir);
+  if (!loaded.ok()) {
+    std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
+    return 1;
+  }
+  relief::PackTestReport report = relief::RunPackTests(*loaded.pack);
+  std::cout << relief::FormatPackTestReport(report);
+  return report.ok() ? 0 : 1;
 }
 
 int Eval(const std::string& pack_dir, const std::string& date_text, const std::string& month_text,
@@ -85,6 +97,10 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Check a rule pack: every error and warning, located");
   check->add_option("pack", check_pack, "Rule pack directory (default: the bundled pack)");
 
+  std::string test_pack = relief::DefaultPackDirectory();
+  CLI::App* test = app.add_subcommand("test", "Run the YAML test cases of a rule pack and of the packs it imports");
+  test->add_option("pack", test_pack, "Rule pack directory (default: the bundled pack)");
+
   std::string eval_pack = relief::DefaultPackDirectory(), date, month, format = "text", profile;
   CLI::App* eval = app.add_subcommand("eval", "Evaluate a business profile at a date or month");
   eval->add_option("--pack", eval_pack, "Rule pack directory (default: the bundled pack)");
@@ -107,6 +123,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*check) return Check(check_pack);
+  if (*test) return Test(test_pack);
   if (*eval) {
     if (date.empty() && month.empty()) {
       std::cerr << "error: eval needs --date YYYY-MM-DD or --month YYYY-MM\n";

@@ -127,6 +127,7 @@ struct MeasurePlan {
 
 struct Program {
   PackInfo info;
+  std::vector<std::string> pack_directories;  // imports first, the pack itself last
   std::vector<Instr> code;
   std::vector<InstrId> kids;
   std::vector<ExprInfo> exprs;

@@ -60,4 +60,10 @@ void DiagnosticSink::Add(Severity severity, SourceRef where, std::string message
 
 bool DiagnosticSink::has_errors() const { return HasErrors(diagnostics_); }
 
+std::size_t DiagnosticSink::error_count() const {
+  std::size_t n = 0;
+  for (const Diagnostic& d : diagnostics_) n += d.is_error();
+  return n;
+}
+
 }  // namespace relief

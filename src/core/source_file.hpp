@@ -45,6 +45,7 @@ class DiagnosticSink {
   void Add(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
   bool has_errors() const;
+  std::size_t error_count() const;
   std::size_t size() const { return diagnostics_.size(); }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> Take() { return std::move(diagnostics_); }

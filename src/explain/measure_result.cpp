@@ -428,6 +428,18 @@ MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure) 
   return Explainer(evaluator).Evaluate(measure);
 }
 
+Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date) {
+  Evaluation result;
+  result.pack = program.info;
+  result.date = date;
+  result.month = date.month_of();
+  Evaluator evaluator(program);
+  evaluator.Reset(profile, date);
+  for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));
+  result.questions = RankQuestions(result.measures);
+  return result;
+}
+
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
   std::vector<MissingFact> order;
   std::map<std::string, int> counts;

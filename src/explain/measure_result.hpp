@@ -11,6 +11,9 @@ namespace relief::internal {
 
 MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure);
 
+// Every measure of `program`, and the ranked questions.
+Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date);
+
 // The missing facts of all results, ranked by how many undetermined measures
 // each would help settle.
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results);

@@ -191,20 +191,23 @@ bool ProfileReader::InBounds(const FactInfo& fact, const Value& v, const YAML::N
 
 }  // namespace
 
-std::shared_ptr<ProfileData> ReadProfile(std::shared_ptr<const Program> program, const SourceFile& file,
-                                         DiagnosticSink& sink) {
+std::shared_ptr<ProfileData> ReadProfileNode(std::shared_ptr<const Program> program, const SourceFile& file,
+                                             const YAML::Node& root, DiagnosticSink& sink) {
   auto data = std::make_shared<ProfileData>();
   data->scalars.assign(static_cast<std::size_t>(program->scalar_slots), Value{});
   data->series.assign(static_cast<std::size_t>(program->series_slots), SeriesData{});
-  std::size_t errors = 0;
-  for (const Diagnostic& d : sink.diagnostics()) errors += d.is_error();
-  auto root = load::ParseYaml(file, sink);
-  if (root) ProfileReader(*program, file, sink, *data).Read(*root);
-  std::size_t after = 0;
-  for (const Diagnostic& d : sink.diagnostics()) after += d.is_error();
-  if (!root || after != errors) return nullptr;
+  const std::size_t errors_before = sink.error_count();
+  ProfileReader(*program, file, sink, *data).Read(root);
+  if (sink.error_count() != errors_before) return nullptr;
   data->program = std::move(program);
   return data;
+}
+
+std::shared_ptr<ProfileData> ReadProfile(std::shared_ptr<const Program> program, const SourceFile& file,
+                                         DiagnosticSink& sink) {
+  auto root = load::ParseYaml(file, sink);
+  if (!root) return nullptr;
+  return ReadProfileNode(std::move(program), file, *root, sink);
 }
 
 }  // namespace relief::internal

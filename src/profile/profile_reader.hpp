@@ -11,11 +11,19 @@
 #include "core/source_file.hpp"
 #include "eval/profile_data.hpp"
 
+namespace YAML {
+class Node;
+}  // namespace YAML
+
 namespace relief::internal {
 
 // nullptr when `sink` received an error.
 std::shared_ptr<ProfileData> ReadProfile(std::shared_ptr<const Program> program, const SourceFile& file,
                                          DiagnosticSink& sink);
+
+// The same for a profile that is one node of a larger YAML file (a test).
+std::shared_ptr<ProfileData> ReadProfileNode(std::shared_ptr<const Program> program, const SourceFile& file,
+                                             const YAML::Node& root, DiagnosticSink& sink);
 
 }  // namespace relief::internal
 

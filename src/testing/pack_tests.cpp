@@ -1,0 +1,177 @@
+// The runner of the YAML test files of a pack (`relief test`).
+#include "relief/pack_tests.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "compile/program.hpp"
+#include "explain/measure_result.hpp"
+#include "load/yaml_reader.hpp"
+#include "profile/profile_reader.hpp"
+
+namespace relief {
+namespace fs = std::filesystem;
+
+int PackTestReport::passed() const {
+  return static_cast<int>(std::count_if(cases.begin(), cases.end(), [](const PackTestCase& c) { return c.passed; }));
+}
+int PackTestReport::failed() const { return static_cast<int>(cases.size()) - passed(); }
+
+namespace {
+
+std::string Show(const std::optional<std::string>& s) { return s ? *s : "(none)"; }
+
+class TestFileRunner {
+ public:
+  TestFileRunner(const RulePack& pack, const SourceFile& file, DiagnosticSink& sink, PackTestReport& report)
+      : pack_(pack), file_(file), r_(file, sink), sink_(sink), report_(report) {}
+
+  void Run(const YAML::Node& root) {
+    if (!r_.CheckMap(root, "test file", {"tests"}, {"tests"}) || !r_.CheckSequence(root["tests"], "tests")) return;
+    for (const YAML::Node& node : root["tests"]) RunCase(node);
+  }
+
+ private:
+  void RunCase(const YAML::Node& node);
+  void Compare(const MeasureResult& result, const YAML::Node& expect, PackTestCase& out);
+
+  const RulePack& pack_;
+  const SourceFile& file_;
+  load::YamlReader r_;
+  DiagnosticSink& sink_;
+  PackTestReport& report_;
+};
+
+void TestFileRunner::RunCase(const YAML::Node& node) {
+  if (!r_.CheckMap(node, "test", {"name", "justification", "month", "date", "profile", "expect"},
+                   {"name", "justification", "profile", "expect"}))
+    return;
+  PackTestCase out;
+  out.location = file_.Locate(r_.Ref(node).offset);
+  out.name = r_.ReadText(node, "name").value_or(load::Text{}).value;
+  std::optional<Date> date;
+  if (node["date"].IsDefined() == node["month"].IsDefined()) {
+    r_.Error(node, "test: give either 'date' or 'month'");
+    return;
+  }
+  if (node["date"].IsDefined()) date = r_.ReadDate(node["date"]);
+  if (auto month = node["month"].IsDefined() ? r_.ReadMonth(node["month"]) : std::nullopt) date = month->FirstDay();
+  if (!date) return;
+  // The profile is read in place, so that its errors point into the test
+  // file; it lives only during this case, so it need not own the program.
+  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &pack_.program());
+  auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
+  if (!data) return;
+  Evaluation evaluation = internal::EvaluateAll(pack_.program(), *data, *date);
+  const YAML::Node expect = node["expect"];
+  if (!r_.CheckFreeMap(expect, "expect")) return;
+  for (const auto& entry : expect) {
+    const std::string& id = entry.first.Scalar();
+    auto it = std::find_if(evaluation.measures.begin(), evaluation.measures.end(),
+                           [&](const MeasureResult& m) { return m.id == id; });
+    if (it == evaluation.measures.end()) {
+      r_.Error(entry.first, fmt::format("expect: unknown measure '{}'", id));
+      return;
+    }
+    if (!r_.CheckMap(entry.second, "expect", {"status", "amount", "case", "option", "missing", "reasons_include"},
+                     {"status"}))
+      return;
+    Compare(*it, entry.second, out);
+  }
+  out.passed = out.differences.empty();
+  report_.cases.push_back(std::move(out));
+}
+
+void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expect, PackTestCase& out) {
+  auto differ = [&](const char* field, const std::string& expected, const std::string& got) {
+    out.differences.push_back(fmt::format("{}.{}: expected {}, got {}", result.id, field, expected, got));
+  };
+  if (auto status = r_.ReadText(expect, "status"); status && status->value != StatusName(result.status)) {
+    differ("status", status->value, StatusName(result.status));
+  }
+  std::optional<std::string> got_amount;
+  if (result.amount) got_amount = result.amount->ToFixed(2);
+  if (const YAML::Node amount = expect["amount"]; amount.IsDefined()) {
+    std::optional<std::string> want;
+    if (!amount.IsNull()) {
+      auto d = amount.IsScalar() ? Decimal::Parse(amount.Scalar()) : std::nullopt;
+      if (!d) {
+        r_.Error(amount, "amount: expected a decimal such as \"1500.00\", or null");
+        return;
+      }
+      want = d->ToFixed(2);
+    }
+    if (want != got_amount) differ("amount", Show(want), Show(got_amount));
+  }
+  for (const char* field : {"case", "option"}) {
+    const YAML::Node node = expect[field];
+    if (!node.IsDefined()) continue;
+    std::optional<std::string> want;
+    if (!node.IsNull()) want = node.Scalar();
+    const std::string& got_text = std::string(field) == "case" ? result.case_id : result.option;
+    std::optional<std::string> got = got_text.empty() ? std::nullopt : std::optional<std::string>(got_text);
+    if (want != got) differ(field, Show(want), Show(got));
+  }
+  if (const YAML::Node missing = expect["missing"]; missing.IsDefined()) {
+    std::set<std::string> want, got;
+    for (const load::Text& t : r_.ReadTextList(expect, "missing")) want.insert(t.value);
+    for (const MissingFact& m : result.missing) got.insert(m.Key());
+    if (want != got) {
+      differ("missing", fmt::format("[{}]", fmt::join(want, ", ")), fmt::format("[{}]", fmt::join(got, ", ")));
+    }
+  }
+  for (const load::Text& t : r_.ReadTextList(expect, "reasons_include")) {
+    bool found = std::any_of(result.reasons.begin(), result.reasons.end(),
+                             [&](const std::string& reason) { return reason.find(t.value) != std::string::npos; });
+    if (!found) differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(result.reasons, " | ")));
+  }
+}
+
+std::string ReadWholeFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+PackTestReport RunPackTests(const RulePack& pack) {
+  PackTestReport report;
+  DiagnosticSink sink;
+  for (const std::string& dir : pack.program().pack_directories) {
+    const fs::path tests = fs::path(dir) / "tests";
+    std::error_code ec;
+    if (!fs::is_directory(tests, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(tests, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& path : files) {
+      SourceFile file(path.string(), ReadWholeFile(path));
+      if (auto root = load::ParseYaml(file, sink)) TestFileRunner(pack, file, sink, report).Run(*root);
+    }
+  }
+  report.diagnostics = sink.Take();
+  return report;
+}
+
+std::string FormatPackTestReport(const PackTestReport& report) {
+  std::string out = FormatDiagnostics(report.diagnostics);
+  for (const PackTestCase& c : report.cases) {
+    if (c.passed) continue;
+    out += fmt::format("FAIL {}:{}: {}\n", c.location.file, c.location.line, c.name);
+    for (const std::string& d : c.differences) out += "  " + d + "\n";
+  }
+  out += fmt::format("{} passed, {} failed\n", report.passed(), report.failed());
+  return out;
+}
+
+}  // namespace relief
