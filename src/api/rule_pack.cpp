@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "check/checker.hpp"
 #include "eval/evaluator.hpp"
 #include "explain/measure_result.hpp"
@@ -17,11 +20,16 @@ namespace relief {
 const char* LibraryVersion() { return RELIEF_VERSION; }
 
 std::string DefaultPackDirectory() {
-  // RELIEF_RULES_DIR lets an installed tool or a test point elsewhere.
+  // RELIEF_RULES_DIR points elsewhere; otherwise the source tree's rules
+  // when this build runs from it, else the installed copy.
   if (const char* dir = std::getenv("RELIEF_RULES_DIR"); dir != nullptr && *dir != '\0') {
     return std::string(dir) + "/occitanie";
   }
-  return std::string(RELIEF_DEFAULT_RULES_DIR) + "/occitanie";
+  std::error_code ec;
+  if (std::filesystem::is_directory(RELIEF_SOURCE_RULES_DIR "/occitanie", ec)) {
+    return RELIEF_SOURCE_RULES_DIR "/occitanie";
+  }
+  return RELIEF_INSTALLED_RULES_DIR "/occitanie";
 }
 
 const char* StatusName(Status s) {

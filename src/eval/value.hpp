@@ -25,14 +25,17 @@ struct Value {
   std::string_view text;     // kString: points into the profile or the program
 
   static Value Unknown() { return {}; }
-  static Value Bool(bool b) { return {.kind = Kind::kBool, .boolean = b}; }
-  static Value Number(Decimal d) { return {.kind = Kind::kNumber, .number = d}; }
-  static Value OfDate(Date d) { return {.kind = Kind::kDate, .integer = d.days_since_epoch()}; }
-  static Value OfMonth(Month m) { return {.kind = Kind::kMonth, .integer = m.index()}; }
-  static Value String(std::string_view s) { return {.kind = Kind::kString, .text = s}; }
-  static Value Enum(std::int32_t index) { return {.kind = Kind::kEnum, .integer = index}; }
+  static Value Bool(bool b) { return Make(Kind::kBool, [&](Value& v) { v.boolean = b; }); }
+  static Value Number(Decimal d) { return Make(Kind::kNumber, [&](Value& v) { v.number = d; }); }
+  static Value OfDate(Date d) { return Make(Kind::kDate, [&](Value& v) { v.integer = d.days_since_epoch(); }); }
+  static Value OfMonth(Month m) { return Make(Kind::kMonth, [&](Value& v) { v.integer = m.index(); }); }
+  static Value String(std::string_view s) { return Make(Kind::kString, [&](Value& v) { v.text = s; }); }
+  static Value Enum(std::int32_t index) { return Make(Kind::kEnum, [&](Value& v) { v.integer = index; }); }
   static Value Error(ErrorCode code, std::uint32_t at) {
-    return {.kind = Kind::kError, .error = code, .integer = static_cast<std::int32_t>(at)};
+    return Make(Kind::kError, [&](Value& v) {
+      v.error = code;
+      v.integer = static_cast<std::int32_t>(at);
+    });
   }
 
   bool known() const { return kind != Kind::kUnknown && kind != Kind::kError; }
@@ -42,6 +45,14 @@ struct Value {
   bool is_false() const { return kind == Kind::kBool && !boolean; }
   Date date() const { return Date::FromDays(integer); }
   Month month() const { return Month::FromIndex(integer); }
+
+  template <class Set>
+  static Value Make(Kind kind, Set set) {
+    Value v;
+    v.kind = kind;
+    set(v);
+    return v;
+  }
 
   friend bool operator==(const Value& a, const Value& b) {
     if (a.kind != b.kind) return false;

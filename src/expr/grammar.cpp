@@ -146,6 +146,22 @@ const auto number_text_def =
 
 // Adds a leaf node that ends where the current match ends and is `length`
 // bytes long.
+Node BoolNode(bool b) {
+  Node n;
+  n.op = Op::kBool;
+  n.boolean = b;
+  return n;
+}
+
+// Node with the given operator, operands and text (names, strings).
+Node NodeOf(Op op, std::vector<NodeId> kids = {}, std::string text = {}) {
+  Node n;
+  n.op = op;
+  n.kids = std::move(kids);
+  n.text = std::move(text);
+  return n;
+}
+
 template <class Ctx>
 NodeId MakeLeaf(Ctx& ctx, std::size_t length, Node node) {
   std::uint32_t end = EndOfMatch(ctx);
@@ -168,7 +184,7 @@ void SetSemanticError(Ctx& ctx, NodeId node, std::string message) {
 
 const auto on_date = [](auto& ctx) {
   const std::string& text = x3::_attr(ctx);
-  Node n{.op = Op::kDate};
+  Node n = NodeOf(Op::kDate);
   auto d = Date::Parse(text);
   if (d) n.date = *d;
   x3::_val(ctx) = MakeLeaf(ctx, text.size(), std::move(n));
@@ -177,7 +193,7 @@ const auto on_date = [](auto& ctx) {
 
 const auto on_month = [](auto& ctx) {
   const std::string& text = x3::_attr(ctx);
-  Node n{.op = Op::kMonth};
+  Node n = NodeOf(Op::kMonth);
   auto m = Month::Parse(text);
   if (m) n.month = *m;
   x3::_val(ctx) = MakeLeaf(ctx, text.size(), std::move(n));
@@ -188,7 +204,7 @@ const auto on_month = [](auto& ctx) {
 const auto on_number = [](auto& ctx) {
   const std::string& raw = x3::_attr(ctx);
   std::string digits;
-  Node n{.op = Op::kNumber};
+  Node n = NodeOf(Op::kNumber);
   for (char c : raw) {
     if ((c >= '0' && c <= '9') || c == '.') digits += c;
   }
@@ -203,13 +219,13 @@ const auto on_number = [](auto& ctx) {
 
 const auto on_string = [](auto& ctx) {
   const std::string& text = x3::_attr(ctx);
-  x3::_val(ctx) = MakeLeaf(ctx, text.size() + 2, Node{.op = Op::kString, .text = text});
+  x3::_val(ctx) = MakeLeaf(ctx, text.size() + 2, NodeOf(Op::kString, {}, text));
 };
 const auto on_true = [](auto& ctx) {
-  x3::_val(ctx) = MakeLeaf(ctx, 4, Node{.op = Op::kBool, .boolean = true});
+  x3::_val(ctx) = MakeLeaf(ctx, 4, BoolNode(true));
 };
 const auto on_false = [](auto& ctx) {
-  x3::_val(ctx) = MakeLeaf(ctx, 5, Node{.op = Op::kBool, .boolean = false});
+  x3::_val(ctx) = MakeLeaf(ctx, 5, BoolNode(false));
 };
 
 const auto literal_def =
@@ -219,7 +235,7 @@ const auto literal_def =
 
 const auto on_list = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
-  Node n{.op = Op::kList};
+  Node n = NodeOf(Op::kList);
   if (const auto& items = boost::fusion::at_c<1>(attr)) n.kids = *items;
   x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), std::move(n));
 };
@@ -227,7 +243,7 @@ const auto list_def = (position >> '[' > -(expression % ',') > closing_bracket)[
 
 const auto on_call = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
-  Node n{.op = Op::kCall, .text = boost::fusion::at_c<1>(attr)};
+  Node n = NodeOf(Op::kCall, {}, boost::fusion::at_c<1>(attr));
   if (const auto& args = boost::fusion::at_c<2>(attr)) n.kids = *args;
   x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), std::move(n));
 };
@@ -236,7 +252,7 @@ const auto call_def =
 
 const auto on_name = [](auto& ctx) {
   const std::string& name = x3::_attr(ctx);
-  x3::_val(ctx) = MakeLeaf(ctx, name.size(), Node{.op = Op::kName, .text = name});
+  x3::_val(ctx) = MakeLeaf(ctx, name.size(), NodeOf(Op::kName, {}, name));
 };
 const auto name_def = identifier[on_name];
 
@@ -249,12 +265,12 @@ const auto primary_def =
 const auto on_index = [](auto& ctx) {
   NodeId base = x3::_val(ctx);
   Iterator begin = State(ctx).base + State(ctx).tree.nodes[base].span.begin;
-  x3::_val(ctx) = MakeFrom(ctx, begin, Node{.op = Op::kIndex, .kids = {base, x3::_attr(ctx)}});
+  x3::_val(ctx) = MakeFrom(ctx, begin, NodeOf(Op::kIndex, {base, x3::_attr(ctx)}));
 };
 const auto on_field = [](auto& ctx) {
   NodeId base = x3::_val(ctx);
   Iterator begin = State(ctx).base + State(ctx).tree.nodes[base].span.begin;
-  x3::_val(ctx) = MakeFrom(ctx, begin, Node{.op = Op::kField, .text = x3::_attr(ctx), .kids = {base}});
+  x3::_val(ctx) = MakeFrom(ctx, begin, NodeOf(Op::kField, {base}, x3::_attr(ctx)));
 };
 const auto postfix_def = primary[set_val] >> *(('[' > expression > closing_bracket)[on_index] |
                                                ('.' > identifier)[on_field]);
@@ -264,7 +280,7 @@ const auto on_binary = [](auto& ctx) {
   NodeId lhs = x3::_val(ctx);
   NodeId rhs = boost::fusion::at_c<1>(attr);
   ParseState& s = State(ctx);
-  Node n{.op = boost::fusion::at_c<0>(attr), .kids = {lhs, rhs}};
+  Node n = NodeOf(boost::fusion::at_c<0>(attr), {lhs, rhs});
   n.span = {s.tree.nodes[lhs].span.begin, s.tree.nodes[rhs].span.end};
   x3::_val(ctx) = s.tree.Add(std::move(n));
 };
@@ -272,7 +288,7 @@ template <Op kOp>
 const auto on_prefix = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
   x3::_val(ctx) =
-      MakeFrom(ctx, boost::fusion::at_c<0>(attr), Node{.op = kOp, .kids = {boost::fusion::at_c<1>(attr)}});
+      MakeFrom(ctx, boost::fusion::at_c<0>(attr), NodeOf(kOp, {boost::fusion::at_c<1>(attr)}));
 };
 
 const auto unary_def = (position >> '-' > unary)[on_prefix<Op::kNeg>] | postfix[set_val];
@@ -291,9 +307,8 @@ const auto or_expr_def = and_expr[set_val] >> *(or_op > and_expr)[on_binary];
 
 const auto on_if = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
-  Node n{.op = Op::kIf,
-         .kids = {boost::fusion::at_c<1>(attr), boost::fusion::at_c<2>(attr),
-                  boost::fusion::at_c<3>(attr)}};
+  Node n = NodeOf(Op::kIf, {boost::fusion::at_c<1>(attr), boost::fusion::at_c<2>(attr),
+                            boost::fusion::at_c<3>(attr)});
   x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), std::move(n));
 };
 const auto conditional_def =

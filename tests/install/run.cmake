@@ -1,0 +1,20 @@
+# Installs the build tree into a staging prefix, then configures, builds and
+# runs the consumer project against it. Run by CTest (test "install").
+foreach(var BUILD_DIR SOURCE_DIR WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "${var} is not set")
+  endif()
+endforeach()
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}")
+  endif()
+endfunction()
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/install" -B "${WORK_DIR}/build" -G Ninja
+    -DCMAKE_PREFIX_PATH=${prefix} -DRELIEF_PACK=${prefix}/share/relief/rules/occitanie)
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
+run(${CMAKE_COMMAND} -E chdir "${WORK_DIR}/build" ${CMAKE_CTEST_COMMAND} --output-on-failure)
