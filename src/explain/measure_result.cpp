@@ -123,13 +123,16 @@ std::string Explainer::Detail(InstrId id) {
   switch (in.code) {
     case Code::kAnd:
     case Code::kOr: {
+      // A false "and" is explained by its false operands alone; an unknown
+      // one (or any "or") by the operands that are not true.
       std::vector<std::string> parts;
       for (std::size_t i = 0; i < in.kid_count; ++i) {
         InstrId k = p_.kid(in, i);
         Value kv = ev_.Eval(k);
-        if (!kv.known() || !kv.boolean) parts.push_back(Detail(k));
+        bool relevant = in.code == Code::kAnd && v.is_false() ? kv.is_false() : !kv.is_true();
+        if (relevant) parts.push_back(Detail(k));
       }
-      return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; et "));
+      return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; ou "));
     }
     case Code::kLt:
     case Code::kLe:
