@@ -35,6 +35,9 @@ struct ConditionResult {
   std::string expression;
   std::vector<UsedValue> values;
   std::vector<std::string> open_points;
+  // The operands of an "and" / "or" condition, each with its own outcome
+  // (their label is their expression text).
+  std::vector<ConditionResult> parts;
 };
 
 struct CaseResult {

@@ -36,6 +36,7 @@ class Explainer {
   std::string Text(InstrId id) const;
   std::string Requirement(Code op, InstrId rhs);
   void UsedValues(InstrId id, std::vector<UsedValue>& out);
+  std::vector<ConditionResult> Parts(InstrId id);
   void AddMissing(InstrId id);
   std::string ErrorText(const Value& v) const;
   std::optional<Decimal> Amount(const AmountPlan& plan, MeasureResult& r);
@@ -203,6 +204,25 @@ void Explainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
 }
 
+// The operands of a top-level "and"/"or", recursively, as a tree.
+std::vector<ConditionResult> Explainer::Parts(InstrId id) {
+  std::vector<ConditionResult> parts;
+  const Instr& in = p_.at(id);
+  if (in.code != Code::kAnd && in.code != Code::kOr) return parts;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    InstrId k = p_.kid(in, i);
+    Value v = ev_.Eval(k);
+    ConditionResult part;
+    part.label = part.expression = Text(k);
+    part.outcome = OutcomeOf(v);
+    if (!v.is_true()) part.detail = Detail(k);
+    UsedValues(k, part.values);
+    part.parts = Parts(k);
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
 void Explainer::AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
 
 std::string Explainer::ErrorText(const Value& v) const {
@@ -308,7 +328,7 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   bool any_false = false, any_unknown = territory.unknown(), any_error = territory.is_error();
   for (const ConditionPlan& c : version->require) {
     Value v = ev_.Eval(c.when);
-    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points};
+    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points, Parts(c.when)};
     UsedValues(c.when, cr.values);
     if (!v.is_true()) cr.detail = Detail(c.when);
     if (v.is_error() && r.error.empty()) r.error = ErrorText(v);

@@ -256,9 +256,18 @@ const auto on_name = [](auto& ctx) {
 };
 const auto name_def = identifier[on_name];
 
+// A parenthesised expression spans its parentheses, so that the text of an
+// enclosing node (taken from its operands' spans) keeps them.
+const auto on_paren = [](auto& ctx) {
+  const auto& attr = x3::_attr(ctx);
+  NodeId inner = boost::fusion::at_c<1>(attr);
+  State(ctx).tree.nodes[inner].span = {OffsetOf(ctx, boost::fusion::at_c<0>(attr)), EndOfMatch(ctx)};
+  x3::_val(ctx) = inner;
+};
+
 const auto primary_def =
     literal[set_val] | list[set_val] | call[set_val] | name[set_val] |
-    ('(' > expression > closing_paren)[set_val];
+    (position >> '(' > expression > closing_paren)[on_paren];
 
 // ---- Operators -----------------------------------------------------------
 // Postfix and binary actions extend the node built so far (_val).

@@ -22,6 +22,24 @@ Json MissingJson(const std::vector<MissingFact>& missing) {
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+Json ConditionsJson(const std::vector<ConditionResult>& conditions) {
+  Json out = Json::array();
+  for (const ConditionResult& c : conditions) {
+    Json values = Json::array();
+    for (const UsedValue& v : c.values) values.push_back({{"name", v.name}, {"label", v.label}, {"value", v.value}});
+    Json j = {{"label", c.label},
+              {"outcome", OutcomeName(c.outcome)},
+              {"detail", OrNull(c.detail)},
+              {"expression", c.expression},
+              {"source", OrNull(c.source)},
+              {"values", std::move(values)},
+              {"open_points", c.open_points}};
+    if (!c.parts.empty()) j["parts"] = ConditionsJson(c.parts);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Json MeasureJson(const MeasureResult& r) {
   Json j;
   j["id"] = r.id;
@@ -41,19 +59,7 @@ Json MeasureJson(const MeasureResult& r) {
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
   j["open_points"] = r.open_points;
-  Json conditions = Json::array();
-  for (const ConditionResult& c : r.conditions) {
-    Json values = Json::array();
-    for (const UsedValue& v : c.values) values.push_back({{"name", v.name}, {"label", v.label}, {"value", v.value}});
-    conditions.push_back({{"label", c.label},
-                          {"outcome", OutcomeName(c.outcome)},
-                          {"detail", OrNull(c.detail)},
-                          {"expression", c.expression},
-                          {"source", OrNull(c.source)},
-                          {"values", std::move(values)},
-                          {"open_points", c.open_points}});
-  }
-  j["conditions"] = std::move(conditions);
+  j["conditions"] = ConditionsJson(r.conditions);
   Json cases = Json::array();
   for (const CaseResult& c : r.cases) {
     cases.push_back({{"id", c.id},
