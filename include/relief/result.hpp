@@ -25,6 +25,7 @@ struct UsedValue {
   std::string name;   // "perte_pct", "ca_mensuel[2019-11]"
   std::string label;  // "perte de chiffre d'affaires"
   std::string value;  // "inconnu" when not known
+  std::string source;  // for a parameter, the source of the value in force
 };
 
 struct ConditionResult {
@@ -108,6 +109,9 @@ struct PackInfo {
 
 struct Evaluation {
   PackInfo pack;
+  // The facts that identify the firm (declared `identifies: true`, e.g.
+  // siren), as given in the profile: name and value.
+  std::vector<std::pair<std::string, std::string>> firm;
   Date date;
   Month month;
   std::vector<MeasureResult> measures;  // every measure of the pack, in pack order

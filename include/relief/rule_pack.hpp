@@ -69,6 +69,7 @@ class RulePack {
 
  private:
   explicit RulePack(std::shared_ptr<const internal::Program> program) : program_(std::move(program)) {}
+  static LoadResult LoadChecked(const std::string& directory);
   std::shared_ptr<const internal::Program> program_;
 };
 

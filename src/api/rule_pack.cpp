@@ -80,6 +80,16 @@ std::string Digest(const load::PackAst& ast) {
 }  // namespace
 
 LoadResult RulePack::Load(const std::string& directory) {
+  try {
+    return LoadChecked(directory);
+  } catch (const std::exception& e) {
+    // A bug of relief's, never the author's: say so rather than crash.
+    return LoadResult{std::nullopt, {Diagnostic{Severity::kError, {directory, 0, 0},
+                                                std::string("internal error while loading the pack: ") + e.what(), {}}}};
+  }
+}
+
+LoadResult RulePack::LoadChecked(const std::string& directory) {
   LoadResult result;
   DiagnosticSink sink;
   load::PackAst ast = load::LoadPackAst(directory, sink);
@@ -114,7 +124,13 @@ ProfileResult RulePack::ReadProfile(std::string_view text, const std::string& fi
   ProfileResult result;
   DiagnosticSink sink;
   SourceFile file(file_name, std::string(text));
-  auto data = internal::ReadProfile(program_, file, sink);
+  std::shared_ptr<internal::ProfileData> data;
+  try {
+    data = internal::ReadProfile(program_, file, sink);
+  } catch (const std::exception& e) {
+    sink.Add(Diagnostic{Severity::kError, {file_name, 0, 0}, std::string("internal error while reading the profile: ") + e.what(), {}});
+    data = nullptr;
+  }
   result.diagnostics = sink.Take();
   if (data) result.profile = Profile(std::move(data));
   return result;

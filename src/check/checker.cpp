@@ -40,6 +40,11 @@ constexpr FunctionSpec kFunctions[] = {
     {"sum", Function::kSum, 3, 3},          {"average", Function::kAverage, 3, 3},
 };
 
+// "an integer", "a monthly money".
+std::string WithArticle(const std::string& noun) {
+  return (std::string("aeiou").find(noun.front()) != std::string::npos ? "an " : "a ") + noun;
+}
+
 const char* kBuiltinMonth = "mois";
 const char* kBuiltinDate = "date_evaluation";
 
@@ -107,10 +112,13 @@ std::unique_ptr<Program> Checker::Run() {
   DeclareLists();
   DeclareParameters();
   DeclareValues();
+  // Names whose declaration failed resolve silently: their error is enough.
+  for (const std::string& name : ast_.broken_names) symbols_.emplace(name, Symbol{Resolution::Kind::kNone, -1, {}});
   for (std::size_t i = 0; i < p_->facts.size(); ++i) CheckFactDefault(static_cast<std::int32_t>(i), {});
   for (std::size_t i = 0; i < p_->values.size(); ++i) CheckValue(static_cast<std::int32_t>(i), {});
   CompileMeasures();
-  WarnUnused();
+  // Usage is only meaningful when every expression could be checked.
+  if (!sink_.has_errors()) WarnUnused();
   return std::move(p_);
 }
 
@@ -157,6 +165,7 @@ std::int32_t Checker::DeclareFact(const load::FactDecl& decl, const std::string&
   f.question = decl.question.value;
   f.source = decl.source.value;
   f.record = record;
+  f.identifies = decl.identifies;
   std::int32_t enum_id = -1;
   if (decl.type.base == "enum") {
     std::vector<std::string> values;
@@ -346,8 +355,9 @@ void Checker::CheckFactDefault(std::int32_t fact, SourceRef from) {
   }
   if (default_state_[fact] == State::kDone) return;
   if (default_state_[fact] == State::kChecking) {
-    sink_.Error(from, fmt::format("cycle: the default of fact '{}' depends on itself through {}", p_->facts[fact].name,
-                                  fmt::join(value_stack_, " → ")));
+    value_stack_.push_back(p_->facts[fact].name);
+    sink_.Error(from, fmt::format("cycle among fact defaults and values: {}", fmt::join(value_stack_, " → ")));
+    value_stack_.pop_back();
     return;
   }
   default_state_[fact] = State::kChecking;
@@ -420,6 +430,8 @@ Type Checker::CheckName(CheckedExpr& c, NodeId id) {
   r.kind = it->second.kind;
   r.index = it->second.index;
   switch (r.kind) {
+    case Resolution::Kind::kNone:
+      return Type{};  // a broken declaration, already reported
     case Resolution::Kind::kFact: {
       used_facts_[r.index] = true;
       if (p_->facts[r.index].default_root == kNoInstr && fact_decls_[r.index]->default_value)
@@ -577,6 +589,7 @@ Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
       // A string literal where an enum is expected is one of its values.
       if (hint && hint->base == BaseType::kEnum && !hint->is_series()) {
         const auto& values = p_->enums[hint->id];
+        if (values.empty()) return c.types[id] = Type{};  // the enum's own error is enough
         auto it = std::find(values.begin(), values.end(), n.text);
         if (it == values.end()) {
           return c.types[id] = Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
@@ -592,7 +605,7 @@ Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
     case Op::kName:
       t = CheckName(c, id);
       if (!t.is_error() && t.is_series())
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is a {}: index it, as in {}[mois]", n.text, Name(t), n.text));
+        return c.types[id] = Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
       if (!t.is_error() && t.base == BaseType::kRecord)
         return c.types[id] = Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text,
                                                      n.text, fact_decls_[c.resolutions[id].index]->fields.empty() ? "x" : fact_decls_[c.resolutions[id].index]->fields[0].name));
@@ -615,8 +628,14 @@ Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
           t = p_->facts[f].type;
         }
       }
-      if (c.resolutions[id].kind == Resolution::Kind::kNone)
-        return c.types[id] = Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
+      if (c.resolutions[id].kind == Resolution::Kind::kNone) {
+        // Point at the field name, which ends the node.
+        std::uint32_t saved = c.tree.nodes[id].span.begin;
+        c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
+        Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
+        c.tree.nodes[id].span.begin = saved;
+        return c.types[id] = Type{};
+      }
       if (t.is_series()) return c.types[id] = Fail(c, id, "series fields are not supported");
       break;
     }
@@ -624,7 +643,9 @@ Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
       const Node& base = c.tree[n.kids[0]];
       Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
       if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
-        return c.types[id] = Fail(c, n.kids[0], "only a series fact can be indexed, as in ca_mensuel[mois]");
+        return c.types[id] = Fail(c, n.kids[0], base.op == Op::kName
+                                                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]", base.text, WithArticle(Name(bt)))
+                                                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
       }
       if (bt.is_error()) return c.types[id] = Type{};
       c.types[n.kids[0]] = bt;
@@ -742,11 +763,12 @@ std::vector<std::string> Texts(const std::vector<load::Text>& texts) {
 }
 
 void Checker::CompileMeasures() {
-  std::set<std::string> ids;
+  std::map<std::string, SourceRef> ids;
   const Type boolean = Type::Of(BaseType::kBoolean);
   for (const load::MeasureDecl& m : ast_.measures) {
-    if (!ids.insert(m.id).second) {
-      sink_.Error(m.ref, fmt::format("measure '{}' is already defined", m.id));
+    if (auto [it, inserted] = ids.emplace(m.id, m.ref); !inserted) {
+      SourceLocation first = it->second.file->Locate(it->second.offset);
+      sink_.Error(m.ref, fmt::format("measure '{}' is already defined at {}:{}:{}", m.id, first.file, first.line, first.column));
       continue;
     }
     MeasurePlan plan;
@@ -797,7 +819,7 @@ void Checker::CompileMeasures() {
 
 void Checker::WarnUnused() {
   for (std::size_t i = 0; i < p_->facts.size(); ++i) {
-    if (p_->facts[i].record >= 0) continue;
+    if (p_->facts[i].record >= 0 || p_->facts[i].identifies) continue;
     bool used = used_facts_[i];
     for (std::int32_t f : p_->facts[i].fields) used = used || used_facts_[f];
     if (!used) sink_.Warning(fact_refs_[i], fmt::format("fact '{}' is not used by any rule", p_->facts[i].name));

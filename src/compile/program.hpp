@@ -63,6 +63,7 @@ struct FactInfo {
   std::string pattern_text;
   std::vector<std::int32_t> fields;  // record: its fields' fact indices
   std::int32_t record = -1;          // field: its record's fact index
+  bool identifies = false;           // carried to the output, e.g. siren
 };
 
 struct ListInfo {

@@ -38,6 +38,7 @@ class Explainer {
   void UsedValues(InstrId id, std::vector<UsedValue>& out);
   std::vector<ConditionResult> Parts(InstrId id);
   void AddMissing(InstrId id);
+  std::string ParamSource(std::int32_t param) const;
   std::string ErrorText(const Value& v) const;
   std::optional<Decimal> Amount(const AmountPlan& plan, MeasureResult& r);
   bool IsNamed(InstrId id) const {
@@ -198,7 +199,7 @@ void Explainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
-    out.push_back({name, label, Format(id)});
+    out.push_back({name, label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
     if (in.code != Code::kSeriesAt) return;
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
@@ -224,6 +225,15 @@ std::vector<ConditionResult> Explainer::Parts(InstrId id) {
 }
 
 void Explainer::AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
+
+std::string Explainer::ParamSource(std::int32_t param) const {
+  const ParamInfo& p = p_.parameters[param];
+  std::string source;
+  for (std::size_t i = 0; i < p.values.size(); ++i) {
+    if (!(ev_.date() < p.values[i].first)) source = p.sources[i];
+  }
+  return source;
+}
 
 std::string Explainer::ErrorText(const Value& v) const {
   const Instr& in = p_.at(v.integer);
@@ -456,6 +466,11 @@ Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date 
   result.pack = program.info;
   result.date = date;
   result.month = date.month_of();
+  for (const FactInfo& f : program.facts) {
+    if (f.identifies && profile.scalars[f.slot].kind == Value::Kind::kString) {
+      result.firm.emplace_back(f.name, std::string(profile.scalars[f.slot].text));
+    }
+  }
   Evaluator evaluator(program);
   evaluator.Reset(profile, date);
   for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));

@@ -12,6 +12,8 @@
 #include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
 
+#include <fmt/format.h>
+
 #include "expr/parser.hpp"
 
 namespace relief::expr {
@@ -26,6 +28,7 @@ struct ParseState {
   // A literal that matched the grammar but is not a value, e.g. 2020-02-30;
   // reported at the start of that node once spans are known.
   std::optional<std::pair<NodeId, std::string>> semantic_error;
+  int depth = 0;  // current nesting, see Guarded
 
   Span SpanOf(Iterator b, Iterator e) const {
     return {static_cast<std::uint32_t>(b - base), static_cast<std::uint32_t>(e - base)};
@@ -55,6 +58,39 @@ struct PositionParser : x3::parser<PositionParser> {
   }
 };
 const PositionParser position{};
+
+// Nesting guard: X3 has no recursion limit, and hostile input such as
+// thousands of "not" or "(" would overflow the stack. The recursive rules
+// run inside Guarded, which counts the depth and gives up past kMaxNesting:
+// one level per parenthesis, `if`, index, call or list (each re-enters
+// `expression`) and per prefix `not` or `-`.
+struct TooDeep {
+  Iterator where;
+};
+
+template <class Subject>
+struct Guarded : x3::unary_parser<Subject, Guarded<Subject>> {
+  using base_type = x3::unary_parser<Subject, Guarded<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit Guarded(const Subject& subject) : base_type(subject) {}
+
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+    ParseState& s = x3::get<state_tag>(ctx).get();
+    if (++s.depth > kMaxNesting) throw TooDeep{first};
+    bool ok = this->subject.parse(first, last, ctx, rctx, attr);
+    --s.depth;
+    return ok;
+  }
+};
+
+struct GuardedGen {
+  template <class Subject>
+  constexpr Guarded<typename x3::extension::as_parser<Subject>::value_type> operator[](const Subject& s) const {
+    return Guarded<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+constexpr GuardedGen guarded{};
 
 template <class Ctx>
 std::uint32_t EndOfMatch(Ctx& ctx) {
@@ -300,7 +336,7 @@ const auto on_prefix = [](auto& ctx) {
       MakeFrom(ctx, boost::fusion::at_c<0>(attr), NodeOf(kOp, {boost::fusion::at_c<1>(attr)}));
 };
 
-const auto unary_def = (position >> '-' > unary)[on_prefix<Op::kNeg>] | postfix[set_val];
+const auto unary_def = guarded[(position >> '-' > unary)[on_prefix<Op::kNeg>]] | postfix[set_val];
 const auto multiplicative_def = unary[set_val] >> *(mul_ops > unary)[on_binary];
 const auto additive_def = multiplicative[set_val] >> *(add_ops > multiplicative)[on_binary];
 
@@ -308,7 +344,7 @@ const auto in_op = Keyword("in") >> x3::attr(Op::kIn);
 const auto comparison_def =
     additive[set_val] >> -((compare_ops > additive)[on_binary] | (in_op > postfix)[on_binary]);
 const auto not_expr_def =
-    (position >> Keyword("not") > not_expr)[on_prefix<Op::kNot>] | comparison[set_val];
+    guarded[(position >> Keyword("not") > not_expr)[on_prefix<Op::kNot>]] | comparison[set_val];
 const auto and_op = Keyword("and") >> x3::attr(Op::kAnd);
 const auto or_op = Keyword("or") >> x3::attr(Op::kOr);
 const auto and_expr_def = not_expr[set_val] >> *(and_op > not_expr)[on_binary];
@@ -323,28 +359,12 @@ const auto on_if = [](auto& ctx) {
 const auto conditional_def =
     (position >> Keyword("if") > expression > kw_then > expression > kw_else > expression)[on_if] |
     or_expr[set_val];
-const auto expression_def = conditional[set_val];
+const auto expression_def = guarded[conditional[set_val]];
 
 BOOST_SPIRIT_DEFINE(expression, conditional, or_expr, and_expr, not_expr, comparison, additive,
                     multiplicative, unary, postfix, primary, literal, list, call, name, identifier,
                     closing_paren, closing_bracket, kw_then, kw_else, date_text, month_text,
                     number_text)
-
-// A conservative bound on the recursion depth the text can cause, computed
-// before parsing: every bracket and prefix operator may open one level.
-int NestingBound(std::string_view text) {
-  int count = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '"') in_string = !in_string;
-    if (in_string) continue;
-    if (c == '(' || c == '[' || c == '-') ++count;
-    bool word_start = i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_');
-    if (word_start && (text.substr(i, 3) == "if " || text.substr(i, 4) == "not ")) ++count;
-  }
-  return count;
-}
 
 std::uint32_t SkipSpaces(std::string_view text, std::uint32_t offset) {
   while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t' ||
@@ -362,6 +382,26 @@ std::string TokenAt(std::string_view text, std::uint32_t offset) {
   return "'" + std::string(text.substr(offset, end - offset)) + "'";
 }
 
+// Why parsing stopped before the end, in the rule author's terms.
+std::string UnexpectedMessage(std::string_view text, std::uint32_t at) {
+  std::string_view rest = text.substr(at);
+  for (std::string_view op : {"==", "!=", "<=", ">=", "<", ">"}) {
+    if (rest.starts_with(op)) return "comparisons cannot be chained; combine them with 'and'";
+  }
+  if (rest.starts_with("in") && (rest.size() == 2 || !std::isalnum(static_cast<unsigned char>(rest[2]))))
+    return "'in' cannot be chained; combine the tests with 'and'";
+  return "unexpected " + TokenAt(text, at) + "; expected an operator or the end of the expression";
+}
+
+// The offset of a '"' that opens a string never closed, if any.
+std::optional<std::uint32_t> UnterminatedString(std::string_view text) {
+  std::optional<std::uint32_t> open;
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') open = open ? std::nullopt : std::optional<std::uint32_t>(i);
+  }
+  return open;
+}
+
 }  // namespace
 
 ParseResult Parse(std::string_view text) {
@@ -370,8 +410,8 @@ ParseResult Parse(std::string_view text) {
     result.error = ParseError{0, "expression longer than 10000 bytes"};
     return result;
   }
-  if (NestingBound(text) > kMaxNesting) {
-    result.error = ParseError{0, "expression nested too deeply (more than 200 levels)"};
+  if (auto quote = UnterminatedString(text)) {
+    result.error = ParseError{*quote, "unterminated string: a '\"' is not closed"};
     return result;
   }
   ParseState state;
@@ -388,10 +428,13 @@ ParseResult Parse(std::string_view text) {
       return result;
     }
     if (stop != text.size()) {
-      result.error =
-          ParseError{stop, "unexpected " + TokenAt(text, stop) + "; expected an operator or the end of the expression"};
+      result.error = ParseError{stop, UnexpectedMessage(text, stop)};
       return result;
     }
+  } catch (const TooDeep& e) {
+    result.error = ParseError{static_cast<std::uint32_t>(e.where - text.data()),
+                              fmt::format("expression nested too deeply (more than {} levels)", kMaxNesting)};
+    return result;
   } catch (const x3::expectation_failure<Iterator>& e) {
     std::uint32_t at = SkipSpaces(text, static_cast<std::uint32_t>(e.where() - text.data()));
     result.error = ParseError{at, "expected " + e.which() + ", found " + TokenAt(text, at)};

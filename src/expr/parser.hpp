@@ -23,7 +23,7 @@ struct ParseResult {
 
 // Limits that keep hostile input from exhausting the stack.
 inline constexpr std::size_t kMaxExpressionBytes = 10000;
-inline constexpr int kMaxNesting = 200;
+inline constexpr int kMaxNesting = 100;
 
 ParseResult Parse(std::string_view text);
 

@@ -50,6 +50,7 @@ struct FactDecl {
   std::vector<Text> enum_values;
   std::optional<Text> pattern;
   std::optional<ExprSource> default_value;
+  bool identifies = false;       // carried to the output (siren), not for rules
   std::vector<FactDecl> fields;  // record fields
 };
 
@@ -157,6 +158,9 @@ struct PackAst {
   std::vector<ParamDecl> parameters;
   std::vector<ValueDecl> values;
   std::vector<MeasureDecl> measures;
+  // Names whose declaration had an error: uses of them are not reported
+  // again as unknown names.
+  std::vector<std::string> broken_names;
 };
 
 }  // namespace relief::load

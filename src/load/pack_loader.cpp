@@ -55,7 +55,8 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const Sour
   const fs::path manifest_path = dir / "pack.yaml";
   std::error_code ec;
   if (!fs::is_regular_file(fs::symlink_status(manifest_path, ec))) {
-    std::string message = "no pack manifest pack.yaml (a regular file) in this directory";
+    std::string message = fs::is_directory(dir, ec) ? "no pack manifest pack.yaml (a regular file) in this directory"
+                                                    : "no such pack directory";
     if (from != nullptr) {
       sink_.Error(*from, fmt::format("import: {}: {}", dir.string(), message));
     } else {

@@ -2,6 +2,8 @@
 // measures) into the PackAst, checking the shape of every entry.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "load/pack_loader.hpp"
 #include "load/yaml_reader.hpp"
 
@@ -27,6 +29,10 @@ class RuleFileReader {
   std::vector<ListItem> ReadItems(const YAML::Node& node, const std::string& what);
 
   Text TextOr(const YAML::Node& map, const char* key) { return r_.ReadText(map, key).value_or(Text{}); }
+  // Declarations read so far: one more after a successful Read*.
+  std::size_t Count() const {
+    return ast_.facts.size() + ast_.lists.size() + ast_.parameters.size() + ast_.values.size();
+  }
 
   YamlReader r_;
   PackAst& ast_;
@@ -39,8 +45,11 @@ void RuleFileReader::Read(const YAML::Node& root) {
     const std::string& kind = section.first.Scalar();
     const YAML::Node& entries = section.second;
     if (!r_.CheckFreeMap(entries, kind)) continue;
+    std::set<std::string> seen;  // a duplicate key is reported once, by CheckFreeMap
     for (const auto& entry : entries) {
       const std::string name = entry.first.Scalar();
+      if (!seen.insert(name).second) continue;
+      const std::size_t before = Count();
       if (kind == "facts") {
         if (auto fact = ReadFact(name, entry.first, entry.second, false)) ast_.facts.push_back(std::move(*fact));
       } else if (kind == "lists") {
@@ -52,6 +61,7 @@ void RuleFileReader::Read(const YAML::Node& root) {
       } else if (kind == "measures") {
         ReadMeasure(name, entry.first, entry.second);
       }
+      if (Count() == before && kind != "measures") ast_.broken_names.push_back(name);
     }
   }
 }
@@ -59,10 +69,16 @@ void RuleFileReader::Read(const YAML::Node& root) {
 std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const YAML::Node& key,
                                                  const YAML::Node& node, bool is_field) {
   const std::string what = fmt::format("{} '{}'", is_field ? "field" : "fact", name);
-  if (!r_.CheckMap(node, what,
-                   {"type", "label", "question", "source", "min", "max", "values", "pattern", "default", "fields"},
-                   {"type", "label"}))
-    return std::nullopt;
+  // Every fact but a record is asked when missing, so it needs a question.
+  const YAML::Node type_node = node.IsMap() ? node["type"] : YAML::Node();
+  const bool is_record = type_node.IsDefined() && type_node.IsScalar() && type_node.Scalar() == "record";
+  auto check = [&](std::initializer_list<std::string_view> required) {
+    return r_.CheckMap(node, what,
+                       {"type", "label", "question", "source", "min", "max", "values", "pattern", "default",
+                        "fields", "identifies"},
+                       required);
+  };
+  if (!(is_record ? check({"type", "label"}) : check({"type", "label", "question"}))) return std::nullopt;
   FactDecl fact;
   fact.name = name;
   fact.ref = r_.Ref(key);
@@ -77,8 +93,14 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
   fact.pattern = r_.ReadText(node, "pattern");
   fact.default_value = r_.ReadExpr(node, "default");
   fact.enum_values = r_.ReadTextList(node, "values");
-  if (fact.type.base != "record" && fact.question.value.empty()) {
-    r_.Error(node, fmt::format("{}: missing key 'question' (asked when the fact is missing)", what));
+  if (auto identifies = r_.ReadText(node, "identifies")) {
+    if (identifies->value != "true" && identifies->value != "false") {
+      r_.Error(identifies->ref, fmt::format("{}: 'identifies' is true or false", what));
+    }
+    fact.identifies = identifies->value == "true";
+    if (fact.identifies && (fact.type.base != "string" || fact.type.series != TypeSpec::Series::kNone || is_field)) {
+      r_.Error(identifies->ref, fmt::format("{}: only a top-level string fact can identify the firm", what));
+    }
   }
   if (fact.type.base == "enum" && fact.enum_values.empty()) {
     r_.Error(type->ref, fmt::format("{}: an enum needs its 'values'", what));
@@ -185,7 +207,7 @@ AmountDecl RuleFileReader::ReadAmount(const YAML::Node& node, const std::string&
   if (amount.amount) r_.Error(options, fmt::format("{}: give either 'amount' or 'options', not both", what));
   if (!r_.CheckSequence(options, what + " options")) return amount;
   for (const YAML::Node& o : options) {
-    if (!r_.CheckMap(o, what + " option", {"label", "amount", "source"}, {"label", "amount"})) continue;
+    if (!r_.CheckMap(o, "option of " + what, {"label", "amount", "source"}, {"label", "amount"})) continue;
     OptionDecl option;
     option.ref = r_.Ref(o);
     option.label = TextOr(o, "label");
@@ -205,12 +227,13 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
   VersionDecl v;
   v.ref = r_.Ref(node);
   const YAML::Node months = node["months"];
+  if (!months.IsDefined()) return std::nullopt;  // reported by CheckMap
   if (months.IsScalar()) {
     auto m = r_.ReadMonth(months);
     if (!m) return std::nullopt;
     v.from = v.to = *m;
   } else {
-    if (!r_.CheckMap(months, "months", {"from", "to"}, {"from", "to"})) return std::nullopt;
+    if (!r_.CheckMap(months, "months (a month YYYY-MM, or from/to)", {"from", "to"}, {"from", "to"})) return std::nullopt;
     auto from = r_.ReadMonth(months["from"]);
     auto to = r_.ReadMonth(months["to"]);
     if (!from || !to) return std::nullopt;
@@ -258,7 +281,7 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
       r_.Error(node, fmt::format("{}: with 'cases', each case gives its amount", what));
     }
   } else {
-    v.amount = ReadAmount(node, what);
+    v.amount = ReadAmount(node, fmt::format("measure '{}'", measure));
   }
   return v;
 }

@@ -8,17 +8,50 @@
 
 namespace relief::load {
 
+namespace {
+
+// yaml-cpp's messages, said in terms of what the author should fix.
+std::string ExplainYamlError(const std::string& message) {
+  static const std::pair<const char*, const char*> kHints[] = {
+      {"end of map not found", "a key is not indented like its neighbours, or a ':' is missing"},
+      {"end of map flow not found", "a '{' is not closed by '}', or a ',' is missing between entries"},
+      {"end of sequence flow not found", "a '[' is not closed by ']', or a ',' is missing between items"},
+      {"end of sequence not found", "a '-' item is not indented like its neighbours"},
+      {"unknown token", "a character such as '?', ':' or '#' needs the text around it to be quoted"},
+      {"illegal map value", "a ':' inside a value: quote the value"},
+  };
+  for (const auto& [raw, hint] : kHints) {
+    if (message == raw) return std::string(hint) + " (" + message + ")";
+  }
+  return message;
+}
+
+}  // namespace
+
 std::optional<YAML::Node> ParseYaml(const SourceFile& file, DiagnosticSink& sink) {
+  // YAML forbids tabs in indentation; yaml-cpp reports them far away.
+  const std::string& text = file.text();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\t') continue;
+    std::size_t line_start = text.rfind('\n', i) == std::string::npos ? 0 : text.rfind('\n', i) + 1;
+    if (text.find_first_not_of(" \t", line_start) > i) {
+      sink.Error({&file, i}, "YAML syntax error: tabs cannot indent YAML; use spaces");
+      return std::nullopt;
+    }
+  }
   try {
-    return YAML::Load(file.text());
+    return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     // yaml-cpp marks are 0-based lines and columns.
-    sink.Error({&file, file.OffsetOf(e.mark.line, e.mark.column)}, "YAML syntax error: " + e.msg);
+    sink.Error({&file, file.OffsetOf(e.mark.line, e.mark.column)}, "YAML syntax error: " + ExplainYamlError(e.msg));
   }
   return std::nullopt;
 }
 
 SourceRef YamlReader::Ref(const YAML::Node& node) const {
+  // An absent key has no mark (yaml-cpp throws); its absence is reported
+  // by CheckMap at the enclosing mapping.
+  if (!node.IsDefined()) return {&file_, 0};
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {&file_, 0};
   return {&file_, file_.OffsetOf(mark.line, mark.column)};
@@ -64,20 +97,23 @@ bool YamlReader::CheckMap(const YAML::Node& node, std::string_view what,
   }
   CheckFreeMap(node, what);
   std::vector<std::string> candidates(allowed.begin(), allowed.end());
+  std::set<std::string> suggested;
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) continue;
     const std::string& key = entry.first.Scalar();
     bool known = false;
     for (std::string_view a : allowed) known = known || a == key;
     if (!known) {
+      std::string best = ClosestMatch(key, candidates);
+      suggested.insert(best);
       Error(entry.first, fmt::format("{}: unknown key '{}'{}", what, key,
-                                     DidYouMean(key, candidates).empty()
-                                         ? fmt::format("; expected one of {}", Keys(allowed))
-                                         : DidYouMean(key, candidates)));
+                                     best.empty() ? fmt::format("; expected one of {}", Keys(allowed))
+                                                  : fmt::format("; did you mean '{}'?", best)));
     }
   }
+  // A key missing because it was misspelt is reported once, as the typo.
   for (std::string_view r : required) {
-    if (!node[std::string(r)].IsDefined()) {
+    if (!node[std::string(r)].IsDefined() && !suggested.contains(std::string(r))) {
       Error(node, fmt::format("{}: missing key '{}'", what, r));
     }
   }
@@ -170,18 +206,20 @@ std::optional<TypeSpec> YamlReader::ReadType(const YAML::Node& map, const char* 
 }
 
 std::optional<Date> YamlReader::ReadDate(const YAML::Node& node) {
+  if (!node.IsDefined()) return std::nullopt;  // reported as a missing key
   if (node.IsScalar()) {
     if (auto d = Date::Parse(node.Scalar())) return d;
   }
-  Error(node, fmt::format("expected a date YYYY-MM-DD, found '{}'", node.IsScalar() ? node.Scalar() : "…"));
+  Error(node, fmt::format("expected a date YYYY-MM-DD, found {}", node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
   return std::nullopt;
 }
 
 std::optional<Month> YamlReader::ReadMonth(const YAML::Node& node) {
+  if (!node.IsDefined()) return std::nullopt;  // reported as a missing key
   if (node.IsScalar()) {
     if (auto m = Month::Parse(node.Scalar())) return m;
   }
-  Error(node, fmt::format("expected a month YYYY-MM, found '{}'", node.IsScalar() ? node.Scalar() : "…"));
+  Error(node, fmt::format("expected a month YYYY-MM, found {}", node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
   return std::nullopt;
 }
 

@@ -50,7 +50,7 @@ void ProfileReader::ReadFact(std::int32_t index, const YAML::Node& node) {
   const FactInfo& fact = p_.facts[index];
   if (node.IsNull()) return;  // written as unknown (~ or null)
   if (fact.type.base == BaseType::kRecord) {
-    if (!r_.CheckFreeMap(node, fact.name)) return;
+    if (!r_.CheckFreeMap(node, "'" + fact.name + "'")) return;
     std::vector<std::string> names;
     for (std::int32_t f : fact.fields) names.push_back(p_.facts[f].name.substr(fact.name.size() + 1));
     for (const auto& entry : node) {
@@ -143,6 +143,7 @@ std::optional<Value> ProfileReader::ReadScalar(const FactInfo& fact, Type type, 
     }
     case BaseType::kDate:
       if (auto d = Date::Parse(text)) v = Value::OfDate(*d);
+      if (!v && text.size() == 10 && text[4] == '-' && text[7] == '-') return fail("a date that exists in the calendar");
       if (!v) return fail("a date YYYY-MM-DD");
       break;
     case BaseType::kMonth:

@@ -26,7 +26,11 @@ Json ConditionsJson(const std::vector<ConditionResult>& conditions) {
   Json out = Json::array();
   for (const ConditionResult& c : conditions) {
     Json values = Json::array();
-    for (const UsedValue& v : c.values) values.push_back({{"name", v.name}, {"label", v.label}, {"value", v.value}});
+    for (const UsedValue& v : c.values) {
+      Json value = {{"name", v.name}, {"label", v.label}, {"value", v.value}};
+      if (!v.source.empty()) value["source"] = v.source;
+      values.push_back(std::move(value));
+    }
     Json j = {{"label", c.label},
               {"outcome", OutcomeName(c.outcome)},
               {"detail", OrNull(c.detail)},
@@ -88,6 +92,9 @@ Json MeasureJson(const MeasureResult& r) {
 std::string ToJson(const Evaluation& e, int indent) {
   Json j;
   j["pack"] = {{"name", e.pack.name}, {"version", e.pack.version}, {"digest", e.pack.digest}};
+  Json firm = Json::object();
+  for (const auto& [name, value] : e.firm) firm[name] = value;
+  j["firm"] = std::move(firm);
   j["date"] = e.date.ToString();
   j["month"] = e.month.ToString();
   Json measures = Json::array();

@@ -28,6 +28,7 @@ const char* AmountWord(const std::string& kind) {
 std::string ToText(const Evaluation& e) {
   std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
                                 e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
+  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
     if (r.amount) out += fmt::format(" — {} : {}", AmountWord(r.kind), internal::FormatMoney(*r.amount));

@@ -50,7 +50,8 @@ class TestFileRunner {
 
 void TestFileRunner::RunCase(const YAML::Node& node) {
   if (!r_.CheckMap(node, "test", {"name", "justification", "month", "date", "profile", "expect"},
-                   {"name", "justification", "profile", "expect"}))
+                   {"name", "justification", "profile", "expect"}) ||
+      !node["profile"].IsDefined() || !node["expect"].IsDefined())
     return;
   PackTestCase out;
   out.location = file_.Locate(r_.Ref(node).offset);
@@ -156,7 +157,11 @@ PackTestReport RunPackTests(const RulePack& pack) {
     std::sort(files.begin(), files.end());
     for (const fs::path& path : files) {
       SourceFile file(path.string(), ReadWholeFile(path));
-      if (auto root = load::ParseYaml(file, sink)) TestFileRunner(pack, file, sink, report).Run(*root);
+      try {
+        if (auto root = load::ParseYaml(file, sink)) TestFileRunner(pack, file, sink, report).Run(*root);
+      } catch (const std::exception& e) {
+        sink.Add(Diagnostic{Severity::kError, {path.string(), 0, 0}, std::string("internal error: ") + e.what(), {}});
+      }
     }
   }
   report.diagnostics = sink.Take();
