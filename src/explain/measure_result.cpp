@@ -420,6 +420,8 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       for (const ConditionResult& c : r.conditions) r.reasons.push_back("Condition remplie : " + c.label + ".");
       if (!r.amount && amount_plan != nullptr && !amount_plan->empty())
         r.reasons.push_back("Montant à déterminer : des informations manquent pour le calculer.");
+      if (amount_plan != nullptr && amount_plan->empty())
+        r.reasons.push_back("Montant non calculé par les règles : le conseiller le détermine (voir les points non vérifiés).");
       break;
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
