@@ -126,7 +126,7 @@ class Lowerer {
         break;
     }
     instr.first_kid = static_cast<std::uint32_t>(p_.kids.size());
-    instr.kid_count = static_cast<std::uint8_t>(kids.size());
+    instr.kid_count = static_cast<std::uint32_t>(kids.size());
     p_.kids.insert(p_.kids.end(), kids.begin(), kids.end());
     p_.code.push_back(instr);
     return static_cast<InstrId>(p_.code.size() - 1);

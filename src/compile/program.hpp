@@ -36,7 +36,7 @@ inline constexpr InstrId kNoInstr = -1;
 
 struct Instr {
   Code code = Code::kConst;
-  std::uint8_t kid_count = 0;
+  std::uint32_t kid_count = 0;
   std::uint32_t first_kid = 0;  // into Program::kids
   std::int32_t arg = -1;        // fact, value, parameter or list index
   Value constant;               // kConst

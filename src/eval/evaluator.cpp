@@ -25,6 +25,13 @@ Evaluator::Evaluator(const Program& program) : program_(program) {
   value_done_.resize(program.values.size());
   default_memo_.resize(program.facts.size());
   default_done_.resize(program.facts.size());
+  value_collected_.resize(program.values.size());
+  default_collected_.resize(program.facts.size());
+}
+
+void Evaluator::StartCollecting() {
+  std::fill(value_collected_.begin(), value_collected_.end(), 0);
+  std::fill(default_collected_.begin(), default_collected_.end(), 0);
 }
 
 void Evaluator::Reset(const ProfileData& profile, Date date) {
@@ -136,8 +143,12 @@ Value Evaluator::Eval(InstrId id) {
       Value c = Eval(kid(0));
       if (c.is_error()) return c;
       if (c.known()) return Eval(kid(c.boolean ? 1 : 2));
+      // Unknown condition: the value is known only if both branches agree;
+      // an error in either branch is not hidden by the unknown.
       Value a = Eval(kid(1));
       Value b = Eval(kid(2));
+      if (a.is_error()) return a;
+      if (b.is_error()) return b;
       return a.known() && a == b ? a : Value::Unknown();
     }
     case Code::kSum:
@@ -268,7 +279,10 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       const FactInfo& f = program_.facts[in.arg];
       if (profile_->scalars[f.slot].unknown()) {
         out.insert({in.arg, 0, false});
-        if (f.default_root != kNoInstr) CollectMissing(f.default_root, out);
+        if (f.default_root != kNoInstr && !default_collected_[in.arg]) {
+          default_collected_[in.arg] = 1;
+          CollectMissing(f.default_root, out);
+        }
       }
       return;
     }
@@ -283,7 +297,12 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       }
       return;
     }
-    case Code::kValue: CollectMissing(program_.values[in.arg].root, out); return;
+    case Code::kValue:
+      if (!value_collected_[in.arg]) {
+        value_collected_[in.arg] = 1;
+        CollectMissing(program_.values[in.arg].root, out);
+      }
+      return;
     case Code::kIf: {
       InstrId cond = program_.kid(in, 0);
       Value c = Eval(cond);

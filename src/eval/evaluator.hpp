@@ -28,6 +28,9 @@ class Evaluator {
   void Reset(const ProfileData& profile, Date date);
   Value Eval(InstrId id);
   // The facts on the unknown path of `id`: those that could change its value.
+  // Each value and fact default is explored once between two calls of
+  // StartCollecting (a shared value is not walked again at every use).
+  void StartCollecting();
   void CollectMissing(InstrId id, std::set<MissingKey>& out);
 
   const Program& program() const { return program_; }
@@ -51,6 +54,8 @@ class Evaluator {
   std::vector<std::uint8_t> value_done_;
   std::vector<Value> default_memo_;
   std::vector<std::uint8_t> default_done_;
+  std::vector<std::uint8_t> value_collected_;
+  std::vector<std::uint8_t> default_collected_;
 };
 
 }  // namespace relief::internal

@@ -25,7 +25,7 @@ std::string PeriodFrench(const FactInfo& fact, std::int32_t period) {
 
 class Explainer {
  public:
-  explicit Explainer(Evaluator& ev) : ev_(ev), p_(ev.program()) {}
+  explicit Explainer(Evaluator& ev) : ev_(ev), p_(ev.program()) { ev_.StartCollecting(); }
 
   MeasureResult Evaluate(const MeasurePlan& m);
 
@@ -175,6 +175,7 @@ std::string Explainer::Detail(InstrId id) {
     case Code::kFact:
     case Code::kSeriesAt:
     case Code::kValue:
+    case Code::kParam:
       return Describe(id);
     default:
       return fmt::format("« {} » : {}", Text(id), Format(id));
@@ -330,7 +331,6 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
       return r;
     }
-    if (territory.unknown()) AddMissing(m.territory_when);
     if (territory.is_error()) r.error = ErrorText(territory);
   }
 
@@ -396,6 +396,12 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
     }
   }
 
+  // A case "applies" only to an eligible measure; otherwise the cases list
+  // still shows how each one was decided.
+  if (r.status != Status::kEligible && chosen != nullptr) {
+    for (CaseResult& c : r.cases) c.chosen = false;
+    chosen = nullptr;
+  }
   const AmountPlan* amount_plan = chosen ? &chosen->amount : version->cases.empty() ? &version->amount : nullptr;
   if (chosen) {
     r.case_id = chosen->id;
@@ -406,6 +412,7 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   if (r.status == Status::kEligible && amount_plan != nullptr && !amount_plan->empty()) {
     if (auto amount = Amount(*amount_plan, r)) {
       r.amount = amount->Round(2);
+      if (!r.amount) r.error = "dépassement de capacité en arrondissant le montant au centime";
     }
     if (!r.error.empty()) r.status = Status::kError;
   }
@@ -434,6 +441,9 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       }
       break;
     case Status::kUndetermined:
+      if (territory.unknown()) {
+        r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(m.territory_when)));
+      }
       for (const ConditionResult& c : r.conditions) {
         if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
       }

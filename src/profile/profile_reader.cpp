@@ -12,6 +12,20 @@
 namespace relief::internal {
 namespace {
 
+// Well-formed UTF-8 (lead byte, then the right number of continuation bytes).
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+    if (n == 4 || s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
 class ProfileReader {
  public:
   ProfileReader(const Program& program, const SourceFile& file, DiagnosticSink& sink, ProfileData& out)
@@ -151,6 +165,7 @@ std::optional<Value> ProfileReader::ReadScalar(const FactInfo& fact, Type type, 
       if (!v) return fail("a month YYYY-MM");
       break;
     case BaseType::kString:
+      if (!IsValidUtf8(text)) return fail("text in UTF-8");
       if (fact.pattern && !std::regex_match(text, *fact.pattern)) {
         return fail(fmt::format("a value matching {}", fact.pattern_text));
       }

@@ -101,7 +101,8 @@ std::string ToJson(const Evaluation& e, int indent) {
   for (const MeasureResult& r : e.measures) measures.push_back(MeasureJson(r));
   j["measures"] = std::move(measures);
   j["questions"] = MissingJson(e.questions);
-  return j.dump(indent, ' ', false, Json::error_handler_t::strict) + "\n";
+  // Profiles are checked to be UTF-8; replacing bad bytes is a last resort.
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace relief
