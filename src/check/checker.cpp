@@ -38,6 +38,7 @@ constexpr FunctionSpec kFunctions[] = {
     {"first_day", Function::kFirstDay, 1, 1}, {"last_day", Function::kLastDay, 1, 1},
     {"days_in_month", Function::kDaysInMonth, 1, 1},
     {"sum", Function::kSum, 3, 3},          {"average", Function::kAverage, 3, 3},
+    {"value_at", Function::kValueAt, 2, 2}, {"add_years", Function::kAddYears, 2, 2},
 };
 
 // "an integer", "a monthly money".
@@ -510,6 +511,20 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
     if (spec->function == Function::kAverage && !e.is_money()) return Type::Of(BaseType::kDecimal);
     return e;
   }
+  if (spec->function == Function::kValueAt) {
+    // value_at(parameter, date): the parameter's value in force at a date
+    // other than the evaluated one (e.g. the SMIC at the hiring date).
+    const Node& param = c.tree[n.kids[0]];
+    Type pt = param.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
+    if (param.op != Op::kName || c.resolutions[n.kids[0]].kind != Resolution::Kind::kParameter) {
+      if (param.op != Op::kName || !pt.is_error()) Fail(c, n.kids[0], "value_at() expects a parameter first");
+      return Type{};
+    }
+    Type date = Check(c, n.kids[1], std::nullopt);
+    if (!date.is_error() && date != Type::Of(BaseType::kDate))
+      return Fail(c, n.kids[1], fmt::format("value_at(): expected a date, found {}", Name(date)));
+    return date.is_error() ? Type{} : pt;
+  }
   std::vector<Type> args;
   for (NodeId k : n.kids) {
     Type t = Check(c, k, std::nullopt);
@@ -555,6 +570,9 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
     case Function::kDaysBetween:
       if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kDate, "a date")) return Type{};
       return Type::Of(BaseType::kInteger);
+    case Function::kAddYears:
+      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
+      return Type::Of(BaseType::kDate);
     case Function::kMonthOf:
       if (!expect(0, BaseType::kDate, "a date")) return Type{};
       return Type::Of(BaseType::kMonth);
@@ -785,13 +803,13 @@ void Checker::CompileMeasures() {
     for (const load::VersionDecl& v : m.versions) {
       for (const VersionPlan& other : plan.versions) {
         if (!(v.to < other.from || other.to < v.from)) {
-          sink_.Error(v.ref, fmt::format("measure '{}': this version overlaps the version for {}..{}", m.id,
-                                         other.from.ToString(), other.to.ToString()));
+          sink_.Error(v.ref, fmt::format("measure '{}': this version overlaps the version for {}", m.id, other.Period()));
         }
       }
       VersionPlan vp;
       vp.from = v.from;
       vp.to = v.to;
+      vp.whole_months = v.whole_months;
       vp.label = v.label.value;
       vp.source = v.source.value;
       vp.deadline = v.deadline;

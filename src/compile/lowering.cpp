@@ -42,6 +42,8 @@ Code FunctionCode(Function f) {
     case Function::kDaysInMonth: return Code::kDaysInMonth;
     case Function::kSum: return Code::kSum;
     case Function::kAverage: return Code::kAverage;
+    case Function::kValueAt: return Code::kValueAt;
+    case Function::kAddYears: return Code::kAddYears;
   }
   return Code::kConst;
 }
@@ -108,8 +110,8 @@ class Lowerer {
         Function f = static_cast<Function>(r.index);
         instr.code = FunctionCode(f);
         std::size_t first = 0;
-        if (f == Function::kSum || f == Function::kAverage) {
-          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact
+        if (f == Function::kSum || f == Function::kAverage || f == Function::kValueAt) {
+          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, or the parameter
           first = 1;
         }
         for (std::size_t i = first; i < n.kids.size(); ++i) kids.push_back(Emit(n.kids[i]));
@@ -160,6 +162,22 @@ std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId id) {
 
 InstrId Lower(const CheckedExpr& checked, Program& program) {
   return Lowerer(checked, program).Emit(checked.tree.root);
+}
+
+}  // namespace relief::internal
+
+namespace relief::internal {
+
+std::string VersionPlan::Period() const {
+  if (!whole_months) return from.ToString() + ".." + to.ToString();
+  Month first = from.month_of(), last = to.month_of();
+  return first == last ? first.ToString() : first.ToString() + ".." + last.ToString();
+}
+
+std::string VersionPlan::PeriodFrench() const {
+  if (!whole_months) return "du " + from.ToFrench() + " au " + to.ToFrench();
+  Month first = from.month_of(), last = to.month_of();
+  return first == last ? first.ToFrench() : first.ToFrench() + " à " + last.ToFrench();
 }
 
 }  // namespace relief::internal

@@ -28,7 +28,7 @@ enum class Code : std::uint8_t {
   kEq, kNe, kLt, kLe, kGt, kGe, kInList, kInSet, kIf,
   kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith,
   kAddDays, kAddMonths, kDaysBetween, kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth,
-  kSum, kAverage,
+  kSum, kAverage, kValueAt, kAddYears,
 };
 
 using InstrId = std::int32_t;
@@ -109,9 +109,16 @@ struct CasePlan {
 };
 
 struct VersionPlan {
-  Month from, to;
+  Date from, to;  // inclusive
+  bool whole_months = true;
   std::string label, source;
   std::optional<Date> deadline;
+
+  bool Covers(Date d) const { return !(d < from) && !(to < d); }
+  // "2020-11", "2020-06..2020-09" or "2021-01-28..2021-05-09".
+  std::string Period() const;
+  // "novembre 2020", "juin 2020 à septembre 2020", "du 28/01/2021 au 09/05/2021".
+  std::string PeriodFrench() const;
   std::vector<ConditionPlan> require;
   std::vector<CasePlan> cases;
   AmountPlan amount;

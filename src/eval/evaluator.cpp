@@ -77,13 +77,10 @@ Value Evaluator::Eval(InstrId id) {
         value_done_[in.arg] = 1;
       }
       return value_memo_[in.arg];
-    case Code::kParam: {
-      const ParamInfo& p = program_.parameters[in.arg];
-      const Value* current = nullptr;
-      for (const auto& [from, value] : p.values) {
-        if (from <= date_) current = &value;
-      }
-      return current ? *current : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
+    case Code::kParam: return ParameterAt(in.arg, date_, id);
+    case Code::kValueAt: {
+      Value at = Eval(kid(0));
+      return at.known() ? ParameterAt(in.arg, at.date(), id) : at;
     }
     case Code::kEvalMonth: return Value::OfMonth(month_);
     case Code::kEvalDate: return Value::OfDate(date_);
@@ -155,6 +152,14 @@ Value Evaluator::Eval(InstrId id) {
     case Code::kAverage: return Aggregate(in, id);
     default: return Call(in, id);
   }
+}
+
+Value Evaluator::ParameterAt(std::int32_t param, Date date, InstrId id) const {
+  const Value* current = nullptr;
+  for (const auto& [from, value] : program_.parameters[param].values) {
+    if (from <= date) current = &value;
+  }
+  return current ? *current : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
 }
 
 Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Value& b) {
@@ -253,6 +258,15 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
     case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
     case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].number.Floor().numerator()));
     case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].number.Floor().numerator()));
+    case Code::kAddYears: {
+      // The same day n years later; 29 February becomes 1 March in a common
+      // year (the day after 28 February), as for a birthday.
+      const Date d = a.date();
+      const int year = d.year() + static_cast<int>(args[1].number.Floor().numerator());
+      if (auto same = Date::FromYmd(year, d.month(), d.day())) return Value::OfDate(*same);
+      auto march = Date::FromYmd(year, 3, 1);
+      return march ? Value::OfDate(*march) : Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
+    }
     case Code::kDaysBetween:
       return Value::Number(Decimal(std::int64_t{args[1].integer} - a.integer));
     case Code::kMonthOf: return Value::OfMonth(a.date().month_of());

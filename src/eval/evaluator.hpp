@@ -41,6 +41,7 @@ class Evaluator {
 
  private:
   Value FactValue(std::int32_t fact);
+  Value ParameterAt(std::int32_t param, Date date, InstrId id) const;
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
   Value Call(const Instr& instr, InstrId id);

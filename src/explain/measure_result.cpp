@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "eval/decision.hpp"
 #include "explain/french.hpp"
 
 namespace relief::internal {
@@ -32,6 +33,7 @@ class Explainer {
  private:
   std::string Detail(InstrId id);
   std::string Describe(InstrId id);
+  std::string Label(InstrId id) const;
   std::string Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
   std::string Text(InstrId id) const;
   std::string Requirement(Code op, InstrId rhs);
@@ -40,7 +42,7 @@ class Explainer {
   void AddMissing(InstrId id);
   std::string ParamSource(std::int32_t param) const;
   std::string ErrorText(const Value& v) const;
-  std::optional<Decimal> Amount(const AmountPlan& plan, MeasureResult& r);
+  void Options(const AmountPlan& plan, const Decision& d, MeasureResult& r);
   bool IsNamed(InstrId id) const {
     Code c = p_.at(id).code;
     return c == Code::kFact || c == Code::kSeriesAt || c == Code::kValue || c == Code::kParam;
@@ -55,6 +57,17 @@ std::string Explainer::Text(InstrId id) const {
   const Instr& in = p_.at(id);
   const std::string& text = p_.exprs[in.expr].text;
   return text.substr(in.span.begin, in.span.end - in.span.begin);
+}
+
+std::string Explainer::Label(InstrId id) const {
+  const Instr& in = p_.at(id);
+  switch (in.code) {
+    case Code::kFact:
+    case Code::kSeriesAt: return p_.facts[in.arg].label;
+    case Code::kValue: return p_.values[in.arg].label;
+    case Code::kParam: return p_.parameters[in.arg].label;
+    default: return Text(id);
+  }
 }
 
 std::string Explainer::Describe(InstrId id) {
@@ -77,7 +90,10 @@ std::string Explainer::Describe(InstrId id) {
 
 std::string Explainer::Requirement(Code op, InstrId rhs) {
   const Type t = p_.at(rhs).type;
-  std::string v = IsNamed(rhs) ? Describe(rhs) : Format(rhs);
+  // A named threshold shows its value, then what it is: "avant le
+  // 01/01/2019 (date de création limite) requis".
+  std::string v = Format(rhs);
+  if (IsNamed(rhs)) v += " (" + Label(rhs) + ")";
   if (t.base == BaseType::kDate) {
     switch (op) {
       case Code::kLt: return "avant le " + v + " requis";
@@ -252,44 +268,21 @@ std::string Explainer::ErrorText(const Value& v) const {
                      e.location.file, e.location.line, column);
 }
 
-std::optional<Decimal> Explainer::Amount(const AmountPlan& plan, MeasureResult& r) {
-  if (plan.amount != kNoInstr) {
-    Value v = ev_.Eval(plan.amount);
-    if (v.is_error()) r.error = ErrorText(v);
-    if (v.unknown()) AddMissing(plan.amount);
-    return v.known() ? std::optional<Decimal>(v.number) : std::nullopt;
-  }
-  if (plan.options.empty()) return std::nullopt;
-  // Best of: every option is computed and shown; the largest wins. An
-  // unknown option leaves the best one unknown.
-  std::optional<Decimal> best;
-  std::size_t best_index = 0;
-  bool unknown = false;
+// Every option of the plan applied, with its amount and whether it won.
+void Explainer::Options(const AmountPlan& plan, const Decision& d, MeasureResult& r) {
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
     Value v = ev_.Eval(o.amount);
-    OptionResult option{o.label, o.source, std::nullopt, false};
-    if (v.is_error()) r.error = ErrorText(v);
-    if (v.unknown()) {
-      unknown = true;
-      AddMissing(o.amount);
-    }
-    if (v.known()) {
-      option.amount = v.number;
-      if (!best || *best < v.number) {
-        best = v.number;
-        best_index = i;
-      }
-    }
+    if (v.unknown()) AddMissing(o.amount);
+    OptionResult option{o.label, o.source, std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
+    if (v.known()) option.amount = v.number;
+    if (option.chosen) r.option = o.label;
     r.options.push_back(std::move(option));
   }
-  if (unknown || !best) return std::nullopt;
-  r.options[best_index].chosen = true;
-  r.option = r.options[best_index].label;
-  return best;
 }
 
 MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
+  const Decision d = Decide(ev_, m);
   MeasureResult r;
   r.id = m.id;
   r.title = m.title;
@@ -300,91 +293,48 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   r.apply = m.apply;
   r.sources = m.sources;
   r.open_points = m.open_points;
-  const Month month = ev_.month();
-  const VersionPlan* version = nullptr;
-  for (const VersionPlan& v : m.versions) {
-    if (!(month < v.from) && !(v.to < month)) version = &v;
-  }
+  r.status = d.status;
+  const VersionPlan* version = d.version;
   if (version == nullptr) {
-    r.status = Status::kNotApplicable;
     std::vector<std::string> periods;
     for (const VersionPlan& v : m.versions) {
-      periods.push_back(v.from == v.to ? v.from.ToFrench() : fmt::format("{} à {}", v.from.ToFrench(), v.to.ToFrench()));
+      periods.push_back(v.PeriodFrench());
     }
-    r.reasons.push_back(fmt::format("Hors période : la mesure n'est pas définie pour {} (périodes couvertes : {}).",
-                                    month.ToFrench(), fmt::join(periods, ", ")));
+    r.reasons.push_back(fmt::format("Hors période : aucune version de la mesure ne couvre {} (le {}) ; périodes couvertes : {}.",
+                                    ev_.month().ToFrench(), ev_.date().ToFrench(), fmt::join(periods, ", ")));
     return r;
   }
-  r.version = version->from == version->to ? version->from.ToString()
-                                           : version->from.ToString() + ".." + version->to.ToString();
+  r.version = version->Period();
   if (!version->label.empty()) r.version += " — " + version->label;
   r.deadline = version->deadline;
   if (!version->source.empty()) r.sources.push_back(version->source);
   r.open_points.insert(r.open_points.end(), version->open_points.begin(), version->open_points.end());
-
-  // Territory: outside it the measure does not apply (it is not refused).
-  Value territory = Value::Bool(true);
-  if (m.territory_when != kNoInstr) {
-    territory = ev_.Eval(m.territory_when);
-    if (territory.is_false()) {
-      r.status = Status::kNotApplicable;
-      r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
-      return r;
-    }
-    if (territory.is_error()) r.error = ErrorText(territory);
+  if (d.out_of_territory) {
+    r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
+    return r;
   }
 
-  // Requirements, all evaluated so that the advisor sees each of them.
-  bool any_false = false, any_unknown = territory.unknown(), any_error = territory.is_error();
+  // Requirements, all shown so that the advisor sees each of them.
   for (const ConditionPlan& c : version->require) {
     Value v = ev_.Eval(c.when);
     ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points, Parts(c.when)};
     UsedValues(c.when, cr.values);
     if (!v.is_true()) cr.detail = Detail(c.when);
-    if (v.is_error() && r.error.empty()) r.error = ErrorText(v);
-    any_false |= v.is_false();
-    any_unknown |= v.unknown();
-    any_error |= v.is_error();
     r.conditions.push_back(std::move(cr));
   }
-
-  // Cases: the first that holds applies; an unknown one before it leaves
-  // the choice (and so the amount) open.
-  const CasePlan* chosen = nullptr;
-  bool case_unknown = false, case_error = false, some_case_true = version->cases.empty();
-  for (const CasePlan& c : version->cases) {
+  // Cases, in order, up to the first that holds.
+  for (std::size_t i = 0; i < version->cases.size(); ++i) {
+    const CasePlan& c = version->cases[i];
     Value v = c.when == kNoInstr ? Value::Bool(true) : ev_.Eval(c.when);
-    CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", false};
+    CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
     if (!v.is_true() && c.when != kNoInstr) cr.detail = Detail(c.when);
-    if (v.is_error()) {
-      case_error = true;
-      if (r.error.empty()) r.error = ErrorText(v);
-    }
-    if (v.unknown()) case_unknown = true;
-    if (v.is_true()) {
-      some_case_true = true;
-      if (!case_unknown && !case_error && chosen == nullptr) {
-        chosen = &c;
-        cr.chosen = true;
-      }
-    }
     r.cases.push_back(std::move(cr));
     if (v.is_true()) break;
   }
-
-  // Status = territory ∧ requirements ∧ (some case), in Kleene logic.
-  if (any_error || case_error) {
-    r.status = Status::kError;
-  } else if (any_false || (!some_case_true && !case_unknown)) {
-    r.status = Status::kIneligible;
-  } else if (any_unknown || (!some_case_true && case_unknown)) {
-    r.status = Status::kUndetermined;
-  } else {
-    r.status = Status::kEligible;
-  }
-
+  // The facts that could change the outcome: those on the unknown paths of
+  // the territory, the requirements and the cases tried.
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) {
-    if (territory.unknown()) AddMissing(m.territory_when);
+    if (d.territory.unknown()) AddMissing(m.territory_when);
     for (const ConditionPlan& c : version->require) {
       if (ev_.Eval(c.when).unknown()) AddMissing(c.when);
     }
@@ -395,27 +345,21 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       if (v.is_true()) break;
     }
   }
-
-  // A case "applies" only to an eligible measure; otherwise the cases list
-  // still shows how each one was decided.
-  if (r.status != Status::kEligible && chosen != nullptr) {
-    for (CaseResult& c : r.cases) c.chosen = false;
-    chosen = nullptr;
-  }
-  const AmountPlan* amount_plan = chosen ? &chosen->amount : version->cases.empty() ? &version->amount : nullptr;
+  const CasePlan* chosen = d.case_index >= 0 ? &version->cases[d.case_index] : nullptr;
   if (chosen) {
     r.case_id = chosen->id;
     r.case_label = chosen->label;
     if (!chosen->source.empty()) r.sources.push_back(chosen->source);
     r.open_points.insert(r.open_points.end(), chosen->open_points.begin(), chosen->open_points.end());
   }
-  if (r.status == Status::kEligible && amount_plan != nullptr && !amount_plan->empty()) {
-    if (auto amount = Amount(*amount_plan, r)) {
-      r.amount = amount->Round(2);
-      if (!r.amount) r.error = "dépassement de capacité en arrondissant le montant au centime";
-    }
-    if (!r.error.empty()) r.status = Status::kError;
+  const AmountPlan* amount_plan = d.amount_plan;
+  if (amount_plan != nullptr) {
+    if (amount_plan->amount != kNoInstr && ev_.Eval(amount_plan->amount).unknown()) AddMissing(amount_plan->amount);
+    Options(*amount_plan, d, r);
   }
+  r.amount = d.amount;
+  if (d.error.is_error()) r.error = ErrorText(d.error);
+  if (d.rounding_overflow) r.error = "dépassement de capacité en arrondissant le montant au centime";
 
   // Reasons, in French.
   switch (r.status) {
@@ -434,14 +378,15 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       for (const ConditionResult& c : r.conditions) {
         if (c.outcome == Outcome::kUnmet) r.reasons.push_back(fmt::format("Condition non remplie : {} — {}.", c.label, c.detail));
       }
-      if (!any_false) {
+      if (std::none_of(r.conditions.begin(), r.conditions.end(),
+                       [](const ConditionResult& c) { return c.outcome == Outcome::kUnmet; })) {
         for (const CaseResult& c : r.cases) {
           r.reasons.push_back(fmt::format("Cas non applicable : {} — {}.", c.label, c.detail));
         }
       }
       break;
     case Status::kUndetermined:
-      if (territory.unknown()) {
+      if (d.territory.unknown()) {
         r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(m.territory_when)));
       }
       for (const ConditionResult& c : r.conditions) {

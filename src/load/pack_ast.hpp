@@ -121,7 +121,8 @@ struct CaseDecl {
 
 struct VersionDecl {
   SourceRef ref;
-  Month from, to;  // inclusive
+  Date from, to;            // inclusive
+  bool whole_months = true;  // written as `months`, not `dates`
   Text label, source;
   std::optional<Date> deadline;
   std::vector<ConditionDecl> require;

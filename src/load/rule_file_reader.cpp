@@ -221,17 +221,36 @@ AmountDecl RuleFileReader::ReadAmount(const YAML::Node& node, const std::string&
 std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, const std::string& measure) {
   const std::string what = fmt::format("version of measure '{}'", measure);
   if (!r_.CheckMap(node, what,
-                   {"months", "label", "source", "deadline", "require", "cases", "amount", "options", "open_points"},
-                   {"months", "source"}))
+                   {"months", "dates", "label", "source", "deadline", "require", "cases", "amount", "options",
+                    "open_points"},
+                   {"source"}))
     return std::nullopt;
   VersionDecl v;
   v.ref = r_.Ref(node);
   const YAML::Node months = node["months"];
-  if (!months.IsDefined()) return std::nullopt;  // reported by CheckMap
-  if (months.IsScalar()) {
+  const YAML::Node dates = node["dates"];
+  if (months.IsDefined() == dates.IsDefined()) {
+    r_.Error(node, fmt::format("{}: give its period as 'months' (YYYY-MM, or from/to months) or as 'dates' "
+                               "(from/to dates, for a version that starts or ends within a month)", what));
+    return std::nullopt;
+  }
+  if (dates.IsDefined()) {
+    if (!r_.CheckMap(dates, "dates", {"from", "to"}, {"from", "to"})) return std::nullopt;
+    auto from = r_.ReadDate(dates["from"]);
+    auto to = r_.ReadDate(dates["to"]);
+    if (!from || !to) return std::nullopt;
+    if (*to < *from) {
+      r_.Error(dates, "dates: 'to' comes before 'from'");
+      return std::nullopt;
+    }
+    v.from = *from;
+    v.to = *to;
+    v.whole_months = false;
+  } else if (months.IsScalar()) {
     auto m = r_.ReadMonth(months);
     if (!m) return std::nullopt;
-    v.from = v.to = *m;
+    v.from = m->FirstDay();
+    v.to = m->LastDay();
   } else {
     if (!r_.CheckMap(months, "months (a month YYYY-MM, or from/to)", {"from", "to"}, {"from", "to"})) return std::nullopt;
     auto from = r_.ReadMonth(months["from"]);
@@ -241,8 +260,8 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
       r_.Error(months, "months: 'to' comes before 'from'");
       return std::nullopt;
     }
-    v.from = *from;
-    v.to = *to;
+    v.from = from->FirstDay();
+    v.to = to->LastDay();
   }
   v.label = TextOr(node, "label");
   v.source = TextOr(node, "source");
