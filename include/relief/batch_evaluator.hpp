@@ -1,0 +1,46 @@
+// Evaluation of many profiles without explanations: the status and amount of
+// every measure, for scoring whole files of firms.
+//
+// A BatchEvaluator keeps its working memory between profiles: once warmed up
+// it makes no heap allocation per profile. It is not thread-safe: use one per
+// thread (they may share the same RulePack).
+#ifndef RELIEF_BATCH_EVALUATOR_HPP_
+#define RELIEF_BATCH_EVALUATOR_HPP_
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "relief/rule_pack.hpp"
+
+namespace relief {
+
+namespace internal {
+class Evaluator;
+}  // namespace internal
+
+struct MeasureOutcome {
+  Status status = Status::kNotApplicable;
+  std::optional<Decimal> amount;  // rounded to the cent, as in MeasureResult
+  friend bool operator==(const MeasureOutcome&, const MeasureOutcome&) = default;
+};
+
+class BatchEvaluator {
+ public:
+  explicit BatchEvaluator(RulePack pack);
+  ~BatchEvaluator();
+  BatchEvaluator(BatchEvaluator&&) noexcept;
+  BatchEvaluator& operator=(BatchEvaluator&&) noexcept;
+
+  // Fills `out` with one outcome per measure, in pack order (the same
+  // statuses and amounts as RulePack::Evaluate).
+  void Evaluate(const Profile& profile, Date date, std::vector<MeasureOutcome>& out);
+
+ private:
+  RulePack pack_;
+  std::unique_ptr<internal::Evaluator> evaluator_;
+};
+
+}  // namespace relief
+
+#endif  // RELIEF_BATCH_EVALUATOR_HPP_
