@@ -23,6 +23,14 @@ const char* AmountWord(const std::string& kind) {
   return "montant";
 }
 
+// What one amount covers, after the amount.
+const char* PerFrench(const std::string& per) {
+  if (per == "month") return " par mois";
+  if (per == "two_months") return " pour la période de deux mois";
+  if (per == "year") return " pour l'année";
+  return "";
+}
+
 }  // namespace
 
 std::string ToText(const Evaluation& e) {
@@ -31,7 +39,7 @@ std::string ToText(const Evaluation& e) {
   for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
-    if (r.amount) out += fmt::format(" — {} : {}", AmountWord(r.kind), internal::FormatMoney(*r.amount));
+    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), internal::FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
     for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
     for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
