@@ -12,7 +12,7 @@ namespace relief::internal {
 
 enum class Function : std::uint8_t {
   kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith, kAddDays, kAddMonths, kDaysBetween,
-  kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth, kSum, kAverage, kValueAt, kAddYears,
+  kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth, kSum, kAverage, kValueAt, kAddYears, kLookup,
 };
 
 struct Resolution {

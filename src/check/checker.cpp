@@ -39,6 +39,7 @@ constexpr FunctionSpec kFunctions[] = {
     {"days_in_month", Function::kDaysInMonth, 1, 1},
     {"sum", Function::kSum, 3, 3},          {"average", Function::kAverage, 3, 3},
     {"value_at", Function::kValueAt, 2, 2}, {"add_years", Function::kAddYears, 2, 2},
+    {"lookup", Function::kLookup, 2, 2},
 };
 
 // "an integer", "a monthly money".
@@ -69,6 +70,7 @@ class Checker {
   void DeclareLists();
   void DeclareParameters();
   void DeclareValues();
+  void ResolveFactLists();
   bool Define(const std::string& name, Symbol symbol);
   Type TypeOf(const load::TypeSpec& spec, std::int32_t enum_id, std::int32_t record);
 
@@ -113,6 +115,7 @@ std::unique_ptr<Program> Checker::Run() {
   DeclareLists();
   DeclareParameters();
   DeclareValues();
+  ResolveFactLists();
   // Names whose declaration failed resolve silently: their error is enough.
   for (const std::string& name : ast_.broken_names) symbols_.emplace(name, Symbol{Resolution::Kind::kNone, -1, {}});
   for (std::size_t i = 0; i < p_->facts.size(); ++i) CheckFactDefault(static_cast<std::int32_t>(i), {});
@@ -218,16 +221,43 @@ void Checker::DeclareFacts() {
   used_facts_.assign(p_->facts.size(), false);
 }
 
+// A fact declared `in_list: L` only takes codes of L (checked when a
+// profile is read).
+void Checker::ResolveFactLists() {
+  for (std::size_t i = 0; i < p_->facts.size(); ++i) {
+    const load::FactDecl* decl = fact_decls_[i];
+    if (!decl->in_list) continue;
+    auto it = symbols_.find(decl->in_list->value);
+    if (it == symbols_.end() || it->second.kind != Resolution::Kind::kList) {
+      std::vector<std::string> lists;
+      for (const ListInfo& l : p_->lists) lists.push_back(l.name);
+      sink_.Error(decl->in_list->ref, fmt::format("in_list: '{}' is not a list{}", decl->in_list->value,
+                                                  DidYouMean(decl->in_list->value, lists)));
+    } else if (p_->facts[i].type.element().base != BaseType::kString) {
+      sink_.Error(decl->in_list->ref, "in_list is only for string facts");
+    } else {
+      p_->facts[i].in_list = it->second.index;
+      used_lists_[it->second.index] = true;
+    }
+  }
+}
+
 void Checker::DeclareLists() {
   for (const load::ListDecl& decl : ast_.lists) {
     if (!Define(decl.name, {Resolution::Kind::kList, static_cast<std::int32_t>(p_->lists.size()), decl.ref})) continue;
-    ListInfo list{decl.name, decl.label.value, decl.source.value, {}};
+    ListInfo list{decl.name, decl.label.value, decl.source.value, {}, true};
+    std::size_t with_values = 0;
     for (const auto* items : {&decl.items, &decl.possible}) {
       for (const load::ListItem& item : *items) {
-        if (!list.items.emplace(item.code, items == &decl.possible).second) {
+        with_values += item.value.has_value();
+        if (!list.items.emplace(item.code, ListItemInfo{items == &decl.possible, item.value.value_or("")}).second) {
           sink_.Error(item.ref, fmt::format("list '{}': '{}' is listed twice", decl.name, item.code));
         }
       }
+    }
+    list.has_values = with_values == decl.items.size() + decl.possible.size();
+    if (with_values != 0 && !list.has_values) {
+      sink_.Error(decl.ref, fmt::format("list '{}': either every item has a value (a table for lookup()) or none", decl.name));
     }
     p_->lists.push_back(std::move(list));
   }
@@ -510,6 +540,21 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
     Type e = st.element();
     if (spec->function == Function::kAverage && !e.is_money()) return Type::Of(BaseType::kDecimal);
     return e;
+  }
+  if (spec->function == Function::kLookup) {
+    // lookup(table, code): the value of `code` in a list whose items have values.
+    const Node& list = c.tree[n.kids[0]];
+    Type lt = list.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
+    if (list.op != Op::kName || c.resolutions[n.kids[0]].kind != Resolution::Kind::kList) {
+      if (list.op != Op::kName || !lt.is_error()) Fail(c, n.kids[0], "lookup() expects a list first");
+      return Type{};
+    }
+    if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
+      return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", list.text));
+    Type key = Check(c, n.kids[1], std::nullopt);
+    if (!key.is_error() && key != Type::Of(BaseType::kString))
+      return Fail(c, n.kids[1], fmt::format("lookup(): expected a code (string), found {}", Name(key)));
+    return key.is_error() ? Type{} : Type::Of(BaseType::kString);
   }
   if (spec->function == Function::kValueAt) {
     // value_at(parameter, date): the parameter's value in force at a date

@@ -44,6 +44,7 @@ Code FunctionCode(Function f) {
     case Function::kAverage: return Code::kAverage;
     case Function::kValueAt: return Code::kValueAt;
     case Function::kAddYears: return Code::kAddYears;
+    case Function::kLookup: return Code::kLookup;
   }
   return Code::kConst;
 }
@@ -110,8 +111,8 @@ class Lowerer {
         Function f = static_cast<Function>(r.index);
         instr.code = FunctionCode(f);
         std::size_t first = 0;
-        if (f == Function::kSum || f == Function::kAverage || f == Function::kValueAt) {
-          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, or the parameter
+        if (f == Function::kSum || f == Function::kAverage || f == Function::kValueAt || f == Function::kLookup) {
+          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, the parameter or the list
           first = 1;
         }
         for (std::size_t i = first; i < n.kids.size(); ++i) kids.push_back(Emit(n.kids[i]));

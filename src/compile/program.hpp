@@ -28,7 +28,7 @@ enum class Code : std::uint8_t {
   kEq, kNe, kLt, kLe, kGt, kGe, kInList, kInSet, kIf,
   kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith,
   kAddDays, kAddMonths, kDaysBetween, kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth,
-  kSum, kAverage, kValueAt, kAddYears,
+  kSum, kAverage, kValueAt, kAddYears, kLookup,
 };
 
 using InstrId = std::int32_t;
@@ -61,14 +61,21 @@ struct FactInfo {
   std::optional<Value> min, max;   // bounds, of the fact's (element) type
   std::optional<std::regex> pattern;
   std::string pattern_text;
+  std::int32_t in_list = -1;  // the list its values must belong to
   std::vector<std::int32_t> fields;  // record: its fields' fact indices
   std::int32_t record = -1;          // field: its record's fact index
   bool identifies = false;           // carried to the output, e.g. siren
 };
 
+struct ListItemInfo {
+  bool possible = false;  // graded "possible": membership is unknown
+  std::string value;      // for a table (`lookup`), the code's value
+};
+
 struct ListInfo {
   std::string name, label, source;
-  std::map<std::string, bool, std::less<>> items;  // code → possible?
+  std::map<std::string, ListItemInfo, std::less<>> items;
+  bool has_values = false;  // every item has a value: usable with lookup()
 };
 
 struct ParamInfo {

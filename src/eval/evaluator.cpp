@@ -78,6 +78,14 @@ Value Evaluator::Eval(InstrId id) {
       }
       return value_memo_[in.arg];
     case Code::kParam: return ParameterAt(in.arg, date_, id);
+    case Code::kLookup: {
+      // A code absent from the table (or only "possible") has no known value.
+      Value key = Eval(kid(0));
+      if (!key.known()) return key;
+      const auto& items = program_.lists[in.arg].items;
+      auto it = items.find(key.text);
+      return it == items.end() || it->second.possible ? Value::Unknown() : Value::String(it->second.value);
+    }
     case Code::kValueAt: {
       Value at = Eval(kid(0));
       return at.known() ? ParameterAt(in.arg, at.date(), id) : at;
@@ -126,7 +134,7 @@ Value Evaluator::Eval(InstrId id) {
       const auto& items = program_.lists[in.arg].items;
       auto it = items.find(v.text);
       if (it == items.end()) return Value::Bool(false);
-      return it->second ? Value::Unknown() : Value::Bool(true);  // "possible": the advisor decides
+      return it->second.possible ? Value::Unknown() : Value::Bool(true);  // "possible": the advisor decides
     }
     case Code::kInSet: {
       Value v = Eval(kid(0));

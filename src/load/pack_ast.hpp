@@ -49,6 +49,7 @@ struct FactDecl {
   std::optional<ExprSource> min, max;  // literal expressions, checked against the type
   std::vector<Text> enum_values;
   std::optional<Text> pattern;
+  std::optional<Text> in_list;  // the value must be a code of this list
   std::optional<ExprSource> default_value;
   bool identifies = false;       // carried to the output (siren), not for rules
   std::vector<FactDecl> fields;  // record fields
@@ -58,6 +59,7 @@ struct ListItem {
   std::string code;
   std::string label;
   SourceRef ref;
+  std::optional<std::string> value;  // a list used as a table: code → value
 };
 
 struct ListDecl {

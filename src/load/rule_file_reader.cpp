@@ -75,7 +75,7 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
   auto check = [&](std::initializer_list<std::string_view> required) {
     return r_.CheckMap(node, what,
                        {"type", "label", "question", "source", "min", "max", "values", "pattern", "default",
-                        "fields", "identifies"},
+                        "fields", "identifies", "in_list"},
                        required);
   };
   if (!(is_record ? check({"type", "label"}) : check({"type", "label", "question"}))) return std::nullopt;
@@ -91,6 +91,7 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
   fact.min = r_.ReadExpr(node, "min");
   fact.max = r_.ReadExpr(node, "max");
   fact.pattern = r_.ReadText(node, "pattern");
+  fact.in_list = r_.ReadText(node, "in_list");
   fact.default_value = r_.ReadExpr(node, "default");
   fact.enum_values = r_.ReadTextList(node, "values");
   if (auto identifies = r_.ReadText(node, "identifies")) {
@@ -133,11 +134,14 @@ std::vector<ListItem> RuleFileReader::ReadItems(const YAML::Node& node, const st
   std::vector<ListItem> items;
   if (!r_.CheckFreeMap(node, what)) return items;
   for (const auto& entry : node) {
-    if (!entry.second.IsScalar()) {
-      r_.Error(entry.second, fmt::format("{}: expected the label of '{}'", what, entry.first.Scalar()));
-      continue;
+    const std::string& code = entry.first.Scalar();
+    if (entry.second.IsScalar()) {
+      items.push_back({code, entry.second.Scalar(), r_.Ref(entry.first), std::nullopt});
+    } else if (r_.CheckMap(entry.second, fmt::format("{} '{}'", what, code), {"label", "value"}, {"label", "value"})) {
+      auto label = r_.ReadText(entry.second, "label");
+      auto value = r_.ReadText(entry.second, "value");
+      if (label && value) items.push_back({code, label->value, r_.Ref(entry.first), value->value});
     }
-    items.push_back({entry.first.Scalar(), entry.second.Scalar(), r_.Ref(entry.first)});
   }
   return items;
 }

@@ -169,6 +169,15 @@ std::optional<Value> ProfileReader::ReadScalar(const FactInfo& fact, Type type, 
       if (fact.pattern && !std::regex_match(text, *fact.pattern)) {
         return fail(fmt::format("a value matching {}", fact.pattern_text));
       }
+      if (fact.in_list >= 0) {
+        const ListInfo& list = p_.lists[fact.in_list];
+        if (list.items.find(text) == list.items.end()) {
+          std::vector<std::string> codes;
+          for (const auto& [code, _] : list.items) codes.push_back(code);
+          r_.Error(node, fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes)));
+          return std::nullopt;
+        }
+      }
       v = Value::String(out_.strings.emplace_back(text));
       break;
     case BaseType::kEnum: {
