@@ -89,6 +89,10 @@ struct MeasureResult {
   std::string case_id;    // the case that applied, when known
   std::string case_label;
   std::string option;     // the option chosen, when the case has options
+  // How the amount was computed: the formula applied (of the case, or of the
+  // option chosen) and the values it read.
+  std::string amount_formula;
+  std::vector<UsedValue> amount_values;
 
   std::vector<std::string> reasons;  // sentences in French, for the advisor
   std::vector<ConditionResult> conditions;

@@ -356,6 +356,13 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   if (amount_plan != nullptr) {
     if (amount_plan->amount != kNoInstr && ev_.Eval(amount_plan->amount).unknown()) AddMissing(amount_plan->amount);
     Options(*amount_plan, d, r);
+    InstrId formula = amount_plan->amount != kNoInstr ? amount_plan->amount
+                      : d.option_index >= 0           ? amount_plan->options[d.option_index].amount
+                                                      : kNoInstr;
+    if (formula != kNoInstr) {
+      r.amount_formula = Text(formula);
+      UsedValues(formula, r.amount_values);
+    }
   }
   r.amount = d.amount;
   if (d.error.is_error()) r.error = ErrorText(d.error);

@@ -22,15 +22,20 @@ Json MissingJson(const std::vector<MissingFact>& missing) {
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+Json ValuesJson(const std::vector<UsedValue>& used) {
+  Json values = Json::array();
+  for (const UsedValue& v : used) {
+    Json value = {{"name", v.name}, {"label", v.label}, {"value", v.value}};
+    if (!v.source.empty()) value["source"] = v.source;
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
 Json ConditionsJson(const std::vector<ConditionResult>& conditions) {
   Json out = Json::array();
   for (const ConditionResult& c : conditions) {
-    Json values = Json::array();
-    for (const UsedValue& v : c.values) {
-      Json value = {{"name", v.name}, {"label", v.label}, {"value", v.value}};
-      if (!v.source.empty()) value["source"] = v.source;
-      values.push_back(std::move(value));
-    }
+    Json values = ValuesJson(c.values);
     Json j = {{"label", c.label},
               {"outcome", OutcomeName(c.outcome)},
               {"detail", OrNull(c.detail)},
@@ -59,6 +64,9 @@ Json MeasureJson(const MeasureResult& r) {
   j["case"] = OrNull(r.case_id);
   j["case_label"] = OrNull(r.case_label);
   j["option"] = OrNull(r.option);
+  if (!r.amount_formula.empty()) {
+    j["computation"] = {{"formula", r.amount_formula}, {"values", ValuesJson(r.amount_values)}};
+  }
   j["reasons"] = r.reasons;
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;

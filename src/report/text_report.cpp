@@ -42,6 +42,13 @@ std::string ToText(const Evaluation& e) {
     if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), internal::FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
     for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
+    if (r.amount && !r.amount_formula.empty()) {
+      std::vector<std::string> values;
+      for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
+      out += "  Calcul : " + r.amount_formula;
+      if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
+      out += "\n";
+    }
     for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
     if (r.status != Status::kNotApplicable) {
       for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
