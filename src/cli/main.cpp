@@ -62,7 +62,9 @@ int Eval(const std::string& pack_dir, const std::string& date_text, const std::s
       return 2;
     }
   } else if (auto month = relief::Month::Parse(month_text)) {
-    date = month->FirstDay();  // a month is evaluated at its first day
+    // A month is evaluated at its last day, when every text of the month
+    // (a version starting on the 16th, say) is in force.
+    date = month->LastDay();
   } else {
     std::cerr << fmt::format("error: --month: expected YYYY-MM, found '{}'\n", month_text);
     return 2;

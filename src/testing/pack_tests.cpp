@@ -62,7 +62,7 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
     return;
   }
   if (node["date"].IsDefined()) date = r_.ReadDate(node["date"]);
-  if (auto month = node["month"].IsDefined() ? r_.ReadMonth(node["month"]) : std::nullopt) date = month->FirstDay();
+  if (auto month = node["month"].IsDefined() ? r_.ReadMonth(node["month"]) : std::nullopt) date = month->LastDay();  // as `relief eval --month`
   if (!date) return;
   // The profile is read in place, so that its errors point into the test
   // file; it lives only during this case, so it need not own the program.
