@@ -82,6 +82,9 @@ class Checker {
   Type Check(CheckedExpr& c, NodeId id, std::optional<Type> hint);
   Type CheckName(CheckedExpr& c, NodeId id);
   Type CheckCall(CheckedExpr& c, NodeId id);
+  // The argument `arg` must name a declaration of `kind`; its type, or
+  // nullopt once reported.
+  std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message);
   Type CheckIn(CheckedExpr& c, NodeId id);
   Type CheckValue(std::int32_t index, SourceRef from);
   void CheckFactDefault(std::int32_t fact, SourceRef from);
@@ -507,6 +510,20 @@ Type Checker::CheckIn(CheckedExpr& c, NodeId id) {
   return Type::Of(BaseType::kBoolean);
 }
 
+std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message) {
+  if (c.tree[arg].op != Op::kName) {
+    Fail(c, arg, message);
+    return std::nullopt;
+  }
+  Type t = CheckName(c, arg);
+  if (t.is_error()) return std::nullopt;  // already reported
+  if (c.resolutions[arg].kind != kind) {
+    Fail(c, arg, message);
+    return std::nullopt;
+  }
+  return t;
+}
+
 Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
   const Node& n = c.tree[id];
   const FunctionSpec* spec = nullptr;
@@ -524,51 +541,45 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
                                          spec->min_args > 1 ? "s" : "", count)
                            : fmt::format("{}() takes at least {} arguments, found {}", spec->name, spec->min_args, count));
   }
-  if (spec->function == Function::kSum || spec->function == Function::kAverage) {
-    const Node& series = c.tree[n.kids[0]];
-    Type st = series.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
-    if (series.op != Op::kName || c.resolutions[n.kids[0]].kind != Resolution::Kind::kFact || !st.is_series() ||
-        !st.element().is_numeric()) {
-      if (series.op != Op::kName || !st.is_error()) Fail(c, n.kids[0], fmt::format("{}() expects a numeric series fact first", spec->name));
-      return Type{};
+  // sum/average(series, from, to), lookup(list, code), value_at(parameter,
+  // date): the first argument names a declaration, the others are typed.
+  auto typed_argument = [&](std::size_t i, Type want, const char* what) -> bool {
+    Type t = Check(c, n.kids[i], std::nullopt);
+    if (t.is_error()) return false;
+    if (t == want) return true;
+    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(t)));
+    return false;
+  };
+  switch (spec->function) {
+    case Function::kSum:
+    case Function::kAverage: {
+      auto st = NamedArgument(c, n.kids[0], Resolution::Kind::kFact, fmt::format("{}() expects a numeric series fact first", spec->name));
+      if (!st) return Type{};
+      if (!st->is_series() || !st->element().is_numeric())
+        return Fail(c, n.kids[0], fmt::format("{}() expects a numeric series fact first", spec->name));
+      bool monthly = st->series == SeriesKind::kMonthly;
+      Type index = Type::Of(monthly ? BaseType::kMonth : BaseType::kInteger);
+      if (!typed_argument(1, index, monthly ? "a month" : "a year") || !typed_argument(2, index, monthly ? "a month" : "a year"))
+        return Type{};
+      Type e = st->element();
+      return spec->function == Function::kAverage && !e.is_money() ? Type::Of(BaseType::kDecimal) : e;
     }
-    Type index = Type::Of(st.series == SeriesKind::kMonthly ? BaseType::kMonth : BaseType::kInteger);
-    for (int i = 1; i < 3; ++i) {
-      Type t = Check(c, n.kids[i], std::nullopt);
-      if (!t.is_error() && t != index) return Fail(c, n.kids[i], fmt::format("expected a {} bound, found {}", Name(index), Name(t)));
+    case Function::kLookup: {
+      // The value of a code in a list whose items have values.
+      if (!NamedArgument(c, n.kids[0], Resolution::Kind::kList, "lookup() expects a list first")) return Type{};
+      if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
+        return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", c.tree[n.kids[0]].text));
+      return typed_argument(1, Type::Of(BaseType::kString), "a code (string)") ? Type::Of(BaseType::kString) : Type{};
     }
-    Type e = st.element();
-    if (spec->function == Function::kAverage && !e.is_money()) return Type::Of(BaseType::kDecimal);
-    return e;
-  }
-  if (spec->function == Function::kLookup) {
-    // lookup(table, code): the value of `code` in a list whose items have values.
-    const Node& list = c.tree[n.kids[0]];
-    Type lt = list.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
-    if (list.op != Op::kName || c.resolutions[n.kids[0]].kind != Resolution::Kind::kList) {
-      if (list.op != Op::kName || !lt.is_error()) Fail(c, n.kids[0], "lookup() expects a list first");
-      return Type{};
+    case Function::kValueAt: {
+      // A parameter's value in force at another date than the evaluated one
+      // (e.g. the SMIC at the hiring date).
+      auto pt = NamedArgument(c, n.kids[0], Resolution::Kind::kParameter, "value_at() expects a parameter first");
+      if (!pt) return Type{};
+      return typed_argument(1, Type::Of(BaseType::kDate), "a date") ? *pt : Type{};
     }
-    if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
-      return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", list.text));
-    Type key = Check(c, n.kids[1], std::nullopt);
-    if (!key.is_error() && key != Type::Of(BaseType::kString))
-      return Fail(c, n.kids[1], fmt::format("lookup(): expected a code (string), found {}", Name(key)));
-    return key.is_error() ? Type{} : Type::Of(BaseType::kString);
-  }
-  if (spec->function == Function::kValueAt) {
-    // value_at(parameter, date): the parameter's value in force at a date
-    // other than the evaluated one (e.g. the SMIC at the hiring date).
-    const Node& param = c.tree[n.kids[0]];
-    Type pt = param.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
-    if (param.op != Op::kName || c.resolutions[n.kids[0]].kind != Resolution::Kind::kParameter) {
-      if (param.op != Op::kName || !pt.is_error()) Fail(c, n.kids[0], "value_at() expects a parameter first");
-      return Type{};
-    }
-    Type date = Check(c, n.kids[1], std::nullopt);
-    if (!date.is_error() && date != Type::Of(BaseType::kDate))
-      return Fail(c, n.kids[1], fmt::format("value_at(): expected a date, found {}", Name(date)));
-    return date.is_error() ? Type{} : pt;
+    default:
+      break;
   }
   std::vector<Type> args;
   for (NodeId k : n.kids) {

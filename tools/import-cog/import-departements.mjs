@@ -17,10 +17,10 @@
 // and region code is written as a double-quoted YAML string by the `yaml` package.
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { pinnedPackageDir } from "../common/pinned-package.mjs";
 
 const PACKAGE = "@etalab/decoupage-administratif";
 const PACKAGE_VERSION = "6.0.0";
@@ -42,19 +42,8 @@ function fail(message) {
   process.exit(1);
 }
 
-// Read the package through Node's resolution, and check it is the pinned version.
-const require = createRequire(import.meta.url);
-let pkgJsonPath;
-try {
-  pkgJsonPath = require.resolve(`${PACKAGE}/package.json`);
-} catch {
-  fail(`${PACKAGE} is not installed; run "npm ci" in ${relative(process.cwd(), here) || "."}`);
-}
-const pkg = JSON.parse(readFileSync(pkgJsonPath, "utf8"));
-if (pkg.version !== PACKAGE_VERSION) {
-  fail(`${PACKAGE} ${pkg.version} is installed, ${PACKAGE_VERSION} is expected; run "npm ci"`);
-}
-const dataDir = join(dirname(pkgJsonPath), "data");
+const packageDir = pinnedPackageDir(import.meta.url, PACKAGE, PACKAGE_VERSION, fail);
+const dataDir = join(packageDir, "data");
 const readArray = (name) => {
   const value = JSON.parse(readFileSync(join(dataDir, name), "utf8"));
   if (!Array.isArray(value)) fail(`data/${name} is not an array`);

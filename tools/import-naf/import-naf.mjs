@@ -13,10 +13,10 @@
 // as a double-quoted YAML string by the `yaml` package, so no hand escaping is involved.
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { pinnedPackageDir } from "../common/pinned-package.mjs";
 
 const PACKAGE = "@socialgouv/codes-naf";
 const PACKAGE_VERSION = "1.1.1";
@@ -32,19 +32,8 @@ function fail(message) {
   process.exit(1);
 }
 
-// Read the package through Node's resolution, and check it is the pinned version.
-const require = createRequire(import.meta.url);
-let pkgJsonPath;
-try {
-  pkgJsonPath = require.resolve(`${PACKAGE}/package.json`);
-} catch {
-  fail(`${PACKAGE} is not installed; run "npm ci" in ${relative(process.cwd(), here) || "."}`);
-}
-const pkg = JSON.parse(readFileSync(pkgJsonPath, "utf8"));
-if (pkg.version !== PACKAGE_VERSION) {
-  fail(`${PACKAGE} ${pkg.version} is installed, ${PACKAGE_VERSION} is expected; run "npm ci"`);
-}
-const entries = JSON.parse(readFileSync(join(dirname(pkgJsonPath), "index.json"), "utf8"));
+const packageDir = pinnedPackageDir(import.meta.url, PACKAGE, PACKAGE_VERSION, fail);
+const entries = JSON.parse(readFileSync(join(packageDir, "index.json"), "utf8"));
 if (!Array.isArray(entries)) fail("index.json is not an array");
 
 const labels = new Map();
