@@ -42,11 +42,6 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   std::fill(default_done_.begin(), default_done_.end(), 0);
 }
 
-bool Evaluator::Given(std::int32_t fact) const {
-  const FactInfo& f = program_.facts[fact];
-  return f.slot >= 0 && !f.type.is_series() && !profile_->scalars[f.slot].unknown();
-}
-
 Value Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];

@@ -36,8 +36,6 @@ class Evaluator {
   const Program& program() const { return program_; }
   Date date() const { return date_; }
   Month month() const { return month_; }
-  // Whether the profile gives `fact` (a scalar fact).
-  bool Given(std::int32_t fact) const;
 
  private:
   Value FactValue(std::int32_t fact);

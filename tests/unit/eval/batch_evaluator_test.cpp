@@ -1,45 +1,16 @@
-// The batch evaluator gives the statuses and amounts of the full evaluation,
-// and makes no heap allocation per profile once warmed up.
+// The batch evaluator gives the statuses and amounts of the full evaluation
+// (its allocation-free fast path is tested in tests/alloc/).
 #include "relief/batch_evaluator.hpp"
+#include "support/example_profiles.hpp"
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <new>
-#include <sstream>
-
-namespace {
-// Counts allocations made by this thread while `counting` is set.
-thread_local bool counting = false;
-thread_local long allocations = 0;
-}  // namespace
-
-void* operator new(std::size_t size) {
-  if (counting) ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace relief {
 namespace {
 
-std::vector<std::string> ExampleProfiles() {
-  std::vector<std::string> texts;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(RELIEF_TEST_DIR) + "/../examples/profiles")) {
-    std::ifstream in(entry.path());
-    std::ostringstream text;
-    text << in.rdbuf();
-    texts.push_back(text.str());
-  }
-  return texts;
-}
-
-RulePack BundledPack() { return RulePack::LoadOrThrow(std::string(RELIEF_TEST_DIR) + "/../rules/occitanie"); }
+using testing::BundledPack;
+using testing::ExampleProfiles;
 
 TEST(BatchEvaluator, AgreesWithTheFullEvaluation) {
   RulePack pack = BundledPack();
@@ -61,30 +32,6 @@ TEST(BatchEvaluator, AgreesWithTheFullEvaluation) {
     }
   }
   EXPECT_GT(compared, 100);
-}
-
-TEST(BatchEvaluator, MakesNoAllocationPerProfileOnceWarm) {
-  RulePack pack = BundledPack();
-  BatchEvaluator batch(pack);
-  std::vector<Profile> profiles;
-  for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
-  std::vector<MeasureOutcome> outcomes;
-  const Date date = *Date::Parse("2020-11-15");
-  batch.Evaluate(profiles.front(), date, outcomes);  // sizes `outcomes`
-  counting = true;
-  allocations = 0;
-  for (int round = 0; round < 10; ++round) {
-    for (const Profile& p : profiles) batch.Evaluate(p, date, outcomes);
-  }
-  counting = false;
-  EXPECT_EQ(allocations, 0);
-
-  // The counter does see allocations: the explained evaluation makes many.
-  counting = true;
-  allocations = 0;
-  Evaluation explained = pack.Evaluate(profiles.front(), date);
-  counting = false;
-  EXPECT_GT(allocations, 100);
 }
 
 }  // namespace

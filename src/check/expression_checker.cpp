@@ -1,0 +1,474 @@
+// Stage 3, second half: name resolution and type checking of expressions,
+// then their lowering (compile/lowering.cpp) once they check.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "check/checker_impl.hpp"
+#include "compile/lowering.hpp"
+#include "core/suggest.hpp"
+#include "expr/parser.hpp"
+
+namespace relief::internal {
+
+
+std::optional<Value> Checker::Literal(const load::ExprSource& source, Type type, const char* what) {
+  auto parsed = Parse(source);
+  if (!parsed) return std::nullopt;
+  auto value = LiteralValue(parsed->tree, parsed->tree.root);
+  const Node& root = parsed->tree[parsed->tree.root];
+  bool ok = value.has_value();
+  if (ok) {
+    switch (type.base) {
+      case BaseType::kMoney:  // a bound or value of a money fact is in euros, '€' or not
+        ok = root.op == Op::kMoney || root.op == Op::kNumber || root.op == Op::kNeg;
+        break;
+      case BaseType::kPercentage: ok = root.op == Op::kPercent || root.op == Op::kNumber; break;
+      case BaseType::kInteger: ok = root.op == Op::kNumber && value->number.is_integer(); break;
+      case BaseType::kDecimal: ok = root.op == Op::kNumber; break;
+      case BaseType::kDate: ok = root.op == Op::kDate; break;
+      case BaseType::kMonth: ok = root.op == Op::kMonth; break;
+      case BaseType::kBoolean: ok = root.op == Op::kBool; break;
+      case BaseType::kString: ok = root.op == Op::kString; break;
+      default: ok = false;
+    }
+  }
+  if (!ok) {
+    sink_.Error(source.ref, fmt::format("{}: expected a literal {}, found '{}'", what, Name(type), source.text));
+    return std::nullopt;
+  }
+  if (value->kind == Value::Kind::kString) value->text = p_->Intern(std::string(value->text));
+  return value;
+}
+
+std::optional<CheckedExpr> Checker::Parse(const load::ExprSource& source) {
+  expr::ParseResult parsed = expr::Parse(source.text);
+  if (!parsed.tree) {
+    std::string message = parsed.error->message;
+    if (!source.offsets_exact) message += fmt::format(" (at column {} of the expression)", parsed.error->offset + 1);
+    sink_.Error(source.At(parsed.error->offset), message);
+    return std::nullopt;
+  }
+  CheckedExpr c;
+  c.tree = std::move(*parsed.tree);
+  c.types.assign(c.tree.nodes.size(), Type{});
+  c.resolutions.assign(c.tree.nodes.size(), Resolution{});
+  ExprInfo info;
+  info.text = source.text;
+  if (source.ref.file) info.location = source.ref.file->Locate(source.ref.offset);
+  info.offsets_exact = source.offsets_exact;
+  p_->exprs.push_back(std::move(info));
+  c.info = static_cast<std::uint32_t>(p_->exprs.size() - 1);
+  return c;
+}
+
+Type Checker::Fail(const CheckedExpr& c, NodeId id, std::string message) {
+  std::uint32_t offset = c.tree[id].span.begin;
+  if (!source_->offsets_exact) message += fmt::format(" (at column {} of the expression)", offset + 1);
+  sink_.Error(source_->At(offset), std::move(message));
+  return Type{};
+}
+
+InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
+  auto parsed = Parse(source);
+  if (!parsed) return kNoInstr;
+  const load::ExprSource* saved = source_;
+  source_ = &source;
+  std::size_t errors_before = sink_.size();
+  Type t = Check(*parsed, parsed->tree.root, expected);
+  source_ = saved;
+  if (t.is_error()) return kNoInstr;
+  if (expected) {
+    bool ok = t == *expected || (expected->is_dimensionless() && t.is_dimensionless()) ||
+              (expected->base == BaseType::kDecimal && t.is_dimensionless());
+    if (!ok) {
+      const load::ExprSource* s = source_;
+      source_ = &source;
+      Fail(*parsed, parsed->tree.root, fmt::format("{}: expected {}, found {}", what, Name(*expected), Name(t)));
+      source_ = s;
+      return kNoInstr;
+    }
+  }
+  if (sink_.size() != errors_before && sink_.has_errors()) return kNoInstr;
+  return Lower(*parsed, *p_);
+}
+
+Type Checker::CheckName(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  Resolution& r = c.resolutions[id];
+  if (n.text == kBuiltinMonth) {
+    r.kind = Resolution::Kind::kEvalMonth;
+    return Type::Of(BaseType::kMonth);
+  }
+  if (n.text == kBuiltinDate) {
+    r.kind = Resolution::Kind::kEvalDate;
+    return Type::Of(BaseType::kDate);
+  }
+  auto it = symbols_.find(n.text);
+  if (it == symbols_.end()) {
+    std::vector<std::string> names{kBuiltinMonth, kBuiltinDate};
+    for (const auto& [name, _] : symbols_) names.push_back(name);
+    return Fail(c, id, fmt::format("unknown name '{}'{}", n.text, DidYouMean(n.text, names)));
+  }
+  r.kind = it->second.kind;
+  r.index = it->second.index;
+  switch (r.kind) {
+    case Resolution::Kind::kNone:
+      return Type{};  // a broken declaration, already reported
+    case Resolution::Kind::kFact: {
+      used_facts_[r.index] = true;
+      if (p_->facts[r.index].default_root == kNoInstr && fact_decls_[r.index]->default_value)
+        CheckFactDefault(r.index, source_->At(n.span.begin));
+      return p_->facts[r.index].type;
+    }
+    case Resolution::Kind::kValue:
+      used_values_[r.index] = true;
+      return CheckValue(r.index, source_->At(n.span.begin));
+    case Resolution::Kind::kParameter:
+      used_params_[r.index] = true;
+      return p_->parameters[r.index].type;
+    case Resolution::Kind::kList:
+      used_lists_[r.index] = true;
+      return Type::Of(BaseType::kList);
+    default:
+      return Type{};
+  }
+}
+
+Type Checker::CheckIn(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  Type lhs = Check(c, n.kids[0], std::nullopt);
+  const Node& rhs = c.tree[n.kids[1]];
+  if (lhs.is_error()) return Type{};
+  if (rhs.op == Op::kName) {
+    Type t = CheckName(c, n.kids[1]);
+    if (t.is_error()) return Type{};
+    if (c.resolutions[n.kids[1]].kind != Resolution::Kind::kList)
+      return Fail(c, n.kids[1], fmt::format("'in' expects a list, but '{}' is not a list", rhs.text));
+    if (lhs.base != BaseType::kString || lhs.is_series())
+      return Fail(c, n.kids[0], fmt::format("a list holds codes (strings); found {}", Name(lhs)));
+    return Type::Of(BaseType::kBoolean);
+  }
+  if (rhs.op != Op::kList) return Fail(c, n.kids[1], "'in' expects a list name or a list [\"a\", \"b\"]");
+  for (NodeId k : rhs.kids) {
+    if (!LiteralValue(c.tree, k)) return Fail(c, k, "list items must be literals");
+    Type t = Check(c, k, lhs);
+    if (!t.is_error() && !Comparable(lhs, t, false))
+      return Fail(c, k, fmt::format("list item of type {} cannot be compared with {}", Name(t), Name(lhs)));
+  }
+  return Type::Of(BaseType::kBoolean);
+}
+
+std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message) {
+  if (c.tree[arg].op != Op::kName) {
+    Fail(c, arg, message);
+    return std::nullopt;
+  }
+  Type t = CheckName(c, arg);
+  if (t.is_error()) return std::nullopt;  // already reported
+  if (c.resolutions[arg].kind != kind) {
+    Fail(c, arg, message);
+    return std::nullopt;
+  }
+  return t;
+}
+
+Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const FunctionSpec* spec = nullptr;
+  std::vector<std::string> names;
+  for (const FunctionSpec& f : kFunctions) {
+    names.push_back(f.name);
+    if (n.text == f.name) spec = &f;
+  }
+  if (spec == nullptr) return Fail(c, id, fmt::format("unknown function '{}'{}", n.text, DidYouMean(n.text, names)));
+  c.resolutions[id] = {Resolution::Kind::kFunction, static_cast<std::int32_t>(spec->function)};
+  int count = static_cast<int>(n.kids.size());
+  if (count < spec->min_args || count > spec->max_args) {
+    return Fail(c, id, spec->min_args == spec->max_args
+                           ? fmt::format("{}() takes {} argument{}, found {}", spec->name, spec->min_args,
+                                         spec->min_args > 1 ? "s" : "", count)
+                           : fmt::format("{}() takes at least {} arguments, found {}", spec->name, spec->min_args, count));
+  }
+  // sum/average(series, from, to), lookup(list, code), value_at(parameter,
+  // date): the first argument names a declaration, the others are typed.
+  auto typed_argument = [&](std::size_t i, Type want, const char* what) -> bool {
+    Type t = Check(c, n.kids[i], std::nullopt);
+    if (t.is_error()) return false;
+    if (t == want) return true;
+    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(t)));
+    return false;
+  };
+  switch (spec->function) {
+    case Function::kSum:
+    case Function::kAverage: {
+      auto st = NamedArgument(c, n.kids[0], Resolution::Kind::kFact, fmt::format("{}() expects a numeric series fact first", spec->name));
+      if (!st) return Type{};
+      if (!st->is_series() || !st->element().is_numeric())
+        return Fail(c, n.kids[0], fmt::format("{}() expects a numeric series fact first", spec->name));
+      bool monthly = st->series == SeriesKind::kMonthly;
+      Type index = Type::Of(monthly ? BaseType::kMonth : BaseType::kInteger);
+      if (!typed_argument(1, index, monthly ? "a month" : "a year") || !typed_argument(2, index, monthly ? "a month" : "a year"))
+        return Type{};
+      Type e = st->element();
+      return spec->function == Function::kAverage && !e.is_money() ? Type::Of(BaseType::kDecimal) : e;
+    }
+    case Function::kLookup: {
+      // The value of a code in a list whose items have values.
+      if (!NamedArgument(c, n.kids[0], Resolution::Kind::kList, "lookup() expects a list first")) return Type{};
+      if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
+        return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", c.tree[n.kids[0]].text));
+      return typed_argument(1, Type::Of(BaseType::kString), "a code (string)") ? Type::Of(BaseType::kString) : Type{};
+    }
+    case Function::kValueAt: {
+      // A parameter's value in force at another date than the evaluated one
+      // (e.g. the SMIC at the hiring date).
+      auto pt = NamedArgument(c, n.kids[0], Resolution::Kind::kParameter, "value_at() expects a parameter first");
+      if (!pt) return Type{};
+      return typed_argument(1, Type::Of(BaseType::kDate), "a date") ? *pt : Type{};
+    }
+    default:
+      break;
+  }
+  std::vector<Type> args;
+  for (NodeId k : n.kids) {
+    Type t = Check(c, k, std::nullopt);
+    if (t.is_error()) return Type{};
+    args.push_back(t);
+  }
+  auto expect = [&](int i, BaseType base, const char* what) -> bool {
+    if (args[i].base == base && !args[i].is_series()) return true;
+    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(args[i])));
+    return false;
+  };
+  switch (spec->function) {
+    case Function::kMin:
+    case Function::kMax: {
+      Type t = args[0];
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        auto u = Unify(t, args[i]);
+        bool ok = u && (u->is_numeric() || u->base == BaseType::kDate || u->base == BaseType::kMonth);
+        if (!ok) return Fail(c, n.kids[i], fmt::format("{}(): cannot mix {} and {}", spec->name, Name(t), Name(args[i])));
+        t = *u;
+      }
+      return t;
+    }
+    case Function::kAbs:
+    case Function::kRound:
+    case Function::kFloor:
+    case Function::kCeil:
+      if (!args[0].is_numeric()) return Fail(c, n.kids[0], fmt::format("{}(): expected a number or money", spec->name));
+      return spec->function == Function::kAbs || spec->function == Function::kRound
+                 ? args[0]
+                 : (args[0].is_money() ? args[0] : Type::Of(BaseType::kInteger));
+    case Function::kStartsWith:
+      if (!expect(0, BaseType::kString, "a string") || !expect(1, BaseType::kString, "a string")) return Type{};
+      return Type::Of(BaseType::kBoolean);
+    case Function::kAddDays:
+      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
+      return Type::Of(BaseType::kDate);
+    case Function::kAddMonths:
+      if (!expect(0, BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)") ||
+          !expect(1, BaseType::kInteger, "an integer"))
+        return Type{};
+      return Type::Of(BaseType::kMonth);
+    case Function::kDaysBetween:
+      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kDate, "a date")) return Type{};
+      return Type::Of(BaseType::kInteger);
+    case Function::kAddYears:
+      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
+      return Type::Of(BaseType::kDate);
+    case Function::kMonthOf:
+      if (!expect(0, BaseType::kDate, "a date")) return Type{};
+      return Type::Of(BaseType::kMonth);
+    case Function::kYearOf:
+      if (args[0].base != BaseType::kMonth && !expect(0, BaseType::kDate, "a date or a month")) return Type{};
+      return Type::Of(BaseType::kInteger);
+    case Function::kFirstDay:
+    case Function::kLastDay:
+      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
+      return Type::Of(BaseType::kDate);
+    case Function::kDaysInMonth:
+      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
+      return Type::Of(BaseType::kInteger);
+    default:
+      return Type{};
+  }
+}
+
+Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  Type t;
+  switch (n.op) {
+    case Op::kNumber:
+      t = Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
+      break;
+    case Op::kPercent: t = Type::Of(BaseType::kPercentage); break;
+    case Op::kMoney: t = Type::Of(BaseType::kMoney); break;
+    case Op::kDate: t = Type::Of(BaseType::kDate); break;
+    case Op::kMonth: t = Type::Of(BaseType::kMonth); break;
+    case Op::kBool: t = Type::Of(BaseType::kBoolean); break;
+    case Op::kString:
+      // A string literal where an enum is expected is one of its values.
+      if (hint && hint->base == BaseType::kEnum && !hint->is_series()) {
+        const auto& values = p_->enums[hint->id];
+        if (values.empty()) return c.types[id] = Type{};  // the enum's own error is enough
+        auto it = std::find(values.begin(), values.end(), n.text);
+        if (it == values.end()) {
+          return c.types[id] = Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
+        }
+        c.resolutions[id] = {Resolution::Kind::kEnumConstant, static_cast<std::int32_t>(it - values.begin())};
+        t = *hint;
+      } else {
+        t = Type::Of(BaseType::kString);
+      }
+      break;
+    case Op::kList:
+      return c.types[id] = Fail(c, id, "a list can only stand on the right of 'in'");
+    case Op::kName:
+      t = CheckName(c, id);
+      if (!t.is_error() && t.is_series())
+        return c.types[id] = Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
+      if (!t.is_error() && t.base == BaseType::kRecord)
+        return c.types[id] = Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text,
+                                                     n.text, fact_decls_[c.resolutions[id].index]->fields.empty() ? "x" : fact_decls_[c.resolutions[id].index]->fields[0].name));
+      if (!t.is_error() && t.base == BaseType::kList)
+        return c.types[id] = Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
+      break;
+    case Op::kField: {
+      const Node& base = c.tree[n.kids[0]];
+      if (base.op != Op::kName) return c.types[id] = Fail(c, id, "a field is read from a record fact, as in embauche.date");
+      Type bt = CheckName(c, n.kids[0]);
+      if (bt.is_error()) return c.types[id] = Type{};
+      if (bt.base != BaseType::kRecord) return c.types[id] = Fail(c, n.kids[0], fmt::format("'{}' is not a record", base.text));
+      const FactInfo& record = p_->facts[bt.id];
+      std::vector<std::string> names;
+      for (std::int32_t f : record.fields) {
+        names.push_back(p_->facts[f].name.substr(record.name.size() + 1));
+        if (names.back() == n.text) {
+          c.resolutions[id] = {Resolution::Kind::kFact, f};
+          used_facts_[f] = true;
+          t = p_->facts[f].type;
+        }
+      }
+      if (c.resolutions[id].kind == Resolution::Kind::kNone) {
+        // Point at the field name, which ends the node.
+        std::uint32_t saved = c.tree.nodes[id].span.begin;
+        c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
+        Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
+        c.tree.nodes[id].span.begin = saved;
+        return c.types[id] = Type{};
+      }
+      if (t.is_series()) return c.types[id] = Fail(c, id, "series fields are not supported");
+      break;
+    }
+    case Op::kIndex: {
+      const Node& base = c.tree[n.kids[0]];
+      Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
+      if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
+        return c.types[id] = Fail(c, n.kids[0], base.op == Op::kName
+                                                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]", base.text, WithArticle(Name(bt)))
+                                                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
+      }
+      if (bt.is_error()) return c.types[id] = Type{};
+      c.types[n.kids[0]] = bt;
+      Type it = Check(c, n.kids[1], std::nullopt);
+      if (it.is_error()) return c.types[id] = Type{};
+      BaseType want = bt.series == SeriesKind::kMonthly ? BaseType::kMonth : BaseType::kInteger;
+      if (it.base != want || it.is_series())
+        return c.types[id] = Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", bt.series == SeriesKind::kMonthly ? "monthly" : "yearly",
+                                                            want == BaseType::kMonth ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
+      t = bt.element();
+      break;
+    }
+    case Op::kCall: t = CheckCall(c, id); break;
+    case Op::kNeg: {
+      Type k = Check(c, n.kids[0], hint);
+      if (k.is_error()) return c.types[id] = Type{};
+      if (!k.is_numeric()) return c.types[id] = Fail(c, n.kids[0], fmt::format("'-' expects a number, found {}", Name(k)));
+      t = k;
+      break;
+    }
+    case Op::kNot: {
+      Type k = Check(c, n.kids[0], std::nullopt);
+      if (k.is_error()) return c.types[id] = Type{};
+      if (k.base != BaseType::kBoolean || k.is_series())
+        return c.types[id] = Fail(c, n.kids[0], fmt::format("'not' expects a condition, found {}", Name(k)));
+      t = k;
+      break;
+    }
+    case Op::kAnd:
+    case Op::kOr: {
+      bool failed = false;
+      for (NodeId k : n.kids) {
+        Type kt = Check(c, k, std::nullopt);
+        if (kt.is_error()) {
+          failed = true;
+        } else if (kt.base != BaseType::kBoolean || kt.is_series()) {
+          Fail(c, k, fmt::format("'{}' expects conditions, found {}", expr::OpName(n.op), Name(kt)));
+          failed = true;
+        }
+      }
+      if (failed) return c.types[id] = Type{};
+      t = Type::Of(BaseType::kBoolean);
+      break;
+    }
+    case Op::kAdd:
+    case Op::kSub:
+    case Op::kMul:
+    case Op::kDiv: {
+      Type a = Check(c, n.kids[0], std::nullopt);
+      Type b = Check(c, n.kids[1], std::nullopt);
+      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
+      Typing typing = n.op == Op::kMul   ? MulType(a, b)
+                      : n.op == Op::kDiv ? DivType(a, b)
+                                         : AddSubType(a, b, n.op == Op::kSub);
+      if (!typing.type)
+        return c.types[id] = Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
+      t = *typing.type;
+      break;
+    }
+    case Op::kEq:
+    case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe: {
+      // The non-literal side types first, so that "totale" == fermeture[mois]
+      // also resolves the string as an enum value.
+      bool lhs_string = c.tree[n.kids[0]].op == Op::kString;
+      NodeId first = lhs_string ? n.kids[1] : n.kids[0];
+      NodeId second = lhs_string ? n.kids[0] : n.kids[1];
+      Type a = Check(c, first, std::nullopt);
+      Type b = Check(c, second, a.is_error() ? std::nullopt : std::optional<Type>(a));
+      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
+      bool ordered = n.op != Op::kEq && n.op != Op::kNe;
+      if (!Comparable(a, b, ordered))
+        return c.types[id] = Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b),
+                                                     (a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric()) ? " (write amounts in €)" : ""));
+      t = Type::Of(BaseType::kBoolean);
+      break;
+    }
+    case Op::kIn: t = CheckIn(c, id); break;
+    case Op::kIf: {
+      Type cond = Check(c, n.kids[0], std::nullopt);
+      Type a = Check(c, n.kids[1], hint);
+      Type b = Check(c, n.kids[2], a.is_error() || a.base != BaseType::kEnum ? hint : std::optional<Type>(a));
+      if (a.base == BaseType::kString && b.base == BaseType::kEnum && c.tree[n.kids[1]].op == Op::kString)
+        a = Check(c, n.kids[1], b);  // "x" in the first branch, an enum in the second
+      if (cond.is_error() || a.is_error() || b.is_error()) return c.types[id] = Type{};
+      if (cond.base != BaseType::kBoolean || cond.is_series())
+        return c.types[id] = Fail(c, n.kids[0], fmt::format("'if' expects a condition, found {}", Name(cond)));
+      auto u = Unify(a, b);
+      if (!u) return c.types[id] = Fail(c, n.kids[2], fmt::format("the branches of 'if' differ: {} and {}", Name(a), Name(b)));
+      t = *u;
+      break;
+    }
+  }
+  c.types[id] = t;
+  return t;
+}
+
+
+}  // namespace relief::internal
