@@ -62,9 +62,7 @@ Value Evaluator::Eval(InstrId id) {
     case Code::kSeriesAt: {
       Value index = Eval(kid(0));
       if (!index.known()) return index;
-      std::int32_t period =
-          index.kind == Value::Kind::kMonth ? index.integer : static_cast<std::int32_t>(index.number.Floor().numerator());
-      return profile_->series[program_.facts[in.arg].slot].At(period);
+      return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
     case Code::kValue:
       if (!value_done_[in.arg]) {
@@ -170,7 +168,7 @@ Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Va
   const InstrId at = static_cast<InstrId>(&in - program_.code.data());
   if (a.kind == Value::Kind::kMonth) {
     if (b.kind == Value::Kind::kMonth) return Value::Number(Decimal(a.integer - b.integer));
-    std::int64_t n = b.number.Floor().numerator();
+    std::int64_t n = b.whole();
     return Value::OfMonth(a.month().Add(code == Code::kSub ? -n : n));
   }
   switch (code) {
@@ -207,14 +205,11 @@ Value Evaluator::Aggregate(const Instr& in, InstrId id) {
   Value to = Eval(program_.kid(in, 1));
   if (auto p = Propagate(from, to)) return *p;
   const FactInfo& f = program_.facts[in.arg];
-  auto period = [](const Value& v) {
-    return v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
-  };
   const SeriesData& series = profile_->series[f.slot];
   Decimal total;
   std::int64_t count = 0;
   bool unknown = false;
-  for (std::int32_t p = period(from); p <= period(to); ++p, ++count) {
+  for (std::int32_t p = from.period(); p <= to.period(); ++p, ++count) {
     Value v = series.At(p);
     if (!v.known()) {
       unknown = true;
@@ -259,13 +254,13 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
     case Code::kFloor: return Value::Number(a.number.Floor());
     case Code::kCeil: return Value::Number(a.number.Ceil());
     case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
-    case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].number.Floor().numerator()));
-    case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].number.Floor().numerator()));
+    case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].whole()));
+    case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].whole()));
     case Code::kAddYears: {
       // The same day n years later; 29 February becomes 1 March in a common
       // year (the day after 28 February), as for a birthday.
       const Date d = a.date();
-      const int year = d.year() + static_cast<int>(args[1].number.Floor().numerator());
+      const int year = d.year() + static_cast<int>(args[1].whole());
       if (auto same = Date::FromYmd(year, d.month(), d.day())) return Value::OfDate(*same);
       auto march = Date::FromYmd(year, 3, 1);
       return march ? Value::OfDate(*march) : Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
@@ -309,8 +304,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       if (!v.known()) {
         CollectMissing(index, out);
       } else {
-        std::int32_t period = v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
-        out.insert({in.arg, period, true});
+        out.insert({in.arg, v.period(), true});
       }
       return;
     }
@@ -336,10 +330,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
       if (!from.known() || !to.known()) return;
       const FactInfo& f = program_.facts[in.arg];
-      auto period = [](const Value& v) {
-        return v.kind == Value::Kind::kMonth ? v.integer : static_cast<std::int32_t>(v.number.Floor().numerator());
-      };
-      for (std::int32_t p = period(from); p <= period(to); ++p) {
+      for (std::int32_t p = from.period(); p <= to.period(); ++p) {
         if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
       }
       return;

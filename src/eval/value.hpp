@@ -45,6 +45,11 @@ struct Value {
   bool is_false() const { return kind == Kind::kBool && !boolean; }
   Date date() const { return Date::FromDays(integer); }
   Month month() const { return Month::FromIndex(integer); }
+  // The integer part of a number (an integer-typed value is whole already).
+  std::int64_t whole() const { return number.Floor().numerator(); }
+  // A series index: the month index for a monthly series, the year for a
+  // yearly one.
+  std::int32_t period() const { return kind == Kind::kMonth ? integer : static_cast<std::int32_t>(whole()); }
 
   template <class Set>
   static Value Make(Kind kind, Set set) {

@@ -77,9 +77,7 @@ std::string Explainer::Describe(InstrId id) {
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
-      std::string period = index.known() ? PeriodFrench(f, index.kind == Value::Kind::kMonth ? index.integer
-                                                                   : static_cast<std::int32_t>(index.number.Floor().numerator()))
-                                         : Text(p_.kid(in, 0));
+      std::string period = index.known() ? PeriodFrench(f, index.period()) : Text(p_.kid(in, 0));
       return fmt::format("{} ({}) : {}", f.label, period, Format(id));
     }
     case Code::kValue: return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
@@ -209,7 +207,7 @@ void Explainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
       default: {
         const FactInfo& f = p_.facts[in.arg];
         Value index = ev_.Eval(p_.kid(in, 0));
-        name = f.name + "[" + (index.known() ? PeriodText(f, index.kind == Value::Kind::kMonth ? index.integer : static_cast<std::int32_t>(index.number.Floor().numerator())) : Text(p_.kid(in, 0))) + "]";
+        name = f.name + "[" + (index.known() ? PeriodText(f, index.period()) : Text(p_.kid(in, 0))) + "]";
         label = f.label;
       }
     }

@@ -126,14 +126,19 @@ bool YamlReader::CheckSequence(const YAML::Node& node, std::string_view what) {
   return false;
 }
 
-std::optional<Text> YamlReader::ReadText(const YAML::Node& map, const char* key) {
+std::optional<YAML::Node> YamlReader::ScalarAt(const YAML::Node& map, const char* key, const char* expected) {
   const YAML::Node node = map[key];
   if (!node.IsDefined()) return std::nullopt;
   if (!node.IsScalar()) {
-    Error(node, fmt::format("'{}': expected a text", key));
+    Error(node, fmt::format("'{}': expected {}", key, expected));
     return std::nullopt;
   }
-  return TextOf(node);
+  return node;
+}
+
+std::optional<Text> YamlReader::ReadText(const YAML::Node& map, const char* key) {
+  auto node = ScalarAt(map, key, "a text");
+  return node ? std::optional<Text>(TextOf(*node)) : std::nullopt;
 }
 
 ExprSource YamlReader::ExprOf(const YAML::Node& scalar) const {
@@ -153,13 +158,8 @@ ExprSource YamlReader::ExprOf(const YAML::Node& scalar) const {
 }
 
 std::optional<ExprSource> YamlReader::ReadExpr(const YAML::Node& map, const char* key) {
-  const YAML::Node node = map[key];
-  if (!node.IsDefined()) return std::nullopt;
-  if (!node.IsScalar()) {
-    Error(node, fmt::format("'{}': expected an expression", key));
-    return std::nullopt;
-  }
-  return ExprOf(node);
+  auto node = ScalarAt(map, key, "an expression");
+  return node ? std::optional<ExprSource>(ExprOf(*node)) : std::nullopt;
 }
 
 std::vector<Text> YamlReader::ReadTextList(const YAML::Node& map, const char* key) {

@@ -50,6 +50,10 @@ class YamlReader {
   const SourceFile& file() const { return file_; }
 
  private:
+  // `map[key]` when it is a scalar; nullopt when absent (no error) or not a
+  // scalar (an error saying `expected`).
+  std::optional<YAML::Node> ScalarAt(const YAML::Node& map, const char* key, const char* expected);
+
   const SourceFile& file_;
   DiagnosticSink& sink_;
 };
