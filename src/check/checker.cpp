@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "builtins/builtins.hpp"
 #include "check/checker_impl.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
@@ -40,11 +41,9 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
     sink_.Error(symbol.ref, fmt::format("'{}' is a built-in name (the evaluated period)", name));
     return false;
   }
-  for (const FunctionSpec& f : kFunctions) {
-    if (name == f.name) {
-      sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
-      return false;
-    }
+  if (FindBuiltin(name) >= 0) {
+    sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
+    return false;
   }
   auto [it, inserted] = symbols_.emplace(name, symbol);
   if (!inserted) {
