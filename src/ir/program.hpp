@@ -133,7 +133,9 @@ struct VersionPlan {
 };
 
 struct MeasurePlan {
-  std::string id, title, issuer, kind, per, apply;
+  std::string id, title, issuer, apply;
+  MeasureKind kind = MeasureKind::kGrant;
+  AmountPeriod per = AmountPeriod::kOnce;
   std::string territory;
   ExprId territory_when = kNoExpr;
   std::vector<std::string> sources, open_points;
