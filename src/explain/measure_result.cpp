@@ -295,12 +295,9 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   r.status = d.status;
   const VersionPlan* version = d.version;
   if (version == nullptr) {
-    std::vector<std::string> periods;
-    for (const VersionPlan& v : m.versions) {
-      periods.push_back(v.PeriodFrench());
-    }
-    r.reasons.push_back(fmt::format("Hors période : aucune version de la mesure ne couvre {} (le {}) ; périodes couvertes : {}.",
-                                    ev_.month().ToFrench(), ev_.date().ToFrench(), fmt::join(periods, ", ")));
+    Reason out{ReasonCode::kOutOfPeriod, {ev_.month().ToString(), ev_.date().ToString()}};
+    for (const VersionPlan& v : m.versions) out.operands.push_back(v.Period());
+    r.reasons.push_back(std::move(out));
     return r;
   }
   r.version = version->Period();
@@ -309,7 +306,7 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   if (!version->source.empty()) r.sources.push_back(version->source);
   r.open_points.insert(r.open_points.end(), version->open_points.begin(), version->open_points.end());
   if (d.out_of_territory) {
-    r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(p_.root(m.territory_when))));
+    r.reasons.push_back({ReasonCode::kOutOfTerritory, {m.territory, Detail(p_.root(m.territory_when))}});
     return r;
   }
 
@@ -373,40 +370,40 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   // Reasons, in French.
   switch (r.status) {
     case Status::kEligible:
-      if (chosen) r.reasons.push_back("Cas retenu : " + chosen->label + ".");
+      if (chosen) r.reasons.push_back({ReasonCode::kCaseChosen, {chosen->label}});
       if (!chosen && !version->cases.empty())
-        r.reasons.push_back("Cas à déterminer : un cas précédent dépend d'informations manquantes.");
-      if (!r.option.empty()) r.reasons.push_back("Option la plus favorable : " + r.option + ".");
-      for (const ConditionResult& c : r.conditions) r.reasons.push_back("Condition remplie : " + c.label + ".");
+        r.reasons.push_back({ReasonCode::kCaseUndecided, {}});
+      if (!r.option.empty()) r.reasons.push_back({ReasonCode::kBestOption, {r.option}});
+      for (const ConditionResult& c : r.conditions) r.reasons.push_back({ReasonCode::kConditionMet, {c.label}});
       if (!r.amount && amount_plan != nullptr && !amount_plan->empty())
-        r.reasons.push_back("Montant à déterminer : des informations manquent pour le calculer.");
+        r.reasons.push_back({ReasonCode::kAmountNeedsFacts, {}});
       if (amount_plan != nullptr && amount_plan->empty())
-        r.reasons.push_back("Montant non calculé par les règles : le conseiller le détermine (voir les points non vérifiés).");
+        r.reasons.push_back({ReasonCode::kAmountByAdvisor, {}});
       break;
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnmet) r.reasons.push_back(fmt::format("Condition non remplie : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
       }
       if (std::none_of(r.conditions.begin(), r.conditions.end(),
                        [](const ConditionResult& c) { return c.outcome == Outcome::kUnmet; })) {
         for (const CaseResult& c : r.cases) {
-          r.reasons.push_back(fmt::format("Cas non applicable : {} — {}.", c.label, c.detail));
+          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
         }
       }
       break;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
-        r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(p_.root(m.territory_when))));
+        r.reasons.push_back({ReasonCode::kTerritoryToVerify, {m.territory, Detail(p_.root(m.territory_when))}});
       }
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       for (const CaseResult& c : r.cases) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       break;
     case Status::kError:
-      r.reasons.push_back("Erreur dans les règles : " + r.error + ".");
+      r.reasons.push_back({ReasonCode::kRuleError, {r.error}});
       break;
     case Status::kNotApplicable:
       break;
