@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "check/types.hpp"
 #include "expr/ast.hpp"
+#include "ir/types.hpp"
 
 namespace relief::internal {
 
@@ -27,7 +27,7 @@ struct CheckedExpr {
   expr::Tree tree;
   std::vector<Type> types;              // per node
   std::vector<Resolution> resolutions;  // per node
-  std::uint32_t info = 0;               // index in Program::exprs
+  std::int32_t info = -1;               // its ExprId: index in Symbols::exprs
 };
 
 }  // namespace relief::internal

@@ -5,21 +5,14 @@
 #define RELIEF_CHECK_CHECKER_IMPL_HPP_
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "check/checked_expr.hpp"
-#include "compile/program.hpp"
+#include "check/checked_pack.hpp"
 #include "load/pack_ast.hpp"
 
 namespace relief::internal {
-
-
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
 
 struct FunctionSpec {
   const char* name;
@@ -51,9 +44,13 @@ inline const char* const kBuiltinDate = "date_evaluation";
 
 class Checker {
  public:
-  Checker(const load::PackAst& ast, DiagnosticSink& sink) : ast_(ast), sink_(sink), p_(std::make_unique<Program>()) {}
+  using Node = expr::Node;
+  using NodeId = expr::NodeId;
+  using Op = expr::Op;
 
-  std::unique_ptr<Program> Run();
+  Checker(const load::PackAst& ast, DiagnosticSink& sink) : ast_(ast), sink_(sink) {}
+
+  CheckedPack Run();
 
  private:
   enum class State : std::uint8_t { kUnchecked, kChecking, kDone };
@@ -75,9 +72,9 @@ class Checker {
 
   // Expressions.
   std::optional<CheckedExpr> Parse(const load::ExprSource& source);
-  // Parses, checks against `expected` (a description for messages) and
-  // lowers; kNoInstr on error.
-  InstrId Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what);
+  // Parses and checks against `expected` (`what` describes it for
+  // messages); kNoExpr on error.
+  ExprId CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what);
   Type Check(CheckedExpr& c, NodeId id, std::optional<Type> hint);
   Type CheckName(CheckedExpr& c, NodeId id);
   Type CheckCall(CheckedExpr& c, NodeId id);
@@ -92,14 +89,17 @@ class Checker {
   std::optional<Value> Literal(const load::ExprSource& source, Type type, const char* what);
 
   // Measures.
-  void CompileMeasures();
-  AmountPlan CompileAmount(const load::AmountDecl& decl);
+  void CheckMeasures();
+  // Keeps a checked expression for the compiler; its ExprId.
+  ExprId Keep(CheckedExpr checked);
+  AmountPlan CheckAmount(const load::AmountDecl& decl);
 
   void WarnUnused();
 
   const load::PackAst& ast_;
   DiagnosticSink& sink_;
-  std::unique_ptr<Program> p_;
+  CheckedPack out_;
+  Symbols* p_ = &out_.symbols;
   std::map<std::string, Symbol> symbols_;
   std::vector<const load::ExprSource*> current_sources_;  // by CheckedExpr::info
   std::vector<State> value_state_;

@@ -1,12 +1,12 @@
-// Stage 3, second half: name resolution and type checking of expressions,
-// then their lowering (compile/lowering.cpp) once they check.
+// Stage 3, second half: name resolution and type checking of expressions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "check/checker_impl.hpp"
-#include "compile/lowering.hpp"
+#include "check/literal.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
 
@@ -59,7 +59,7 @@ std::optional<CheckedExpr> Checker::Parse(const load::ExprSource& source) {
   if (source.ref.file) info.location = source.ref.file->Locate(source.ref.offset);
   info.offsets_exact = source.offsets_exact;
   p_->exprs.push_back(std::move(info));
-  c.info = static_cast<std::uint32_t>(p_->exprs.size() - 1);
+  c.info = static_cast<ExprId>(p_->exprs.size() - 1);
   return c;
 }
 
@@ -70,15 +70,15 @@ Type Checker::Fail(const CheckedExpr& c, NodeId id, std::string message) {
   return Type{};
 }
 
-InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
+ExprId Checker::CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
   auto parsed = Parse(source);
-  if (!parsed) return kNoInstr;
+  if (!parsed) return kNoExpr;
   const load::ExprSource* saved = source_;
   source_ = &source;
   std::size_t errors_before = sink_.size();
   Type t = Check(*parsed, parsed->tree.root, expected);
   source_ = saved;
-  if (t.is_error()) return kNoInstr;
+  if (t.is_error()) return kNoExpr;
   if (expected) {
     bool ok = t == *expected || (expected->is_dimensionless() && t.is_dimensionless()) ||
               (expected->base == BaseType::kDecimal && t.is_dimensionless());
@@ -87,11 +87,11 @@ InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> exp
       source_ = &source;
       Fail(*parsed, parsed->tree.root, fmt::format("{}: expected {}, found {}", what, Name(*expected), Name(t)));
       source_ = s;
-      return kNoInstr;
+      return kNoExpr;
     }
   }
-  if (sink_.size() != errors_before && sink_.has_errors()) return kNoInstr;
-  return Lower(*parsed, *p_);
+  if (sink_.size() != errors_before && sink_.has_errors()) return kNoExpr;
+  return Keep(std::move(*parsed));
 }
 
 Type Checker::CheckName(CheckedExpr& c, NodeId id) {
@@ -118,7 +118,7 @@ Type Checker::CheckName(CheckedExpr& c, NodeId id) {
       return Type{};  // a broken declaration, already reported
     case Resolution::Kind::kFact: {
       used_facts_[r.index] = true;
-      if (p_->facts[r.index].default_root == kNoInstr && fact_decls_[r.index]->default_value)
+      if (p_->facts[r.index].default_expr == kNoExpr && fact_decls_[r.index]->default_value)
         CheckFactDefault(r.index, source_->At(n.span.begin));
       return p_->facts[r.index].type;
     }

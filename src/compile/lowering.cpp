@@ -1,4 +1,7 @@
+// Stage 4: lowers checked expressions into one flat instruction array.
 #include "compile/lowering.hpp"
+
+#include "check/literal.hpp"
 
 namespace relief::internal {
 namespace {
@@ -142,27 +145,17 @@ class Lowerer {
 
 }  // namespace
 
-std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId id) {
-  const expr::Node& n = tree[id];
-  switch (n.op) {
-    case Op::kNumber:
-    case Op::kPercent:
-    case Op::kMoney: return Value::Number(n.number);
-    case Op::kDate: return Value::OfDate(n.date);
-    case Op::kMonth: return Value::OfMonth(n.month);
-    case Op::kBool: return Value::Bool(n.boolean);
-    case Op::kString: return Value::String(n.text);  // a view into `tree`: intern it to keep it
-    case Op::kNeg: {
-      auto v = LiteralValue(tree, n.kids[0]);
-      if (!v || v->kind != Value::Kind::kNumber) return std::nullopt;
-      return Value::Number(v->number.Negate());
-    }
-    default: return std::nullopt;
-  }
-}
-
 InstrId Lower(const CheckedExpr& checked, Program& program) {
   return Lowerer(checked, program).Emit(checked.tree.root);
+}
+
+std::unique_ptr<Program> Compile(CheckedPack pack) {
+  auto program = std::make_unique<Program>();
+  static_cast<Symbols&>(*program) = std::move(pack.symbols);
+  for (const std::optional<CheckedExpr>& checked : pack.exprs) {
+    if (checked) program->exprs[static_cast<std::size_t>(checked->info)].root = Lower(*checked, *program);
+  }
+  return program;
 }
 
 }  // namespace relief::internal

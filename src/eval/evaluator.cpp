@@ -1,5 +1,6 @@
 #include "eval/evaluator.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace relief::internal {
@@ -45,9 +46,9 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
 Value Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];
-  if (!given.unknown() || f.default_root == kNoInstr) return given;
+  if (!given.unknown() || f.default_expr == kNoExpr) return given;
   if (!default_done_[fact]) {
-    default_memo_[fact] = Eval(f.default_root);
+    default_memo_[fact] = EvalExpr(f.default_expr);
     default_done_[fact] = 1;
   }
   return default_memo_[fact];
@@ -66,7 +67,7 @@ Value Evaluator::Eval(InstrId id) {
     }
     case Code::kValue:
       if (!value_done_[in.arg]) {
-        value_memo_[in.arg] = Eval(program_.values[in.arg].root);
+        value_memo_[in.arg] = EvalExpr(program_.values[in.arg].formula);
         value_done_[in.arg] = 1;
       }
       return value_memo_[in.arg];
@@ -291,9 +292,9 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       const FactInfo& f = program_.facts[in.arg];
       if (profile_->scalars[f.slot].unknown()) {
         out.insert({in.arg, 0, false});
-        if (f.default_root != kNoInstr && !default_collected_[in.arg]) {
+        if (f.default_expr != kNoExpr && !default_collected_[in.arg]) {
           default_collected_[in.arg] = 1;
-          CollectMissing(f.default_root, out);
+          CollectMissing(program_.root(f.default_expr), out);
         }
       }
       return;
@@ -311,7 +312,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
     case Code::kValue:
       if (!value_collected_[in.arg]) {
         value_collected_[in.arg] = 1;
-        CollectMissing(program_.values[in.arg].root, out);
+        CollectMissing(program_.root(program_.values[in.arg].formula), out);
       }
       return;
     case Code::kIf: {

@@ -2,6 +2,7 @@
 // measures) into the PackAst, checking the shape of every entry.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "load/pack_loader.hpp"

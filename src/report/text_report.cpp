@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "explain/french.hpp"
+#include "core/french_number.hpp"
 #include "relief/report.hpp"
 
 namespace relief {
@@ -39,7 +39,7 @@ std::string ToText(const Evaluation& e) {
   for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
-    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), internal::FormatMoney(*r.amount), PerFrench(r.per));
+    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
     for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
     if (r.amount && !r.amount_formula.empty()) {

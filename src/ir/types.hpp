@@ -1,6 +1,6 @@
 // Static types of the rule language and the typing of its operators.
-#ifndef RELIEF_CHECK_TYPES_HPP_
-#define RELIEF_CHECK_TYPES_HPP_
+#ifndef RELIEF_IR_TYPES_HPP_
+#define RELIEF_IR_TYPES_HPP_
 
 #include <cstdint>
 #include <optional>
@@ -57,4 +57,4 @@ std::optional<Type> Unify(Type a, Type b);
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_CHECK_TYPES_HPP_
+#endif  // RELIEF_IR_TYPES_HPP_

@@ -1,4 +1,4 @@
-#include "check/types.hpp"
+#include "ir/types.hpp"
 
 #include <fmt/format.h>
 
