@@ -33,27 +33,6 @@ std::string DefaultPackDirectory() {
   return RELIEF_INSTALLED_RULES_DIR "/occitanie";
 }
 
-const char* StatusName(Status s) {
-  switch (s) {
-    case Status::kEligible: return "eligible";
-    case Status::kIneligible: return "ineligible";
-    case Status::kUndetermined: return "undetermined";
-    case Status::kNotApplicable: return "not_applicable";
-    case Status::kError: return "error";
-  }
-  return "?";
-}
-
-const char* OutcomeName(Outcome o) {
-  switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kUnmet: return "unmet";
-    case Outcome::kUnknown: return "unknown";
-    case Outcome::kError: return "error";
-  }
-  return "?";
-}
-
 namespace {
 
 // SHA-256 over every file read, each preceded by its name relative to its

@@ -10,17 +10,12 @@
 
 namespace relief::internal {
 
-enum class Function : std::uint8_t {
-  kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith, kAddDays, kAddMonths, kDaysBetween,
-  kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth, kSum, kAverage, kValueAt, kAddYears, kLookup,
-};
-
 struct Resolution {
   enum class Kind : std::uint8_t {
     kNone, kFact, kValue, kParameter, kList, kEvalMonth, kEvalDate, kEnumConstant, kFunction,
   };
   Kind kind = Kind::kNone;
-  std::int32_t index = -1;  // fact, value, parameter, list, enum value, or Function
+  std::int32_t index = -1;  // fact, value, parameter, list, enum value, or built-in function
 };
 
 struct CheckedExpr {

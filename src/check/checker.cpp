@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "builtins/builtins.hpp"
 #include "check/checker_impl.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
@@ -40,11 +41,9 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
     sink_.Error(symbol.ref, fmt::format("'{}' is a built-in name (the evaluated period)", name));
     return false;
   }
-  for (const FunctionSpec& f : kFunctions) {
-    if (name == f.name) {
-      sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
-      return false;
-    }
+  if (FindBuiltin(name) >= 0) {
+    sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
+    return false;
   }
   auto [it, inserted] = symbols_.emplace(name, symbol);
   if (!inserted) {
@@ -56,16 +55,7 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
 }
 
 Type Checker::TypeOf(const load::TypeSpec& spec, std::int32_t enum_id, std::int32_t record) {
-  static const std::map<std::string, BaseType> kBases = {
-      {"boolean", BaseType::kBoolean}, {"integer", BaseType::kInteger}, {"decimal", BaseType::kDecimal},
-      {"percentage", BaseType::kPercentage}, {"money", BaseType::kMoney}, {"date", BaseType::kDate},
-      {"month", BaseType::kMonth}, {"string", BaseType::kString}, {"enum", BaseType::kEnum},
-      {"record", BaseType::kRecord}};
-  Type t;
-  t.base = kBases.at(spec.base);
-  t.series = spec.series == load::TypeSpec::Series::kMonthly  ? SeriesKind::kMonthly
-             : spec.series == load::TypeSpec::Series::kYearly ? SeriesKind::kYearly
-                                                              : SeriesKind::kNone;
+  Type t{spec.base, spec.series, -1};
   if (t.base == BaseType::kEnum) t.id = enum_id;
   if (t.base == BaseType::kRecord) t.id = record;
   return t;
@@ -80,7 +70,7 @@ std::int32_t Checker::DeclareFact(const load::FactDecl& decl, const std::string&
   f.record = record;
   f.identifies = decl.identifies;
   std::int32_t enum_id = -1;
-  if (decl.type.base == "enum") {
+  if (decl.type.base == BaseType::kEnum) {
     std::vector<std::string> values;
     std::set<std::string> seen;
     for (const load::Text& v : decl.enum_values) {
@@ -295,8 +285,9 @@ void Checker::CheckMeasures() {
     plan.id = m.id;
     plan.title = m.title.value;
     plan.issuer = m.issuer.value;
-    plan.kind = m.kind.value;
-    plan.per = m.per.value;
+    // The loader has checked the words; a missing one is reported there.
+    plan.kind = MeasureKindNamed(m.kind.value).value_or(MeasureKind::kGrant);
+    plan.per = AmountPeriodNamed(m.per.value).value_or(AmountPeriod::kOnce);
     plan.apply = m.apply.value;
     plan.territory = m.territory_label.value;
     if (m.territory_when) plan.territory_when = CheckExpr(*m.territory_when, boolean, "territory");

@@ -9,30 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "builtins/builtins.hpp"
 #include "check/checked_pack.hpp"
 #include "load/pack_ast.hpp"
 
 namespace relief::internal {
-
-struct FunctionSpec {
-  const char* name;
-  Function function;
-  int min_args, max_args;
-};
-inline constexpr FunctionSpec kFunctions[] = {
-    {"min", Function::kMin, 2, 16},         {"max", Function::kMax, 2, 16},
-    {"abs", Function::kAbs, 1, 1},          {"round", Function::kRound, 1, 1},
-    {"floor", Function::kFloor, 1, 1},      {"ceil", Function::kCeil, 1, 1},
-    {"starts_with", Function::kStartsWith, 2, 2},
-    {"add_days", Function::kAddDays, 2, 2}, {"add_months", Function::kAddMonths, 2, 2},
-    {"days_between", Function::kDaysBetween, 2, 2},
-    {"month_of", Function::kMonthOf, 1, 1}, {"year_of", Function::kYearOf, 1, 1},
-    {"first_day", Function::kFirstDay, 1, 1}, {"last_day", Function::kLastDay, 1, 1},
-    {"days_in_month", Function::kDaysInMonth, 1, 1},
-    {"sum", Function::kSum, 3, 3},          {"average", Function::kAverage, 3, 3},
-    {"value_at", Function::kValueAt, 2, 2}, {"add_years", Function::kAddYears, 2, 2},
-    {"lookup", Function::kLookup, 2, 2},
-};
 
 // "an integer", "a monthly money".
 inline std::string WithArticle(const std::string& noun) {
@@ -78,9 +59,7 @@ class Checker {
   Type Check(CheckedExpr& c, NodeId id, std::optional<Type> hint);
   Type CheckName(CheckedExpr& c, NodeId id);
   Type CheckCall(CheckedExpr& c, NodeId id);
-  // The argument `arg` must name a declaration of `kind`; its type, or
-  // nullopt once reported.
-  std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message);
+  std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, const Builtin& fn);
   Type CheckIn(CheckedExpr& c, NodeId id);
   Type CheckValue(std::int32_t index, SourceRef from);
   void CheckFactDefault(std::int32_t fact, SourceRef from);

@@ -45,7 +45,6 @@ class Evaluator {
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
   Value Call(const Instr& instr, InstrId id);
-  Value Aggregate(const Instr& instr, InstrId id);
 
   const Program& program_;
   const ProfileData* profile_ = nullptr;

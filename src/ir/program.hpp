@@ -74,6 +74,15 @@ struct ParamInfo {
   Type type;
   std::vector<std::pair<Date, Value>> values;  // by start date
   std::vector<std::string> sources;
+
+  // The value in force at `date`, or null before the first one.
+  const Value* At(Date date) const {
+    const Value* current = nullptr;
+    for (const auto& [from, value] : values) {
+      if (from <= date) current = &value;
+    }
+    return current;
+  }
 };
 
 struct ValueInfo {
@@ -124,7 +133,9 @@ struct VersionPlan {
 };
 
 struct MeasurePlan {
-  std::string id, title, issuer, kind, per, apply;
+  std::string id, title, issuer, apply;
+  MeasureKind kind = MeasureKind::kGrant;
+  AmountPeriod per = AmountPeriod::kOnce;
   std::string territory;
   ExprId territory_when = kNoExpr;
   std::vector<std::string> sources, open_points;
@@ -152,9 +163,7 @@ enum class Code : std::uint8_t {
   kConst, kFact, kSeriesAt, kValue, kParam, kEvalMonth, kEvalDate,
   kNeg, kNot, kAnd, kOr, kAdd, kSub, kMul, kDiv,
   kEq, kNe, kLt, kLe, kGt, kGe, kInList, kInSet, kIf,
-  kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith,
-  kAddDays, kAddMonths, kDaysBetween, kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth,
-  kSum, kAverage, kValueAt, kAddYears, kLookup,
+  kCall,  // a built-in function (builtins/builtins.hpp)
 };
 
 struct Instr {
@@ -162,6 +171,7 @@ struct Instr {
   std::uint32_t kid_count = 0;
   std::uint32_t first_kid = 0;  // into Program::kids
   std::int32_t arg = -1;        // fact, value, parameter or list index
+  std::int16_t builtin = -1;    // kCall: the function's index in Builtins()
   Value constant;               // kConst
   Type type;
   ExprId expr = kNoExpr;        // the source expression

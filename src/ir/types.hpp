@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relief::internal {
@@ -36,6 +37,14 @@ struct Type {
   Type element() const { return {base, SeriesKind::kNone, id}; }
   friend bool operator==(const Type&, const Type&) = default;
 };
+
+// The base types a rule file may declare, by the name it uses ("boolean",
+// "integer", "decimal", "percentage", "money", "date", "month", "string",
+// "enum", "record"), in that order; one table in types.cpp.
+std::optional<BaseType> DeclarableBaseType(std::string_view name);
+std::vector<std::string_view> DeclarableBaseTypeNames();
+// "boolean", …, "list"; "(error)" for kError.
+std::string_view BaseTypeName(BaseType base);
 
 // "money", "monthly money", "enum (totale, partielle, aucune)".
 std::string TypeName(Type type, const std::vector<std::vector<std::string>>& enums);
