@@ -41,6 +41,13 @@ class Evaluator {
 
  private:
   Value FactValue(std::int32_t fact);
+  Value ValueOf(std::int32_t value);
+  Value Logic(const Instr& instr);
+  Value Membership(const Instr& instr);
+  Value If(const Instr& instr);
+  void CollectUnknownOperands(const Instr& instr, std::set<MissingKey>& out);
+  void CollectFact(std::int32_t fact, std::set<MissingKey>& out);
+  void CollectSeriesRange(const Instr& instr, std::set<MissingKey>& out);
   Value ParameterAt(std::int32_t param, Date date, InstrId id) const;
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
