@@ -23,7 +23,11 @@ Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCo
 
 }  // namespace
 
-Evaluator::Evaluator(const Program& program) : program_(program) {
+Evaluator::Evaluator(const Program& program, Mode mode) : program_(program), record_(mode == Mode::kRecord) {
+  if (record_) {
+    trace_.resize(program.code.size());
+    traced_.resize(program.code.size());
+  }
   value_memo_.resize(program.values.size());
   value_done_.resize(program.values.size());
   default_memo_.resize(program.facts.size());
@@ -43,6 +47,7 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   month_ = date.month_of();
   std::fill(value_done_.begin(), value_done_.end(), 0);
   std::fill(default_done_.begin(), default_done_.end(), 0);
+  std::fill(traced_.begin(), traced_.end(), 0);
 }
 
 Value Evaluator::FactValue(std::int32_t fact) {
@@ -57,6 +62,16 @@ Value Evaluator::FactValue(std::int32_t fact) {
 }
 
 Value Evaluator::Eval(InstrId id) {
+  if (!record_) return Compute(id);
+  const auto i = static_cast<std::size_t>(id);
+  if (!traced_[i]) {
+    trace_[i] = Compute(id);
+    traced_[i] = 1;
+  }
+  return trace_[i];
+}
+
+Value Evaluator::Compute(InstrId id) {
   const Instr& in = program_.at(id);
   auto kid = [&](std::size_t i) { return program_.kid(in, i); };
   switch (in.code) {

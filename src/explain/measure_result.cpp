@@ -222,7 +222,7 @@ Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date 
       result.firm.emplace_back(f.name, std::string(profile.scalars[f.slot].text));
     }
   }
-  Evaluator evaluator(program);
+  Evaluator evaluator(program, Evaluator::Mode::kRecord);
   evaluator.Reset(profile, date);
   for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));
   result.questions = RankQuestions(result.measures);
