@@ -266,11 +266,16 @@ AmountPlan Checker::CheckAmount(const load::AmountDecl& decl) {
   return plan;
 }
 
+namespace {
+
 std::vector<std::string> Texts(const std::vector<load::Text>& texts) {
   std::vector<std::string> out;
+  out.reserve(texts.size());
   for (const load::Text& t : texts) out.push_back(t.value);
   return out;
 }
+
+}  // namespace
 
 void Checker::CheckMeasures() {
   std::map<std::string, SourceRef> ids;
