@@ -15,12 +15,10 @@
 // 1 when a profile does not read or a measure ends in an error or
 // undetermined status (the line is not printed then), 2 on bad arguments.
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -84,6 +82,7 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
 
 // The whole file and its non-empty lines (views into `text`).
 struct Lines {
+  std::string path;
   std::string text;
   std::vector<std::string_view> lines;
 };
@@ -92,6 +91,7 @@ std::optional<Lines> ReadLines(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   Lines l;
+  l.path = path;
   l.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   std::string_view rest = l.text;
   while (!rest.empty()) {
@@ -160,14 +160,17 @@ bool Count(int spec_index, relief::Status status, const std::optional<relief::De
   return false;
 }
 
+void AtLine(std::size_t index, Partial& out) { out.error = "line " + std::to_string(index + 1) + ": " + out.error; }
+
 // The profiles read before the timer (modes relief and relief-explained).
 std::optional<std::vector<relief::Profile>> ReadAll(const relief::RulePack& pack, const Lines& lines) {
   std::vector<relief::Profile> profiles;
   profiles.reserve(lines.lines.size());
   for (std::size_t i = 0; i < lines.lines.size(); ++i) {
-    relief::ProfileResult r = pack.ReadProfile(lines.lines[i], "line " + std::to_string(i + 1));
+    relief::ProfileResult r = pack.ReadProfile(lines.lines[i], lines.path);
     if (!r.ok()) {
-      std::cerr << relief::FormatDiagnostics(r.diagnostics);
+      std::cerr << "bench12_runner: line " << i + 1 << " of " << lines.path << ":\n"
+                << relief::FormatDiagnostics(r.diagnostics);
       return std::nullopt;
     }
     profiles.push_back(std::move(*r.profile));
@@ -190,16 +193,16 @@ void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
     std::optional<relief::ProfileResult> read;
     const relief::Profile* profile = w.profiles ? &(*w.profiles)[i] : nullptr;
     if (!profile) {
-      read = w.pack->pack.ReadProfile(w.lines->lines[i], "profiles.jsonl");
+      read = w.pack->pack.ReadProfile(w.lines->lines[i], w.lines->path);
       if (!read->ok()) {
-        out.error = "line " + std::to_string(i + 1) + ": " + relief::FormatDiagnostics(read->diagnostics);
+        out.error = "line " + std::to_string(i + 1) + ":\n" + relief::FormatDiagnostics(read->diagnostics);
         return;
       }
       profile = &*read->profile;
     }
     batch.Evaluate(*profile, w.date, outcomes);
     for (std::size_t m = 0; m < outcomes.size(); ++m) {
-      if (!Count(w.pack->spec_index[m], outcomes[m].status, outcomes[m].amount, out)) return;
+      if (!Count(w.pack->spec_index[m], outcomes[m].status, outcomes[m].amount, out)) return AtLine(i, out);
     }
   }
 }
@@ -208,7 +211,7 @@ void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& ou
   for (std::size_t i = begin; i < end; ++i) {
     const relief::Evaluation e = w.pack->pack.Evaluate((*w.profiles)[i], w.date);
     for (std::size_t m = 0; m < e.measures.size(); ++m) {
-      if (!Count(w.pack->spec_index[m], e.measures[m].status, e.measures[m].amount, out)) return;
+      if (!Count(w.pack->spec_index[m], e.measures[m].status, e.measures[m].amount, out)) return AtLine(i, out);
     }
   }
 }
