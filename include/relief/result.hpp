@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relief/calendar.hpp"
@@ -19,6 +20,22 @@ const char* StatusName(Status status);
 // The outcome of one condition or case under three-valued logic.
 enum class Outcome { kMet, kUnmet, kUnknown, kError };
 const char* OutcomeName(Outcome outcome);  // "met", "unmet", "unknown", "error"
+
+// What kind of support a measure gives. A loan's amount is the maximum loan,
+// an advance's the maximum advance; they do not add up with grants.
+enum class MeasureKind {
+  kGrant, kLoan, kRepayableAdvance, kExemption, kPaymentAid, kContributionReduction, kTaxCredit, kDeferral,
+};
+// "grant", "loan", "repayable_advance", "exemption", "payment_aid",
+// "contribution_reduction", "tax_credit", "deferral" (as in rule files).
+const char* MeasureKindName(MeasureKind kind);
+std::optional<MeasureKind> MeasureKindNamed(std::string_view name);
+
+// What one amount of a measure covers.
+enum class AmountPeriod { kMonth, kTwoMonths, kYear, kOnce };
+// "month", "two_months", "year", "once" (as in rule files).
+const char* AmountPeriodName(AmountPeriod period);
+std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 
 // A named value an expression read, formatted in French ("42 %", "1 500,00 €").
 struct UsedValue {
@@ -75,8 +92,8 @@ struct MeasureResult {
   std::string id;
   std::string title;
   std::string issuer;
-  std::string kind;       // grant, loan, …
-  std::string per;        // month, two_months, year, once
+  MeasureKind kind = MeasureKind::kGrant;
+  AmountPeriod per = AmountPeriod::kOnce;
   std::string territory;
   std::string apply;
 

@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "eval/decision.hpp"
-#include "explain/french.hpp"
+#include "ir/value_format.hpp"
 
 namespace relief::internal {
 namespace {
@@ -270,8 +271,8 @@ std::string Explainer::ErrorText(const Value& v) const {
 void Explainer::Options(const AmountPlan& plan, const Decision& d, MeasureResult& r) {
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
-    Value v = ev_.Eval(o.amount);
-    if (v.unknown()) AddMissing(o.amount);
+    Value v = ev_.EvalExpr(o.amount);
+    if (v.unknown()) AddMissing(p_.root(o.amount));
     OptionResult option{o.label, o.source, std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
     if (v.known()) option.amount = v.number;
     if (option.chosen) r.option = o.label;
@@ -308,38 +309,39 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   if (!version->source.empty()) r.sources.push_back(version->source);
   r.open_points.insert(r.open_points.end(), version->open_points.begin(), version->open_points.end());
   if (d.out_of_territory) {
-    r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
+    r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(p_.root(m.territory_when))));
     return r;
   }
 
   // Requirements, all shown so that the advisor sees each of them.
   for (const ConditionPlan& c : version->require) {
-    Value v = ev_.Eval(c.when);
-    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points, Parts(c.when)};
-    UsedValues(c.when, cr.values);
-    if (!v.is_true()) cr.detail = Detail(c.when);
+    const InstrId when = p_.root(c.when);
+    Value v = ev_.Eval(when);
+    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(when), {}, c.open_points, Parts(when)};
+    UsedValues(when, cr.values);
+    if (!v.is_true()) cr.detail = Detail(when);
     r.conditions.push_back(std::move(cr));
   }
   // Cases, in order, up to the first that holds.
   for (std::size_t i = 0; i < version->cases.size(); ++i) {
     const CasePlan& c = version->cases[i];
-    Value v = c.when == kNoInstr ? Value::Bool(true) : ev_.Eval(c.when);
+    Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
     CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
-    if (!v.is_true() && c.when != kNoInstr) cr.detail = Detail(c.when);
+    if (!v.is_true() && c.when != kNoExpr) cr.detail = Detail(p_.root(c.when));
     r.cases.push_back(std::move(cr));
     if (v.is_true()) break;
   }
   // The facts that could change the outcome: those on the unknown paths of
   // the territory, the requirements and the cases tried.
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) {
-    if (d.territory.unknown()) AddMissing(m.territory_when);
+    if (d.territory.unknown()) AddMissing(p_.root(m.territory_when));
     for (const ConditionPlan& c : version->require) {
-      if (ev_.Eval(c.when).unknown()) AddMissing(c.when);
+      if (ev_.EvalExpr(c.when).unknown()) AddMissing(p_.root(c.when));
     }
     for (const CasePlan& c : version->cases) {
-      if (c.when == kNoInstr) break;
-      Value v = ev_.Eval(c.when);
-      if (v.unknown()) AddMissing(c.when);
+      if (c.when == kNoExpr) break;
+      Value v = ev_.EvalExpr(c.when);
+      if (v.unknown()) AddMissing(p_.root(c.when));
       if (v.is_true()) break;
     }
   }
@@ -352,14 +354,16 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   }
   const AmountPlan* amount_plan = d.amount_plan;
   if (amount_plan != nullptr) {
-    if (amount_plan->amount != kNoInstr && ev_.Eval(amount_plan->amount).unknown()) AddMissing(amount_plan->amount);
+    if (amount_plan->amount != kNoExpr && ev_.EvalExpr(amount_plan->amount).unknown()) {
+      AddMissing(p_.root(amount_plan->amount));
+    }
     Options(*amount_plan, d, r);
-    InstrId formula = amount_plan->amount != kNoInstr ? amount_plan->amount
-                      : d.option_index >= 0           ? amount_plan->options[d.option_index].amount
-                                                      : kNoInstr;
-    if (formula != kNoInstr) {
-      r.amount_formula = Text(formula);
-      UsedValues(formula, r.amount_values);
+    ExprId formula = amount_plan->amount != kNoExpr ? amount_plan->amount
+                     : d.option_index >= 0          ? amount_plan->options[d.option_index].amount
+                                                    : kNoExpr;
+    if (formula != kNoExpr) {
+      r.amount_formula = Text(p_.root(formula));
+      UsedValues(p_.root(formula), r.amount_values);
     }
   }
   r.amount = d.amount;
@@ -392,7 +396,7 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
       break;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
-        r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(m.territory_when)));
+        r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(p_.root(m.territory_when))));
       }
       for (const ConditionResult& c : r.conditions) {
         if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));

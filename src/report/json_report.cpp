@@ -53,9 +53,9 @@ Json MeasureJson(const MeasureResult& r) {
   Json j;
   j["id"] = r.id;
   j["title"] = r.title;
-  j["kind"] = r.kind;
+  j["kind"] = MeasureKindName(r.kind);
   j["issuer"] = r.issuer;
-  j["per"] = r.per;
+  j["per"] = AmountPeriodName(r.per);
   j["territory"] = r.territory;
   j["status"] = StatusName(r.status);
   j["amount"] = r.amount ? Json(r.amount->ToFixed(2)) : Json(nullptr);

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "compile/program.hpp"
+#include "ir/program.hpp"
 #include "explain/measure_result.hpp"
 #include "load/yaml_reader.hpp"
 #include "profile/profile_reader.hpp"

@@ -623,8 +623,8 @@ TEST(EvalCases, FirstCaseThatHoldsApplies) {
   EXPECT_TRUE(m.missing.empty());
   ASSERT_TRUE(m.deadline);
   EXPECT_EQ(m.deadline->ToString(), "2021-02-28");
-  EXPECT_EQ(m.kind, "grant");
-  EXPECT_EQ(m.per, "month");
+  EXPECT_EQ(m.kind, MeasureKind::kGrant);
+  EXPECT_EQ(m.per, AmountPeriod::kMonth);
   EXPECT_EQ(m.issuer, "État (test)");
   EXPECT_EQ(m.apply, "Demande en ligne");
   EXPECT_EQ(m.version, "2020-11");
@@ -873,7 +873,7 @@ TEST(EvalCases, ACaseWithoutConditionIsTheLastResort) {
 TEST(EvalCases, AnUnknownOptionLeavesTheAmountOpen) {
   MeasureResult m = EvalMeasure("cases", "options_inconnues", "{}", "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
-  EXPECT_EQ(m.kind, "loan");
+  EXPECT_EQ(m.kind, MeasureKind::kLoan);
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(m.option, "");
   ASSERT_EQ(m.options.size(), 2u);

@@ -1,4 +1,4 @@
-#include "compile/program.hpp"
+#include "ir/program.hpp"
 
 namespace relief::internal {
 
