@@ -44,6 +44,8 @@ for (const row of rows.values()) {
   summary.push({
     ...row, n: ok[0]?.profiles, threads: ok[0]?.threads ?? 1,
     rate: ok.length ? ok[0].profiles / (median(ok.map((r) => r.eval_ms)) / 1000) : NaN,
+    low: Math.min(...ok.map((r) => r.profiles / (r.eval_ms / 1000))),
+    high: Math.max(...ok.map((r) => r.profiles / (r.eval_ms / 1000))),
     check: failed ? `FAILED (${row.runs.length - ok.length} of ${row.runs.length} runs)` : diffs.length ? `differs: ${diffs.join('; ')}` : 'match',
   });
 }
@@ -53,11 +55,11 @@ const floor = rateOf('cpp-floor'), relief = rateOf('relief');
 const fmt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toPrecision(2)) + '×' : '—');
 const runsCount = Math.max(...summary.map((s) => s.runs.length));
-console.log(`| engine | profiles | threads | profiles/s (median of ${runsCount}) | cpp-floor ÷ engine | relief ÷ engine | checksums vs reference |`);
-console.log('|---|---:|---:|---:|---:|---:|---|');
+console.log(`| engine | profiles | threads | profiles/s (median of ${runsCount}) | lowest – highest run | cpp-floor ÷ engine | relief ÷ engine | checksums vs reference |`);
+console.log('|---|---:|---:|---:|---:|---:|---:|---|');
 for (const s of summary) {
   const label = s.subset === 'small' ? `${s.label} (first ${fmt(s.n)} profiles)` : s.label;
-  console.log(`| ${label} | ${fmt(s.n)} | ${s.threads} | ${fmt(s.rate)} | ${ratio(floor, s.rate)} | ${ratio(relief, s.rate)} | ${s.check} |`);
+  console.log(`| ${label} | ${fmt(s.n)} | ${s.threads} | ${fmt(s.rate)} | ${fmt(s.low)} – ${fmt(s.high)} | ${ratio(floor, s.rate)} | ${ratio(relief, s.rate)} | ${s.check} |`);
 }
 const bad = summary.filter((s) => (s.label.startsWith('relief') || s.label === 'cpp-floor') && s.check !== 'match');
 if (bad.length) {
