@@ -88,6 +88,42 @@ struct MissingFact {
   }
 };
 
+// Why a measure has its status, as data: a code and its operands. The
+// wording belongs to a report (ReasonText in relief/report.hpp, in French),
+// so that another language or a program reuses the same reasons. Operands
+// are the pack's own texts (labels, written in the pack's language) and
+// values in ISO form:
+//   kOutOfPeriod        evaluated month "YYYY-MM", evaluated date
+//                       "YYYY-MM-DD", then each period the measure covers
+//                       ("2020-11", "2020-06..2020-09", "2021-01-28..2021-05-09")
+//   kOutOfTerritory     territory label, why (the condition's detail)
+//   kCaseChosen         case label
+//   kCaseUndecided      —  (an earlier case depends on missing facts)
+//   kBestOption         option label
+//   kConditionMet       condition label
+//   kAmountNeedsFacts   —  (facts are missing to compute the amount)
+//   kAmountByAdvisor    —  (the rules leave the amount to the advisor)
+//   kConditionUnmet     condition label, detail
+//   kCaseNotApplicable  case label, detail
+//   kTerritoryToVerify  territory label, detail
+//   kToVerify           condition or case label, detail
+//   kRuleError          where and what (MeasureResult::error)
+// A detail is ConditionResult::detail: the values read and what the rule
+// requires, in French.
+enum class ReasonCode {
+  kOutOfPeriod, kOutOfTerritory, kCaseChosen, kCaseUndecided, kBestOption, kConditionMet,
+  kAmountNeedsFacts, kAmountByAdvisor, kConditionUnmet, kCaseNotApplicable, kTerritoryToVerify,
+  kToVerify, kRuleError,
+};
+// "out_of_period", "out_of_territory", "case_chosen", …: the code in snake case.
+const char* ReasonCodeName(ReasonCode code);
+
+struct Reason {
+  ReasonCode code = ReasonCode::kRuleError;
+  std::vector<std::string> operands;
+  friend bool operator==(const Reason&, const Reason&) = default;
+};
+
 struct MeasureResult {
   std::string id;
   std::string title;
@@ -111,7 +147,7 @@ struct MeasureResult {
   std::string amount_formula;
   std::vector<UsedValue> amount_values;
 
-  std::vector<std::string> reasons;  // sentences in French, for the advisor
+  std::vector<Reason> reasons;  // in order; worded by ReasonText (relief/report.hpp)
   std::vector<ConditionResult> conditions;
   std::vector<CaseResult> cases;
   std::vector<OptionResult> options;

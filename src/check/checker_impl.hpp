@@ -56,7 +56,19 @@ class Checker {
   // Parses and checks against `expected` (`what` describes it for
   // messages); kNoExpr on error.
   ExprId CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what);
+  // Checks node `id` (recording its type in `c`); `hint` is the type the
+  // context expects, which lets a string literal be an enum value.
   Type Check(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckNode(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckString(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckNameUse(CheckedExpr& c, NodeId id);
+  Type CheckField(CheckedExpr& c, NodeId id);
+  Type CheckIndex(CheckedExpr& c, NodeId id);
+  Type CheckUnary(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckLogic(CheckedExpr& c, NodeId id);
+  Type CheckArithmetic(CheckedExpr& c, NodeId id);
+  Type CheckComparison(CheckedExpr& c, NodeId id);
+  Type CheckIf(CheckedExpr& c, NodeId id, std::optional<Type> hint);
   Type CheckName(CheckedExpr& c, NodeId id);
   Type CheckCall(CheckedExpr& c, NodeId id);
   std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, const Builtin& fn);

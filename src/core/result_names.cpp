@@ -34,6 +34,20 @@ constexpr NameTable<AmountPeriod, 4> kPeriods{{{AmountPeriod::kMonth, "month"},
                                                {AmountPeriod::kYear, "year"},
                                                {AmountPeriod::kOnce, "once"}}};
 
+constexpr NameTable<ReasonCode, 13> kReasonCodes{{{ReasonCode::kOutOfPeriod, "out_of_period"},
+                                                  {ReasonCode::kOutOfTerritory, "out_of_territory"},
+                                                  {ReasonCode::kCaseChosen, "case_chosen"},
+                                                  {ReasonCode::kCaseUndecided, "case_undecided"},
+                                                  {ReasonCode::kBestOption, "best_option"},
+                                                  {ReasonCode::kConditionMet, "condition_met"},
+                                                  {ReasonCode::kAmountNeedsFacts, "amount_needs_facts"},
+                                                  {ReasonCode::kAmountByAdvisor, "amount_by_advisor"},
+                                                  {ReasonCode::kConditionUnmet, "condition_unmet"},
+                                                  {ReasonCode::kCaseNotApplicable, "case_not_applicable"},
+                                                  {ReasonCode::kTerritoryToVerify, "territory_to_verify"},
+                                                  {ReasonCode::kToVerify, "to_verify"},
+                                                  {ReasonCode::kRuleError, "rule_error"}}};
+
 template <class Enum, std::size_t N>
 const char* NameOf(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [e, name] : table) {
@@ -64,6 +78,7 @@ std::vector<std::string_view> AmountPeriodNames() { return Names(kPeriods); }
 
 const char* StatusName(Status s) { return NameOf(kStatuses, s); }
 const char* OutcomeName(Outcome o) { return NameOf(kOutcomes, o); }
+const char* ReasonCodeName(ReasonCode c) { return NameOf(kReasonCodes, c); }
 const char* MeasureKindName(MeasureKind k) { return NameOf(kKinds, k); }
 std::optional<MeasureKind> MeasureKindNamed(std::string_view name) { return Named(kKinds, name); }
 const char* AmountPeriodName(AmountPeriod p) { return NameOf(kPeriods, p); }

@@ -8,10 +8,4 @@ std::string VersionPlan::Period() const {
   return first == last ? first.ToString() : first.ToString() + ".." + last.ToString();
 }
 
-std::string VersionPlan::PeriodFrench() const {
-  if (!whole_months) return "du " + from.ToFrench() + " au " + to.ToFrench();
-  Month first = from.month_of(), last = to.month_of();
-  return first == last ? first.ToFrench() : first.ToFrench() + " à " + last.ToFrench();
-}
-
 }  // namespace relief::internal

@@ -128,8 +128,6 @@ struct VersionPlan {
   bool Covers(Date d) const { return !(d < from) && !(to < d); }
   // "2020-11", "2020-06..2020-09" or "2021-01-28..2021-05-09".
   std::string Period() const;
-  // "novembre 2020", "juin 2020 à septembre 2020", "du 28/01/2021 au 09/05/2021".
-  std::string PeriodFrench() const;
 };
 
 struct MeasurePlan {

@@ -67,7 +67,12 @@ Json MeasureJson(const MeasureResult& r) {
   if (!r.amount_formula.empty()) {
     j["computation"] = {{"formula", r.amount_formula}, {"values", ValuesJson(r.amount_values)}};
   }
-  j["reasons"] = r.reasons;
+  j["reasons"] = ReasonTexts(r);
+  nlohmann::json codes = nlohmann::json::array();
+  for (const Reason& reason : r.reasons) {
+    codes.push_back({{"code", ReasonCodeName(reason.code)}, {"operands", reason.operands}});
+  }
+  j["reason_codes"] = std::move(codes);
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
   j["open_points"] = r.open_points;

@@ -46,7 +46,7 @@ std::string ToText(const Evaluation& e) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
     if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
-    for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
+    for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
     if (r.amount && !r.amount_formula.empty()) {
       std::vector<std::string> values;
       for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
