@@ -1,7 +1,6 @@
 #include "eval/evaluator.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "builtins/builtins.hpp"
 
@@ -236,18 +235,21 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
 // unknown, decides the call's value), then its registry entry computes.
 template <bool kRecord>
 Value Evaluator::Call(const Instr& in, InstrId id) {
-  std::array<Value, 16> args;
-  for (std::size_t i = 0; i < in.kid_count; ++i) {
-    args[i] = Run<kRecord>(program_.kid(in, i));
+  // Arguments go on a stack kept between profiles (nested calls push above
+  // them): no allocation once warm, and no array of 16 values to clear.
+  const std::size_t base = call_args_.size();
+  for (std::size_t i = 0; i < in.kid_count; ++i) call_args_.push_back(Run<kRecord>(program_.kid(in, i)));
+  const std::span<const Value> args(call_args_.data() + base, in.kid_count);
+  Value result = Value::Unknown();
+  const auto error = std::find_if(args.begin(), args.end(), [](const Value& v) { return v.is_error(); });
+  if (error != args.end()) {
+    result = *error;
+  } else if (std::none_of(args.begin(), args.end(), [](const Value& v) { return v.unknown(); })) {
+    const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
+    result = fn.eval(args, CallContext{program_, *profile_, date_, in.arg, id});
   }
-  for (std::size_t i = 0; i < in.kid_count; ++i) {
-    if (args[i].is_error()) return args[i];
-  }
-  for (std::size_t i = 0; i < in.kid_count; ++i) {
-    if (args[i].unknown()) return Value::Unknown();
-  }
-  const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
-  return fn.eval(std::span<const Value>(args.data(), in.kid_count), CallContext{program_, *profile_, date_, in.arg, id});
+  call_args_.resize(base);
+  return result;
 }
 
 void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {

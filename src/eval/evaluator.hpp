@@ -83,6 +83,7 @@ class Evaluator {
   const bool record_;
   std::vector<Value> trace_;          // kRecord: by instruction
   std::vector<std::uint8_t> traced_;
+  std::vector<Value> call_args_;      // arguments of the built-in calls under way
 };
 
 }  // namespace relief::internal
