@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "core/text_safety.hpp"
 #include "explain/french.hpp"
 #include "relief/report.hpp"
 
@@ -36,7 +37,7 @@ const char* PerFrench(const std::string& per) {
 std::string ToText(const Evaluation& e) {
   std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
                                 e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
-  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
+  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, TerminalSafe(value));
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
     if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), internal::FormatMoney(*r.amount), PerFrench(r.per));
@@ -61,7 +62,7 @@ std::string ToText(const Evaluation& e) {
     out += "\nQuestions à poser, les plus utiles d'abord :\n";
     for (const MissingFact& m : e.questions) out += "  - " + m.question + "\n";
   }
-  return out;
+  return TerminalSafe(out, "\n");  // a profile's text cannot drive the terminal
 }
 
 }  // namespace relief
