@@ -97,7 +97,11 @@ std::optional<Decimal> Decimal::Add(Decimal o) const {
   return FromWide(Wide(num_) * o.den_ + Wide(o.num_) * den_, Wide(den_) * o.den_);
 }
 
-std::optional<Decimal> Decimal::Sub(Decimal o) const { return Add(o.Negate()); }
+// Not Add(o.Negate()): INT64_MIN has no 64-bit negation.
+std::optional<Decimal> Decimal::Sub(Decimal o) const {
+  if (den_ == o.den_) return FromWide(Wide(num_) - o.num_, den_);
+  return FromWide(Wide(num_) * o.den_ - Wide(o.num_) * den_, Wide(den_) * o.den_);
+}
 
 std::optional<Decimal> Decimal::Mul(Decimal o) const {
   return FromWide(Wide(num_) * o.num_, Wide(den_) * o.den_);

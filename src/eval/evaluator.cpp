@@ -14,6 +14,15 @@ std::optional<Value> Propagate(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
+// A date or month computed with checked calendar arithmetic: an error value
+// when it leaves years 1–9999.
+Value FromDate(std::optional<Date> d, InstrId at) {
+  return d ? Value::OfDate(*d) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(at));
+}
+Value FromMonth(std::optional<Month> m, InstrId at) {
+  return m ? Value::OfMonth(*m) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(at));
+}
+
 Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCode::kOverflow) {
   return d ? Value::Number(*d) : Value::Error(code, static_cast<std::uint32_t>(at));
 }
@@ -168,8 +177,8 @@ Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Va
   const InstrId at = static_cast<InstrId>(&in - program_.code.data());
   if (a.kind == Value::Kind::kMonth) {
     if (b.kind == Value::Kind::kMonth) return Value::Number(Decimal(a.integer - b.integer));
-    std::int64_t n = b.whole();
-    return Value::OfMonth(a.month().Add(code == Code::kSub ? -n : n));
+    const std::int64_t n = b.whole();
+    return FromMonth(a.month().Add(code == Code::kSub ? -n : n), at);
   }
   switch (code) {
     case Code::kAdd: return FromChecked(a.number.Add(b.number), at);
@@ -254,17 +263,9 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
     case Code::kFloor: return Value::Number(a.number.Floor());
     case Code::kCeil: return Value::Number(a.number.Ceil());
     case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
-    case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].whole()));
-    case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].whole()));
-    case Code::kAddYears: {
-      // The same day n years later; 29 February becomes 1 March in a common
-      // year (the day after 28 February), as for a birthday.
-      const Date d = a.date();
-      const int year = d.year() + static_cast<int>(args[1].whole());
-      if (auto same = Date::FromYmd(year, d.month(), d.day())) return Value::OfDate(*same);
-      auto march = Date::FromYmd(year, 3, 1);
-      return march ? Value::OfDate(*march) : Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-    }
+    case Code::kAddDays: return FromDate(a.date().AddDays(args[1].whole()), id);
+    case Code::kAddMonths: return FromMonth(a.month().Add(args[1].whole()), id);
+    case Code::kAddYears: return FromDate(a.date().AddYears(args[1].whole()), id);
     case Code::kDaysBetween:
       return Value::Number(Decimal(std::int64_t{args[1].integer} - a.integer));
     case Code::kMonthOf: return Value::OfMonth(a.date().month_of());
