@@ -49,9 +49,12 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   std::size_t errors = 0, warnings = 0;
+  const Diagnostic* too_many = nullptr;  // the sink's count of those it left out
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     if (i < limits::kMaxPrintedDiagnostics) {
       out += FormatDiagnostic(diagnostics[i]);
+    } else if (i + 1 == diagnostics.size() && diagnostics[i].message.starts_with(limits::kTooManyProblems)) {
+      too_many = &diagnostics[i];
     } else {
       ++(diagnostics[i].is_error() ? errors : warnings);
     }
@@ -60,6 +63,7 @@ std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
     out += fmt::format("… and {} more error(s), {} more warning(s) not shown (at most {} are printed)\n", errors,
                        warnings, limits::kMaxPrintedDiagnostics);
   }
+  if (too_many != nullptr) out += FormatDiagnostic(*too_many);
   return out;
 }
 

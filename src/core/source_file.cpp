@@ -77,6 +77,12 @@ std::pair<std::string, int> LineWindow(std::string_view line, int column) {
 }  // namespace
 
 void DiagnosticSink::Add(Severity severity, SourceRef where, std::string message) {
+  // Beyond the cap, count without locating: Locate scans the line, and a
+  // million diagnostics on one long line would take quadratic time.
+  if (diagnostics_.size() >= limits::kMaxKeptDiagnostics) {
+    ++(severity == Severity::kError ? dropped_errors_ : dropped_warnings_);
+    return;
+  }
   Diagnostic d;
   d.severity = severity;
   d.message = std::move(message);
@@ -106,9 +112,9 @@ std::vector<Diagnostic> DiagnosticSink::Take() {
   if (dropped_errors_ + dropped_warnings_ > 0) {
     Diagnostic d;
     d.severity = dropped_errors_ > 0 ? Severity::kError : Severity::kWarning;
-    d.message = fmt::format("too many problems: {} more error(s) and {} more warning(s) not reported "
-                            "(at most {} are kept); fix the ones above first",
-                            dropped_errors_, dropped_warnings_, limits::kMaxKeptDiagnostics);
+    d.message = fmt::format("{}{} more error(s) and {} more warning(s) not reported (at most {} are kept); "
+                            "fix the ones above first",
+                            limits::kTooManyProblems, dropped_errors_, dropped_warnings_, limits::kMaxKeptDiagnostics);
     diagnostics_.push_back(std::move(d));
   }
   kept_errors_ = dropped_errors_ = dropped_warnings_ = 0;
