@@ -225,8 +225,9 @@ std::string FormatPackTestReport(const PackTestReport& report) {
   std::string out = FormatDiagnostics(report.diagnostics);
   for (const PackTestCase& c : report.cases) {
     if (c.passed) continue;
-    out += fmt::format("FAIL {}:{}: {}\n", c.location.file, c.location.line, c.name);
-    for (const std::string& d : c.differences) out += "  " + d + "\n";
+    // Names and values come from the test file: shown terminal-safe.
+    out += fmt::format("FAIL {}:{}: {}\n", TerminalSafe(c.location.file), c.location.line, TerminalSafe(c.name));
+    for (const std::string& d : c.differences) out += "  " + TerminalSafe(d) + "\n";
   }
   out += fmt::format("{} passed, {} failed\n", report.passed(), report.failed());
   return out;
