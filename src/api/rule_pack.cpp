@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "check/checker.hpp"
+#include "compile/lowering.hpp"
 #include "eval/evaluator.hpp"
 #include "explain/measure_result.hpp"
 #include "load/pack_loader.hpp"
@@ -30,27 +31,6 @@ std::string DefaultPackDirectory() {
     return RELIEF_SOURCE_RULES_DIR "/occitanie";
   }
   return RELIEF_INSTALLED_RULES_DIR "/occitanie";
-}
-
-const char* StatusName(Status s) {
-  switch (s) {
-    case Status::kEligible: return "eligible";
-    case Status::kIneligible: return "ineligible";
-    case Status::kUndetermined: return "undetermined";
-    case Status::kNotApplicable: return "not_applicable";
-    case Status::kError: return "error";
-  }
-  return "?";
-}
-
-const char* OutcomeName(Outcome o) {
-  switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kUnmet: return "unmet";
-    case Outcome::kUnknown: return "unknown";
-    case Outcome::kError: return "error";
-  }
-  return "?";
 }
 
 namespace {
@@ -95,7 +75,12 @@ LoadResult RulePack::LoadChecked(const std::string& directory) {
   load::PackAst ast = load::LoadPackAst(directory, sink);
   std::unique_ptr<internal::Program> program;
   if (!ast.packs.empty()) {
-    program = internal::CheckAndCompile(ast, sink);
+    internal::CheckedPack checked = internal::Check(ast, sink);
+    if (sink.has_errors()) {
+      result.diagnostics = sink.Take();
+      return result;
+    }
+    program = internal::Compile(std::move(checked));
     const load::PackManifest& top = ast.packs.back();
     program->info = {top.name, top.version, top.title, Digest(ast)};
     for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);

@@ -1,12 +1,13 @@
-// Stage 3, second half: name resolution and type checking of expressions,
-// then their lowering (compile/lowering.cpp) once they check.
+// Stage 3, second half: name resolution and type checking of expressions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "builtins/builtins.hpp"
 #include "check/checker_impl.hpp"
-#include "compile/lowering.hpp"
+#include "check/literal.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
 
@@ -59,7 +60,7 @@ std::optional<CheckedExpr> Checker::Parse(const load::ExprSource& source) {
   if (source.ref.file) info.location = source.ref.file->Locate(source.ref.offset);
   info.offsets_exact = source.offsets_exact;
   p_->exprs.push_back(std::move(info));
-  c.info = static_cast<std::uint32_t>(p_->exprs.size() - 1);
+  c.info = static_cast<ExprId>(p_->exprs.size() - 1);
   return c;
 }
 
@@ -70,15 +71,15 @@ Type Checker::Fail(const CheckedExpr& c, NodeId id, std::string message) {
   return Type{};
 }
 
-InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
+ExprId Checker::CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
   auto parsed = Parse(source);
-  if (!parsed) return kNoInstr;
+  if (!parsed) return kNoExpr;
   const load::ExprSource* saved = source_;
   source_ = &source;
   std::size_t errors_before = sink_.size();
   Type t = Check(*parsed, parsed->tree.root, expected);
   source_ = saved;
-  if (t.is_error()) return kNoInstr;
+  if (t.is_error()) return kNoExpr;
   if (expected) {
     bool ok = t == *expected || (expected->is_dimensionless() && t.is_dimensionless()) ||
               (expected->base == BaseType::kDecimal && t.is_dimensionless());
@@ -87,11 +88,11 @@ InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> exp
       source_ = &source;
       Fail(*parsed, parsed->tree.root, fmt::format("{}: expected {}, found {}", what, Name(*expected), Name(t)));
       source_ = s;
-      return kNoInstr;
+      return kNoExpr;
     }
   }
-  if (sink_.size() != errors_before && sink_.has_errors()) return kNoInstr;
-  return Lower(*parsed, *p_);
+  if (sink_.size() != errors_before && sink_.has_errors()) return kNoExpr;
+  return Keep(std::move(*parsed));
 }
 
 Type Checker::CheckName(CheckedExpr& c, NodeId id) {
@@ -118,7 +119,7 @@ Type Checker::CheckName(CheckedExpr& c, NodeId id) {
       return Type{};  // a broken declaration, already reported
     case Resolution::Kind::kFact: {
       used_facts_[r.index] = true;
-      if (p_->facts[r.index].default_root == kNoInstr && fact_decls_[r.index]->default_value)
+      if (p_->facts[r.index].default_expr == kNoExpr && fact_decls_[r.index]->default_value)
         CheckFactDefault(r.index, source_->At(n.span.begin));
       return p_->facts[r.index].type;
     }
@@ -160,7 +161,14 @@ Type Checker::CheckIn(CheckedExpr& c, NodeId id) {
   return Type::Of(BaseType::kBoolean);
 }
 
-std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message) {
+// The first argument of `fn` names a declaration (a series fact, a
+// parameter, a table): its type, or nullopt once reported.
+std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, const Builtin& fn) {
+  Resolution::Kind kind = Resolution::Kind::kFact;
+  const char* what = "a numeric series fact";
+  if (fn.named == internal::NamedArgument::kParameter) kind = Resolution::Kind::kParameter, what = "a parameter";
+  if (fn.named == internal::NamedArgument::kTable) kind = Resolution::Kind::kList, what = "a list";
+  const std::string message = fmt::format("{}() expects {} first", fn.name, what);
   if (c.tree[arg].op != Op::kName) {
     Fail(c, arg, message);
     return std::nullopt;
@@ -174,127 +182,41 @@ std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolutio
   return t;
 }
 
+// A call of a built-in function: its arity, its named first argument if it
+// has one, then its registry entry's typing rule over the argument types.
 Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
   const Node& n = c.tree[id];
-  const FunctionSpec* spec = nullptr;
-  std::vector<std::string> names;
-  for (const FunctionSpec& f : kFunctions) {
-    names.push_back(f.name);
-    if (n.text == f.name) spec = &f;
+  const int index = FindBuiltin(n.text);
+  if (index < 0) {
+    std::vector<std::string> names;
+    for (const Builtin& b : Builtins()) names.emplace_back(b.name);
+    return Fail(c, id, fmt::format("unknown function '{}'{}", n.text, DidYouMean(n.text, names)));
   }
-  if (spec == nullptr) return Fail(c, id, fmt::format("unknown function '{}'{}", n.text, DidYouMean(n.text, names)));
-  c.resolutions[id] = {Resolution::Kind::kFunction, static_cast<std::int32_t>(spec->function)};
-  int count = static_cast<int>(n.kids.size());
-  if (count < spec->min_args || count > spec->max_args) {
-    return Fail(c, id, spec->min_args == spec->max_args
-                           ? fmt::format("{}() takes {} argument{}, found {}", spec->name, spec->min_args,
-                                         spec->min_args > 1 ? "s" : "", count)
-                           : fmt::format("{}() takes at least {} arguments, found {}", spec->name, spec->min_args, count));
-  }
-  // sum/average(series, from, to), lookup(list, code), value_at(parameter,
-  // date): the first argument names a declaration, the others are typed.
-  auto typed_argument = [&](std::size_t i, Type want, const char* what) -> bool {
-    Type t = Check(c, n.kids[i], std::nullopt);
-    if (t.is_error()) return false;
-    if (t == want) return true;
-    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(t)));
-    return false;
-  };
-  switch (spec->function) {
-    case Function::kSum:
-    case Function::kAverage: {
-      auto st = NamedArgument(c, n.kids[0], Resolution::Kind::kFact, fmt::format("{}() expects a numeric series fact first", spec->name));
-      if (!st) return Type{};
-      if (!st->is_series() || !st->element().is_numeric())
-        return Fail(c, n.kids[0], fmt::format("{}() expects a numeric series fact first", spec->name));
-      bool monthly = st->series == SeriesKind::kMonthly;
-      Type index = Type::Of(monthly ? BaseType::kMonth : BaseType::kInteger);
-      if (!typed_argument(1, index, monthly ? "a month" : "a year") || !typed_argument(2, index, monthly ? "a month" : "a year"))
-        return Type{};
-      Type e = st->element();
-      return spec->function == Function::kAverage && !e.is_money() ? Type::Of(BaseType::kDecimal) : e;
-    }
-    case Function::kLookup: {
-      // The value of a code in a list whose items have values.
-      if (!NamedArgument(c, n.kids[0], Resolution::Kind::kList, "lookup() expects a list first")) return Type{};
-      if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
-        return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", c.tree[n.kids[0]].text));
-      return typed_argument(1, Type::Of(BaseType::kString), "a code (string)") ? Type::Of(BaseType::kString) : Type{};
-    }
-    case Function::kValueAt: {
-      // A parameter's value in force at another date than the evaluated one
-      // (e.g. the SMIC at the hiring date).
-      auto pt = NamedArgument(c, n.kids[0], Resolution::Kind::kParameter, "value_at() expects a parameter first");
-      if (!pt) return Type{};
-      return typed_argument(1, Type::Of(BaseType::kDate), "a date") ? *pt : Type{};
-    }
-    default:
-      break;
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(index)];
+  c.resolutions[id] = {Resolution::Kind::kFunction, index};
+  const int count = static_cast<int>(n.kids.size());
+  if (count < fn.min_args || count > fn.max_args) {
+    return Fail(c, id, fn.min_args == fn.max_args
+                           ? fmt::format("{}() takes {} argument{}, found {}", fn.name, fn.min_args,
+                                         fn.min_args > 1 ? "s" : "", count)
+                           : fmt::format("{}() takes at least {} arguments, found {}", fn.name, fn.min_args, count));
   }
   std::vector<Type> args;
-  for (NodeId k : n.kids) {
-    Type t = Check(c, k, std::nullopt);
+  std::int32_t named = -1;
+  if (fn.named != NamedArgument::kNone) {
+    auto t = NamedArgument(c, n.kids[0], fn);
+    if (!t) return Type{};
+    args.push_back(*t);
+    named = c.resolutions[n.kids[0]].index;
+  }
+  for (std::size_t i = args.size(); i < n.kids.size(); ++i) {
+    Type t = Check(c, n.kids[i], std::nullopt);
     if (t.is_error()) return Type{};
     args.push_back(t);
   }
-  auto expect = [&](int i, BaseType base, const char* what) -> bool {
-    if (args[i].base == base && !args[i].is_series()) return true;
-    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(args[i])));
-    return false;
-  };
-  switch (spec->function) {
-    case Function::kMin:
-    case Function::kMax: {
-      Type t = args[0];
-      for (std::size_t i = 1; i < args.size(); ++i) {
-        auto u = Unify(t, args[i]);
-        bool ok = u && (u->is_numeric() || u->base == BaseType::kDate || u->base == BaseType::kMonth);
-        if (!ok) return Fail(c, n.kids[i], fmt::format("{}(): cannot mix {} and {}", spec->name, Name(t), Name(args[i])));
-        t = *u;
-      }
-      return t;
-    }
-    case Function::kAbs:
-    case Function::kRound:
-    case Function::kFloor:
-    case Function::kCeil:
-      if (!args[0].is_numeric()) return Fail(c, n.kids[0], fmt::format("{}(): expected a number or money", spec->name));
-      return spec->function == Function::kAbs || spec->function == Function::kRound
-                 ? args[0]
-                 : (args[0].is_money() ? args[0] : Type::Of(BaseType::kInteger));
-    case Function::kStartsWith:
-      if (!expect(0, BaseType::kString, "a string") || !expect(1, BaseType::kString, "a string")) return Type{};
-      return Type::Of(BaseType::kBoolean);
-    case Function::kAddDays:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kAddMonths:
-      if (!expect(0, BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)") ||
-          !expect(1, BaseType::kInteger, "an integer"))
-        return Type{};
-      return Type::Of(BaseType::kMonth);
-    case Function::kDaysBetween:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kDate, "a date")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    case Function::kAddYears:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kMonthOf:
-      if (!expect(0, BaseType::kDate, "a date")) return Type{};
-      return Type::Of(BaseType::kMonth);
-    case Function::kYearOf:
-      if (args[0].base != BaseType::kMonth && !expect(0, BaseType::kDate, "a date or a month")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    case Function::kFirstDay:
-    case Function::kLastDay:
-      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kDaysInMonth:
-      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    default:
-      return Type{};
-  }
+  CallTyping typing = fn.type(CallTypes{fn.name, args, *p_, named});
+  if (typing.type) return *typing.type;
+  return Fail(c, typing.arg < 0 ? id : n.kids[static_cast<std::size_t>(typing.arg)], typing.error);
 }
 
 Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {

@@ -1,4 +1,8 @@
+// Stage 4: lowers checked expressions into one flat instruction array.
 #include "compile/lowering.hpp"
+
+#include "builtins/builtins.hpp"
+#include "check/literal.hpp"
 
 namespace relief::internal {
 namespace {
@@ -21,32 +25,6 @@ Code BinaryCode(Op op) {
     case Op::kGe: return Code::kGe;
     default: return Code::kConst;
   }
-}
-
-Code FunctionCode(Function f) {
-  switch (f) {
-    case Function::kMin: return Code::kMin;
-    case Function::kMax: return Code::kMax;
-    case Function::kAbs: return Code::kAbs;
-    case Function::kRound: return Code::kRound;
-    case Function::kFloor: return Code::kFloor;
-    case Function::kCeil: return Code::kCeil;
-    case Function::kStartsWith: return Code::kStartsWith;
-    case Function::kAddDays: return Code::kAddDays;
-    case Function::kAddMonths: return Code::kAddMonths;
-    case Function::kDaysBetween: return Code::kDaysBetween;
-    case Function::kMonthOf: return Code::kMonthOf;
-    case Function::kYearOf: return Code::kYearOf;
-    case Function::kFirstDay: return Code::kFirstDay;
-    case Function::kLastDay: return Code::kLastDay;
-    case Function::kDaysInMonth: return Code::kDaysInMonth;
-    case Function::kSum: return Code::kSum;
-    case Function::kAverage: return Code::kAverage;
-    case Function::kValueAt: return Code::kValueAt;
-    case Function::kAddYears: return Code::kAddYears;
-    case Function::kLookup: return Code::kLookup;
-  }
-  return Code::kConst;
 }
 
 class Lowerer {
@@ -108,11 +86,11 @@ class Lowerer {
         break;
       }
       case Op::kCall: {
-        Function f = static_cast<Function>(r.index);
-        instr.code = FunctionCode(f);
+        instr.code = Code::kCall;
+        instr.builtin = static_cast<std::int16_t>(r.index);
         std::size_t first = 0;
-        if (f == Function::kSum || f == Function::kAverage || f == Function::kValueAt || f == Function::kLookup) {
-          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, the parameter or the list
+        if (Builtins()[static_cast<std::size_t>(r.index)].named != NamedArgument::kNone) {
+          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, the parameter or the table
           first = 1;
         }
         for (std::size_t i = first; i < n.kids.size(); ++i) kids.push_back(Emit(n.kids[i]));
@@ -142,27 +120,17 @@ class Lowerer {
 
 }  // namespace
 
-std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId id) {
-  const expr::Node& n = tree[id];
-  switch (n.op) {
-    case Op::kNumber:
-    case Op::kPercent:
-    case Op::kMoney: return Value::Number(n.number);
-    case Op::kDate: return Value::OfDate(n.date);
-    case Op::kMonth: return Value::OfMonth(n.month);
-    case Op::kBool: return Value::Bool(n.boolean);
-    case Op::kString: return Value::String(n.text);  // a view into `tree`: intern it to keep it
-    case Op::kNeg: {
-      auto v = LiteralValue(tree, n.kids[0]);
-      if (!v || v->kind != Value::Kind::kNumber) return std::nullopt;
-      return Value::Number(v->number.Negate());
-    }
-    default: return std::nullopt;
-  }
-}
-
 InstrId Lower(const CheckedExpr& checked, Program& program) {
   return Lowerer(checked, program).Emit(checked.tree.root);
+}
+
+std::unique_ptr<Program> Compile(CheckedPack pack) {
+  auto program = std::make_unique<Program>();
+  static_cast<Symbols&>(*program) = std::move(pack.symbols);
+  for (const std::optional<CheckedExpr>& checked : pack.exprs) {
+    if (checked) program->exprs[static_cast<std::size_t>(checked->info)].root = Lower(*checked, *program);
+  }
+  return program;
 }
 
 }  // namespace relief::internal

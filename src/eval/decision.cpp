@@ -6,12 +6,12 @@ namespace {
 // The exact amount of `plan`, the best of its options if it has them;
 // nullopt when unknown. Records the first error in `d`.
 std::optional<Decimal> Amount(Evaluator& ev, const AmountPlan& plan, Decision& d) {
-  auto read = [&](InstrId id) -> std::optional<Decimal> {
-    Value v = ev.Eval(id);
+  auto read = [&](ExprId id) -> std::optional<Decimal> {
+    Value v = ev.EvalExpr(id);
     if (v.is_error() && !d.error.is_error()) d.error = v;
     return v.known() ? std::optional<Decimal>(v.number) : std::nullopt;
   };
-  if (plan.amount != kNoInstr) return read(plan.amount);
+  if (plan.amount != kNoExpr) return read(plan.amount);
   std::optional<Decimal> best;
   bool unknown = false;
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
@@ -40,8 +40,8 @@ Decision Decide(Evaluator& ev, const MeasurePlan& m) {
   if (d.version == nullptr) return d;  // out of period: not applicable
 
   // Territory: outside it the measure does not apply (it is not refused).
-  if (m.territory_when != kNoInstr) {
-    d.territory = ev.Eval(m.territory_when);
+  if (m.territory_when != kNoExpr) {
+    d.territory = ev.EvalExpr(m.territory_when);
     if (d.territory.is_false()) {
       d.out_of_territory = true;
       return d;
@@ -50,7 +50,7 @@ Decision Decide(Evaluator& ev, const MeasurePlan& m) {
   }
   bool any_false = false, any_unknown = d.territory.unknown();
   for (const ConditionPlan& c : d.version->require) {
-    Value v = ev.Eval(c.when);
+    Value v = ev.EvalExpr(c.when);
     if (v.is_error() && !d.error.is_error()) d.error = v;
     any_false |= v.is_false();
     any_unknown |= v.unknown();
@@ -61,7 +61,7 @@ Decision Decide(Evaluator& ev, const MeasurePlan& m) {
   bool case_unknown = false, some_case_true = cases.empty();
   std::int32_t first_true = -1;
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    Value v = cases[i].when == kNoInstr ? Value::Bool(true) : ev.Eval(cases[i].when);
+    Value v = cases[i].when == kNoExpr ? Value::Bool(true) : ev.EvalExpr(cases[i].when);
     if (v.is_error() && !d.error.is_error()) d.error = v;
     if (v.unknown()) case_unknown = true;
     if (v.is_true()) {

@@ -1,6 +1,9 @@
 #include "eval/evaluator.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include "builtins/builtins.hpp"
 
 namespace relief::internal {
 namespace {
@@ -54,9 +57,9 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
 Value Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];
-  if (!given.unknown() || f.default_root == kNoInstr) return given;
+  if (!given.unknown() || f.default_expr == kNoExpr) return given;
   if (!default_done_[fact]) {
-    default_memo_[fact] = Eval(f.default_root);
+    default_memo_[fact] = EvalExpr(f.default_expr);
     default_done_[fact] = 1;
   }
   return default_memo_[fact];
@@ -75,23 +78,11 @@ Value Evaluator::Eval(InstrId id) {
     }
     case Code::kValue:
       if (!value_done_[in.arg]) {
-        value_memo_[in.arg] = Eval(program_.values[in.arg].root);
+        value_memo_[in.arg] = EvalExpr(program_.values[in.arg].formula);
         value_done_[in.arg] = 1;
       }
       return value_memo_[in.arg];
     case Code::kParam: return ParameterAt(in.arg, date_, id);
-    case Code::kLookup: {
-      // A code absent from the table (or only "possible") has no known value.
-      Value key = Eval(kid(0));
-      if (!key.known()) return key;
-      const auto& items = program_.lists[in.arg].items;
-      auto it = items.find(key.text);
-      return it == items.end() || it->second.possible ? Value::Unknown() : Value::String(it->second.value);
-    }
-    case Code::kValueAt: {
-      Value at = Eval(kid(0));
-      return at.known() ? ParameterAt(in.arg, at.date(), id) : at;
-    }
     case Code::kEvalMonth: return Value::OfMonth(month_);
     case Code::kEvalDate: return Value::OfDate(date_);
     case Code::kNeg: {
@@ -158,18 +149,14 @@ Value Evaluator::Eval(InstrId id) {
       if (b.is_error()) return b;
       return a.known() && a == b ? a : Value::Unknown();
     }
-    case Code::kSum:
-    case Code::kAverage: return Aggregate(in, id);
-    default: return Call(in, id);
+    case Code::kCall: return Call(in, id);
   }
+  return Value::Unknown();  // unreachable: every code is handled above
 }
 
 Value Evaluator::ParameterAt(std::int32_t param, Date date, InstrId id) const {
-  const Value* current = nullptr;
-  for (const auto& [from, value] : program_.parameters[param].values) {
-    if (from <= date) current = &value;
-  }
-  return current ? *current : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
+  const Value* v = program_.parameters[param].At(date);
+  return v ? *v : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
 }
 
 Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Value& b) {
@@ -209,31 +196,8 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
   }
 }
 
-Value Evaluator::Aggregate(const Instr& in, InstrId id) {
-  Value from = Eval(program_.kid(in, 0));
-  Value to = Eval(program_.kid(in, 1));
-  if (auto p = Propagate(from, to)) return *p;
-  const FactInfo& f = program_.facts[in.arg];
-  const SeriesData& series = profile_->series[f.slot];
-  Decimal total;
-  std::int64_t count = 0;
-  bool unknown = false;
-  for (std::int32_t p = from.period(); p <= to.period(); ++p, ++count) {
-    Value v = series.At(p);
-    if (!v.known()) {
-      unknown = true;
-      continue;
-    }
-    auto sum = total.Add(v.number);
-    if (!sum) return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-    total = *sum;
-  }
-  if (unknown) return Value::Unknown();
-  if (in.code == Code::kSum) return Value::Number(total);
-  if (count == 0) return Value::Error(ErrorCode::kDivisionByZero, static_cast<std::uint32_t>(id));
-  return FromChecked(total.Div(count), id);
-}
-
+// A built-in function: its arguments are evaluated first (an error, then an
+// unknown, decides the call's value), then its registry entry computes.
 Value Evaluator::Call(const Instr& in, InstrId id) {
   std::array<Value, 16> args;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
@@ -245,37 +209,8 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     if (args[i].unknown()) return Value::Unknown();
   }
-  const Value& a = args[0];
-  switch (in.code) {
-    case Code::kMin:
-    case Code::kMax: {
-      Value best = a;
-      for (std::size_t i = 1; i < in.kid_count; ++i) {
-        const Value& v = args[i];
-        bool less = v.kind == Value::Kind::kNumber ? v.number < best.number : v.integer < best.integer;
-        bool greater = v.kind == Value::Kind::kNumber ? best.number < v.number : best.integer < v.integer;
-        if (in.code == Code::kMin ? less : greater) best = v;
-      }
-      return best;
-    }
-    case Code::kAbs: return Value::Number(a.number.Abs());
-    case Code::kRound: return FromChecked(a.number.Round(2), id);
-    case Code::kFloor: return Value::Number(a.number.Floor());
-    case Code::kCeil: return Value::Number(a.number.Ceil());
-    case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
-    case Code::kAddDays: return FromDate(a.date().AddDays(args[1].whole()), id);
-    case Code::kAddMonths: return FromMonth(a.month().Add(args[1].whole()), id);
-    case Code::kAddYears: return FromDate(a.date().AddYears(args[1].whole()), id);
-    case Code::kDaysBetween:
-      return Value::Number(Decimal(std::int64_t{args[1].integer} - a.integer));
-    case Code::kMonthOf: return Value::OfMonth(a.date().month_of());
-    case Code::kYearOf:
-      return Value::Number(Decimal(a.kind == Value::Kind::kMonth ? a.month().year() : a.date().year()));
-    case Code::kFirstDay: return Value::OfDate(a.month().FirstDay());
-    case Code::kLastDay: return Value::OfDate(a.month().LastDay());
-    case Code::kDaysInMonth: return Value::Number(Decimal(a.month().DayCount()));
-    default: return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-  }
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
+  return fn.eval(std::span<const Value>(args.data(), in.kid_count), CallContext{program_, *profile_, date_, in.arg, id});
 }
 
 void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
@@ -292,9 +227,9 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       const FactInfo& f = program_.facts[in.arg];
       if (profile_->scalars[f.slot].unknown()) {
         out.insert({in.arg, 0, false});
-        if (f.default_root != kNoInstr && !default_collected_[in.arg]) {
+        if (f.default_expr != kNoExpr && !default_collected_[in.arg]) {
           default_collected_[in.arg] = 1;
-          CollectMissing(f.default_root, out);
+          CollectMissing(program_.root(f.default_expr), out);
         }
       }
       return;
@@ -312,7 +247,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
     case Code::kValue:
       if (!value_collected_[in.arg]) {
         value_collected_[in.arg] = 1;
-        CollectMissing(program_.values[in.arg].root, out);
+        CollectMissing(program_.root(program_.values[in.arg].formula), out);
       }
       return;
     case Code::kIf: {
@@ -325,9 +260,10 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       }
       return;
     }
-    case Code::kSum:
-    case Code::kAverage: {
+    case Code::kCall: {
       visit_unknown_kids(0);
+      if (Builtins()[static_cast<std::size_t>(in.builtin)].named != NamedArgument::kSeriesFact) return;
+      // The series elements read between the two periods.
       Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
       if (!from.known() || !to.known()) return;
       const FactInfo& f = program_.facts[in.arg];

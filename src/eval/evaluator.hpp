@@ -7,8 +7,8 @@
 #include <set>
 #include <vector>
 
-#include "compile/program.hpp"
-#include "eval/profile_data.hpp"
+#include "ir/profile_data.hpp"
+#include "ir/program.hpp"
 
 namespace relief::internal {
 
@@ -26,6 +26,8 @@ class Evaluator {
   explicit Evaluator(const Program& program);
 
   void Reset(const ProfileData& profile, Date date);
+  // The value of an expression of the pack, or of one instruction.
+  Value EvalExpr(ExprId expr) { return Eval(program_.root(expr)); }
   Value Eval(InstrId id);
   // The facts on the unknown path of `id`: those that could change its value.
   // Each value and fact default is explored once between two calls of
@@ -43,7 +45,6 @@ class Evaluator {
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
   Value Call(const Instr& instr, InstrId id);
-  Value Aggregate(const Instr& instr, InstrId id);
 
   const Program& program_;
   const ProfileData* profile_ = nullptr;

@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "eval/decision.hpp"
-#include "explain/french.hpp"
+#include "ir/value_format.hpp"
 
 namespace relief::internal {
 namespace {
@@ -271,8 +272,8 @@ std::string Explainer::ErrorText(const Value& v) const {
 void Explainer::Options(const AmountPlan& plan, const Decision& d, MeasureResult& r) {
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
-    Value v = ev_.Eval(o.amount);
-    if (v.unknown()) AddMissing(o.amount);
+    Value v = ev_.EvalExpr(o.amount);
+    if (v.unknown()) AddMissing(p_.root(o.amount));
     OptionResult option{o.label, o.source, std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
     if (v.known()) option.amount = v.number;
     if (option.chosen) r.option = o.label;
@@ -295,12 +296,9 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   r.status = d.status;
   const VersionPlan* version = d.version;
   if (version == nullptr) {
-    std::vector<std::string> periods;
-    for (const VersionPlan& v : m.versions) {
-      periods.push_back(v.PeriodFrench());
-    }
-    r.reasons.push_back(fmt::format("Hors période : aucune version de la mesure ne couvre {} (le {}) ; périodes couvertes : {}.",
-                                    ev_.month().ToFrench(), ev_.date().ToFrench(), fmt::join(periods, ", ")));
+    Reason out{ReasonCode::kOutOfPeriod, {ev_.month().ToString(), ev_.date().ToString()}};
+    for (const VersionPlan& v : m.versions) out.operands.push_back(v.Period());
+    r.reasons.push_back(std::move(out));
     return r;
   }
   r.version = version->Period();
@@ -309,38 +307,39 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   if (!version->source.empty()) r.sources.push_back(version->source);
   r.open_points.insert(r.open_points.end(), version->open_points.begin(), version->open_points.end());
   if (d.out_of_territory) {
-    r.reasons.push_back(fmt::format("Hors territoire : la mesure concerne {} ({}).", m.territory, Detail(m.territory_when)));
+    r.reasons.push_back({ReasonCode::kOutOfTerritory, {m.territory, Detail(p_.root(m.territory_when))}});
     return r;
   }
 
   // Requirements, all shown so that the advisor sees each of them.
   for (const ConditionPlan& c : version->require) {
-    Value v = ev_.Eval(c.when);
-    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(c.when), {}, c.open_points, Parts(c.when)};
-    UsedValues(c.when, cr.values);
-    if (!v.is_true()) cr.detail = Detail(c.when);
+    const InstrId when = p_.root(c.when);
+    Value v = ev_.Eval(when);
+    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", Text(when), {}, c.open_points, Parts(when)};
+    UsedValues(when, cr.values);
+    if (!v.is_true()) cr.detail = Detail(when);
     r.conditions.push_back(std::move(cr));
   }
   // Cases, in order, up to the first that holds.
   for (std::size_t i = 0; i < version->cases.size(); ++i) {
     const CasePlan& c = version->cases[i];
-    Value v = c.when == kNoInstr ? Value::Bool(true) : ev_.Eval(c.when);
+    Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
     CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
-    if (!v.is_true() && c.when != kNoInstr) cr.detail = Detail(c.when);
+    if (!v.is_true() && c.when != kNoExpr) cr.detail = Detail(p_.root(c.when));
     r.cases.push_back(std::move(cr));
     if (v.is_true()) break;
   }
   // The facts that could change the outcome: those on the unknown paths of
   // the territory, the requirements and the cases tried.
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) {
-    if (d.territory.unknown()) AddMissing(m.territory_when);
+    if (d.territory.unknown()) AddMissing(p_.root(m.territory_when));
     for (const ConditionPlan& c : version->require) {
-      if (ev_.Eval(c.when).unknown()) AddMissing(c.when);
+      if (ev_.EvalExpr(c.when).unknown()) AddMissing(p_.root(c.when));
     }
     for (const CasePlan& c : version->cases) {
-      if (c.when == kNoInstr) break;
-      Value v = ev_.Eval(c.when);
-      if (v.unknown()) AddMissing(c.when);
+      if (c.when == kNoExpr) break;
+      Value v = ev_.EvalExpr(c.when);
+      if (v.unknown()) AddMissing(p_.root(c.when));
       if (v.is_true()) break;
     }
   }
@@ -353,14 +352,16 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   }
   const AmountPlan* amount_plan = d.amount_plan;
   if (amount_plan != nullptr) {
-    if (amount_plan->amount != kNoInstr && ev_.Eval(amount_plan->amount).unknown()) AddMissing(amount_plan->amount);
+    if (amount_plan->amount != kNoExpr && ev_.EvalExpr(amount_plan->amount).unknown()) {
+      AddMissing(p_.root(amount_plan->amount));
+    }
     Options(*amount_plan, d, r);
-    InstrId formula = amount_plan->amount != kNoInstr ? amount_plan->amount
-                      : d.option_index >= 0           ? amount_plan->options[d.option_index].amount
-                                                      : kNoInstr;
-    if (formula != kNoInstr) {
-      r.amount_formula = Text(formula);
-      UsedValues(formula, r.amount_values);
+    ExprId formula = amount_plan->amount != kNoExpr ? amount_plan->amount
+                     : d.option_index >= 0          ? amount_plan->options[d.option_index].amount
+                                                    : kNoExpr;
+    if (formula != kNoExpr) {
+      r.amount_formula = Text(p_.root(formula));
+      UsedValues(p_.root(formula), r.amount_values);
     }
   }
   r.amount = d.amount;
@@ -370,40 +371,40 @@ MeasureResult Explainer::Evaluate(const MeasurePlan& m) {
   // Reasons, in French.
   switch (r.status) {
     case Status::kEligible:
-      if (chosen) r.reasons.push_back("Cas retenu : " + chosen->label + ".");
+      if (chosen) r.reasons.push_back({ReasonCode::kCaseChosen, {chosen->label}});
       if (!chosen && !version->cases.empty())
-        r.reasons.push_back("Cas à déterminer : un cas précédent dépend d'informations manquantes.");
-      if (!r.option.empty()) r.reasons.push_back("Option la plus favorable : " + r.option + ".");
-      for (const ConditionResult& c : r.conditions) r.reasons.push_back("Condition remplie : " + c.label + ".");
+        r.reasons.push_back({ReasonCode::kCaseUndecided, {}});
+      if (!r.option.empty()) r.reasons.push_back({ReasonCode::kBestOption, {r.option}});
+      for (const ConditionResult& c : r.conditions) r.reasons.push_back({ReasonCode::kConditionMet, {c.label}});
       if (!r.amount && amount_plan != nullptr && !amount_plan->empty())
-        r.reasons.push_back("Montant à déterminer : des informations manquent pour le calculer.");
+        r.reasons.push_back({ReasonCode::kAmountNeedsFacts, {}});
       if (amount_plan != nullptr && amount_plan->empty())
-        r.reasons.push_back("Montant non calculé par les règles : le conseiller le détermine (voir les points non vérifiés).");
+        r.reasons.push_back({ReasonCode::kAmountByAdvisor, {}});
       break;
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnmet) r.reasons.push_back(fmt::format("Condition non remplie : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
       }
       if (std::none_of(r.conditions.begin(), r.conditions.end(),
                        [](const ConditionResult& c) { return c.outcome == Outcome::kUnmet; })) {
         for (const CaseResult& c : r.cases) {
-          r.reasons.push_back(fmt::format("Cas non applicable : {} — {}.", c.label, c.detail));
+          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
         }
       }
       break;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
-        r.reasons.push_back(fmt::format("À vérifier : territoire ({}) — {}.", m.territory, Detail(m.territory_when)));
+        r.reasons.push_back({ReasonCode::kTerritoryToVerify, {m.territory, Detail(p_.root(m.territory_when))}});
       }
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       for (const CaseResult& c : r.cases) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back(fmt::format("À vérifier : {} — {}.", c.label, c.detail));
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       break;
     case Status::kError:
-      r.reasons.push_back("Erreur dans les règles : " + r.error + ".");
+      r.reasons.push_back({ReasonCode::kRuleError, {r.error}});
       break;
     case Status::kNotApplicable:
       break;

@@ -3,10 +3,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/suggest.hpp"
-#include "explain/french.hpp"
+#include "ir/value_format.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace relief::internal {
@@ -166,8 +167,8 @@ std::optional<Value> ProfileReader::ReadScalar(const FactInfo& fact, Type type, 
       break;
     case BaseType::kString:
       if (!IsValidUtf8(text)) return fail("text in UTF-8");
-      if (fact.pattern && !std::regex_match(text, *fact.pattern)) {
-        return fail(fmt::format("a value matching {}", fact.pattern_text));
+      if (fact.pattern && !fact.pattern->FullMatch(text)) {
+        return fail(fmt::format("a value matching {}", fact.pattern->text()));
       }
       if (fact.in_list >= 0) {
         const ListInfo& list = p_.lists[fact.in_list];

@@ -215,10 +215,10 @@ CASES = [
     # ---- The bundled pack --------------------------------------------------------
     bundled("bundled_birth_9999_12_31",
             "apprenti:\n  date_contrat: 2020-10-01\n  date_naissance: 9999-12-31\n  diplome_niveau: 5\n",
-            keep=r"apprentis|Erreur"),
+            keep=r"d'apprentis — |date hors des années"),
     bundled("bundled_birth_0001_01_01",
             "apprenti:\n  date_contrat: 2020-10-01\n  date_naissance: 0001-01-01\n  diplome_niveau: 5\n",
-            keep=r"apprentis|Erreur"),
+            keep=r"d'apprentis — |trentième anniversaire"),
     bundled("bundled_siren_escape", "siren: \"\x1b[2J\"\n", keep=r"siren|Entreprise"),
     # ---- relief test ---------------------------------------------------------------
     test_case("test_expect_empty", "{}"),

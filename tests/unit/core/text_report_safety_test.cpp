@@ -15,7 +15,7 @@ TEST(TextReportSafety, FirmValuesAndTextsAreEscaped) {
   MeasureResult m;
   m.id = "aide";
   m.title = "Aide\x07";
-  m.reasons.push_back("raison\x1b]0;x\x07");
+  m.reasons.push_back(Reason{ReasonCode::kRuleError, {"raison\x1b]0;x\x07", "\x1b[2J"}});
   e.measures.push_back(m);
   const std::string text = ToText(e);
   for (unsigned char c : text) {
