@@ -94,12 +94,18 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::
   if (!root) return std::nullopt;
   YamlReader r(*file, sink_);
   // Keys of the manifest written at the top level, not under `pack:`.
-  if (root->IsMap() && !(*root)["pack"].IsDefined() && ((*root)["name"].IsDefined() || (*root)["version"].IsDefined())) {
-    r.Error(*root, "pack manifest: its keys go under 'pack:' (pack:\n  name: …\n  version: …\n  title: …)");
-    return std::nullopt;
+  if (root->IsMap() && !(*root)["pack"].IsDefined()) {
+    for (const char* key : {"name", "version", "title", "imports"}) {
+      if ((*root)[key].IsDefined()) {
+        r.Error(*root, "pack manifest: nest its keys under 'pack:' (write 'pack:' on the first line, then name, "
+                       "version, title and imports indented below it)");
+        return std::nullopt;
+      }
+    }
   }
   if (!r.CheckMap(*root, "pack manifest", {"pack"}, {"pack"})) return std::nullopt;
   const YAML::Node pack = (*root)["pack"];
+  if (!pack.IsDefined()) return std::nullopt;  // reported as a missing key
   if (!r.CheckMap(pack, "pack", {"name", "version", "title", "imports"}, {"name", "version", "title"}))
     return std::nullopt;
   PackManifest m;

@@ -77,7 +77,7 @@ TEST_F(TempTree, ABrokenManifestDoesNotHideTheRuleFiles) {
   Write("p/pack.yaml", "name: p\nversion: 0.1.0\ntitle: T\n");
   Write("p/rules.yaml", "facts:\n  a:\n    type: integer\n    lable: x\n");
   const std::string out = Diagnostics(root_ / "p");
-  EXPECT_NE(out.find("p/pack.yaml:1:1: error: pack manifest: its keys go under 'pack:'"), std::string::npos) << out;
+  EXPECT_NE(out.find("p/pack.yaml:1:1: error: pack manifest: nest its keys under 'pack:'"), std::string::npos) << out;
   EXPECT_NE(out.find("p/rules.yaml:4:5: error: fact 'a': unknown key 'lable'; did you mean 'label'?"),
             std::string::npos)
       << out;
