@@ -9,6 +9,7 @@
 
 #include "core/file_reader.hpp"
 #include "core/limits.hpp"
+#include "core/text_safety.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace relief::load {
@@ -182,8 +183,8 @@ void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& i
   static const std::regex kPackName("[a-z][a-z0-9_-]*");
   if (import.value.size() > 100 || !std::regex_match(import.value, kPackName)) {
     sink_.Error(import.ref, fmt::format("import '{}': expected the name of a sibling pack "
-                                        "(lowercase letters, digits, '-' or '_'), not a path",
-                                        import.value));
+                                        "(lowercase letters, digits, '-' or '_', at most 100), not a path",
+                                        Clip(import.value, 100)));
     return;
   }
   const fs::path sibling = real.parent_path() / import.value;
