@@ -6,6 +6,7 @@
 #include <string>
 
 #include "check/checker.hpp"
+#include "compile/lowering.hpp"
 #include "core/source_file.hpp"
 #include "load/pack_loader.hpp"
 
@@ -16,7 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::make_unique<relief::SourceFile>("rules.yaml", std::string(reinterpret_cast<const char*>(data), size)));
   relief::DiagnosticSink sink;
   relief::load::ReadRuleFile(*ast.files.back(), ast, sink);
-  if (!sink.has_errors()) relief::internal::CheckAndCompile(ast, sink);
+  if (!sink.has_errors()) {
+    relief::internal::CheckedPack checked = relief::internal::Check(ast, sink);
+    if (!sink.has_errors()) relief::internal::Compile(std::move(checked));
+  }
   for (const relief::Diagnostic& d : sink.Take()) relief::FormatDiagnostic(d);
   return 0;
 }
