@@ -48,7 +48,7 @@ int Check(const std::string& pack_dir) {
   for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;
   if (loaded.ok()) {
     const relief::PackInfo& info = loaded.pack->info();
-    std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", info.name, info.version,
+    std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", Shown(info.name), Shown(info.version),
                              loaded.pack->MeasureIds().size(), errors, warnings);
   } else {
     std::cout << fmt::format("{}: {} error(s), {} warning(s)\n", Shown(pack_dir), errors, warnings);
@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     relief::LoadResult loaded = relief::RulePack::Load(relief::DefaultPackDirectory());
     if (loaded.ok()) {
       const relief::PackInfo& info = loaded.pack->info();
-      std::cout << fmt::format("pack {} {} ({})\n", info.name, info.version, info.digest);
+      std::cout << fmt::format("pack {} {} ({})\n", Shown(info.name), Shown(info.version), info.digest);
     } else {
       std::cout << "pack: not loadable (run relief check)\n";
     }

@@ -101,6 +101,7 @@ CASES = [
     check("manifest_unclosed_flow", pack(FACT, manifest="pack: {name: p, version: 0.1.0\n")),
     check("manifest_binary", pack(FACT, manifest=bytes(range(256)))),
     check("manifest_escape_sequences", pack(FACT, manifest="pack:\n  name: \"\x1b[2J\x1b[31m\"\n  version: 1\n  title: T\n  x\x1b[2J: 1\n")),
+    check("manifest_name_escape_loads", pack(FACT, manifest="pack:\n  name: \"p\\e[2J\\e[1;1H\"\n  version: \"1\\r\"\n  title: T\n")),
     check("manifest_second_document", pack(FACT, manifest=MANIFEST + "---\npack: {}\n")),
     check("manifest_import_path", pack(FACT, manifest=MANIFEST + "  imports: [../national]\n")),
     check("manifest_import_missing", pack(FACT, manifest=MANIFEST + "  imports: [absent]\n")),
