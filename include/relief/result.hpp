@@ -172,8 +172,9 @@ struct Evaluation {
   Date date;
   Month month;
   std::vector<MeasureResult> measures;  // every measure of the pack, in pack order
-  // The missing facts of all measures, the one that settles the most
-  // undetermined measures first.
+  // The missing facts of all measures, each once: the one missing in the
+  // most measures first (an eligible measure whose amount needs it counts
+  // too), ties in the order first met.
   std::vector<MissingFact> questions;
 };
 

@@ -92,7 +92,9 @@ ExprId Checker::CheckExpr(const load::ExprSource& source, std::optional<Type> ex
     }
   }
   if (sink_.size() != errors_before && sink_.has_errors()) return kNoExpr;
-  return Keep(std::move(*parsed));
+  const int depth = EvaluationDepth(*parsed, source);
+  if (depth < 0) return kNoExpr;
+  return Keep(std::move(*parsed), depth);
 }
 
 Type Checker::CheckName(CheckedExpr& c, NodeId id) {
@@ -220,177 +222,210 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
 }
 
 Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Type t = CheckNode(c, id, hint);
+  c.types[id] = t;
+  return t;
+}
+
+// The type of node `id`, its operands checked first; an error type once
+// reported.
+Type Checker::CheckNode(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
   const Node& n = c.tree[id];
-  Type t;
   switch (n.op) {
-    case Op::kNumber:
-      t = Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
-      break;
-    case Op::kPercent: t = Type::Of(BaseType::kPercentage); break;
-    case Op::kMoney: t = Type::Of(BaseType::kMoney); break;
-    case Op::kDate: t = Type::Of(BaseType::kDate); break;
-    case Op::kMonth: t = Type::Of(BaseType::kMonth); break;
-    case Op::kBool: t = Type::Of(BaseType::kBoolean); break;
-    case Op::kString:
-      // A string literal where an enum is expected is one of its values.
-      if (hint && hint->base == BaseType::kEnum && !hint->is_series()) {
-        const auto& values = p_->enums[hint->id];
-        if (values.empty()) return c.types[id] = Type{};  // the enum's own error is enough
-        auto it = std::find(values.begin(), values.end(), n.text);
-        if (it == values.end()) {
-          return c.types[id] = Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
-        }
-        c.resolutions[id] = {Resolution::Kind::kEnumConstant, static_cast<std::int32_t>(it - values.begin())};
-        t = *hint;
-      } else {
-        t = Type::Of(BaseType::kString);
-      }
-      break;
-    case Op::kList:
-      return c.types[id] = Fail(c, id, "a list can only stand on the right of 'in'");
-    case Op::kName:
-      t = CheckName(c, id);
-      if (!t.is_error() && t.is_series())
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
-      if (!t.is_error() && t.base == BaseType::kRecord)
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text,
-                                                     n.text, fact_decls_[c.resolutions[id].index]->fields.empty() ? "x" : fact_decls_[c.resolutions[id].index]->fields[0].name));
-      if (!t.is_error() && t.base == BaseType::kList)
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
-      break;
-    case Op::kField: {
-      const Node& base = c.tree[n.kids[0]];
-      if (base.op != Op::kName) return c.types[id] = Fail(c, id, "a field is read from a record fact, as in embauche.date");
-      Type bt = CheckName(c, n.kids[0]);
-      if (bt.is_error()) return c.types[id] = Type{};
-      if (bt.base != BaseType::kRecord) return c.types[id] = Fail(c, n.kids[0], fmt::format("'{}' is not a record", base.text));
-      const FactInfo& record = p_->facts[bt.id];
-      std::vector<std::string> names;
-      for (std::int32_t f : record.fields) {
-        names.push_back(p_->facts[f].name.substr(record.name.size() + 1));
-        if (names.back() == n.text) {
-          c.resolutions[id] = {Resolution::Kind::kFact, f};
-          used_facts_[f] = true;
-          t = p_->facts[f].type;
-        }
-      }
-      if (c.resolutions[id].kind == Resolution::Kind::kNone) {
-        // Point at the field name, which ends the node.
-        std::uint32_t saved = c.tree.nodes[id].span.begin;
-        c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
-        Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
-        c.tree.nodes[id].span.begin = saved;
-        return c.types[id] = Type{};
-      }
-      if (t.is_series()) return c.types[id] = Fail(c, id, "series fields are not supported");
-      break;
-    }
-    case Op::kIndex: {
-      const Node& base = c.tree[n.kids[0]];
-      Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
-      if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
-        return c.types[id] = Fail(c, n.kids[0], base.op == Op::kName
-                                                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]", base.text, WithArticle(Name(bt)))
-                                                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
-      }
-      if (bt.is_error()) return c.types[id] = Type{};
-      c.types[n.kids[0]] = bt;
-      Type it = Check(c, n.kids[1], std::nullopt);
-      if (it.is_error()) return c.types[id] = Type{};
-      BaseType want = bt.series == SeriesKind::kMonthly ? BaseType::kMonth : BaseType::kInteger;
-      if (it.base != want || it.is_series())
-        return c.types[id] = Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", bt.series == SeriesKind::kMonthly ? "monthly" : "yearly",
-                                                            want == BaseType::kMonth ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
-      t = bt.element();
-      break;
-    }
-    case Op::kCall: t = CheckCall(c, id); break;
-    case Op::kNeg: {
-      Type k = Check(c, n.kids[0], hint);
-      if (k.is_error()) return c.types[id] = Type{};
-      if (!k.is_numeric()) return c.types[id] = Fail(c, n.kids[0], fmt::format("'-' expects a number, found {}", Name(k)));
-      t = k;
-      break;
-    }
-    case Op::kNot: {
-      Type k = Check(c, n.kids[0], std::nullopt);
-      if (k.is_error()) return c.types[id] = Type{};
-      if (k.base != BaseType::kBoolean || k.is_series())
-        return c.types[id] = Fail(c, n.kids[0], fmt::format("'not' expects a condition, found {}", Name(k)));
-      t = k;
-      break;
-    }
+    case Op::kNumber: return Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
+    case Op::kPercent: return Type::Of(BaseType::kPercentage);
+    case Op::kMoney: return Type::Of(BaseType::kMoney);
+    case Op::kDate: return Type::Of(BaseType::kDate);
+    case Op::kMonth: return Type::Of(BaseType::kMonth);
+    case Op::kBool: return Type::Of(BaseType::kBoolean);
+    case Op::kString: return CheckString(c, id, hint);
+    case Op::kList: return Fail(c, id, "a list can only stand on the right of 'in'");
+    case Op::kName: return CheckNameUse(c, id);
+    case Op::kField: return CheckField(c, id);
+    case Op::kIndex: return CheckIndex(c, id);
+    case Op::kCall: return CheckCall(c, id);
+    case Op::kNeg:
+    case Op::kNot: return CheckUnary(c, id, hint);
     case Op::kAnd:
-    case Op::kOr: {
-      bool failed = false;
-      for (NodeId k : n.kids) {
-        Type kt = Check(c, k, std::nullopt);
-        if (kt.is_error()) {
-          failed = true;
-        } else if (kt.base != BaseType::kBoolean || kt.is_series()) {
-          Fail(c, k, fmt::format("'{}' expects conditions, found {}", expr::OpName(n.op), Name(kt)));
-          failed = true;
-        }
-      }
-      if (failed) return c.types[id] = Type{};
-      t = Type::Of(BaseType::kBoolean);
-      break;
-    }
+    case Op::kOr: return CheckLogic(c, id);
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
-    case Op::kDiv: {
-      Type a = Check(c, n.kids[0], std::nullopt);
-      Type b = Check(c, n.kids[1], std::nullopt);
-      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
-      Typing typing = n.op == Op::kMul   ? MulType(a, b)
-                      : n.op == Op::kDiv ? DivType(a, b)
-                                         : AddSubType(a, b, n.op == Op::kSub);
-      if (!typing.type)
-        return c.types[id] = Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
-      t = *typing.type;
-      break;
-    }
+    case Op::kDiv: return CheckArithmetic(c, id);
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
-    case Op::kGe: {
-      // The non-literal side types first, so that "totale" == fermeture[mois]
-      // also resolves the string as an enum value.
-      bool lhs_string = c.tree[n.kids[0]].op == Op::kString;
-      NodeId first = lhs_string ? n.kids[1] : n.kids[0];
-      NodeId second = lhs_string ? n.kids[0] : n.kids[1];
-      Type a = Check(c, first, std::nullopt);
-      Type b = Check(c, second, a.is_error() ? std::nullopt : std::optional<Type>(a));
-      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
-      bool ordered = n.op != Op::kEq && n.op != Op::kNe;
-      if (!Comparable(a, b, ordered))
-        return c.types[id] = Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b),
-                                                     (a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric()) ? " (write amounts in €)" : ""));
-      t = Type::Of(BaseType::kBoolean);
-      break;
-    }
-    case Op::kIn: t = CheckIn(c, id); break;
-    case Op::kIf: {
-      Type cond = Check(c, n.kids[0], std::nullopt);
-      Type a = Check(c, n.kids[1], hint);
-      Type b = Check(c, n.kids[2], a.is_error() || a.base != BaseType::kEnum ? hint : std::optional<Type>(a));
-      if (a.base == BaseType::kString && b.base == BaseType::kEnum && c.tree[n.kids[1]].op == Op::kString)
-        a = Check(c, n.kids[1], b);  // "x" in the first branch, an enum in the second
-      if (cond.is_error() || a.is_error() || b.is_error()) return c.types[id] = Type{};
-      if (cond.base != BaseType::kBoolean || cond.is_series())
-        return c.types[id] = Fail(c, n.kids[0], fmt::format("'if' expects a condition, found {}", Name(cond)));
-      auto u = Unify(a, b);
-      if (!u) return c.types[id] = Fail(c, n.kids[2], fmt::format("the branches of 'if' differ: {} and {}", Name(a), Name(b)));
-      t = *u;
-      break;
-    }
+    case Op::kGe: return CheckComparison(c, id);
+    case Op::kIn: return CheckIn(c, id);
+    case Op::kIf: return CheckIf(c, id, hint);
   }
-  c.types[id] = t;
+  return Type{};
+}
+
+// A string literal where an enum is expected is one of its values.
+Type Checker::CheckString(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  if (!hint || hint->base != BaseType::kEnum || hint->is_series()) return Type::Of(BaseType::kString);
+  const auto& values = p_->enums[hint->id];
+  if (values.empty()) return Type{};  // the enum's own error is enough
+  auto it = std::find(values.begin(), values.end(), n.text);
+  if (it == values.end()) {
+    return Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
+  }
+  c.resolutions[id] = {Resolution::Kind::kEnumConstant, static_cast<std::int32_t>(it - values.begin())};
+  return *hint;
+}
+
+// A name used as a value: a series must be indexed, a record's field read,
+// a list used with `in`.
+Type Checker::CheckNameUse(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Type t = CheckName(c, id);
+  if (t.is_error()) return t;
+  if (t.is_series()) {
+    return Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
+  }
+  if (t.base == BaseType::kRecord) {
+    const auto& fields = fact_decls_[c.resolutions[id].index]->fields;
+    return Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text, n.text,
+                                   fields.empty() ? "x" : fields[0].name));
+  }
+  if (t.base == BaseType::kList) return Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
   return t;
 }
 
+// record.field: resolved to the field's own fact.
+Type Checker::CheckField(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Node& base = c.tree[n.kids[0]];
+  if (base.op != Op::kName) return Fail(c, id, "a field is read from a record fact, as in embauche.date");
+  Type bt = CheckName(c, n.kids[0]);
+  if (bt.is_error()) return Type{};
+  if (bt.base != BaseType::kRecord) return Fail(c, n.kids[0], fmt::format("'{}' is not a record", base.text));
+  const FactInfo& record = p_->facts[bt.id];
+  std::vector<std::string> names;
+  Type t;
+  for (std::int32_t f : record.fields) {
+    names.push_back(p_->facts[f].name.substr(record.name.size() + 1));
+    if (names.back() == n.text) {
+      c.resolutions[id] = {Resolution::Kind::kFact, f};
+      used_facts_[f] = true;
+      t = p_->facts[f].type;
+    }
+  }
+  if (c.resolutions[id].kind == Resolution::Kind::kNone) {
+    // Point at the field name, which ends the node.
+    std::uint32_t saved = c.tree.nodes[id].span.begin;
+    c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
+    Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
+    c.tree.nodes[id].span.begin = saved;
+    return Type{};
+  }
+  if (t.is_series()) return Fail(c, id, "series fields are not supported");
+  return t;
+}
+
+// series[period]: a monthly series by a month, a yearly one by a year.
+Type Checker::CheckIndex(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Node& base = c.tree[n.kids[0]];
+  Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
+  if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
+    return Fail(c, n.kids[0],
+                base.op == Op::kName
+                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]",
+                                  base.text, WithArticle(Name(bt)))
+                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
+  }
+  if (bt.is_error()) return Type{};
+  c.types[n.kids[0]] = bt;
+  Type it = Check(c, n.kids[1], std::nullopt);
+  if (it.is_error()) return Type{};
+  const bool monthly = bt.series == SeriesKind::kMonthly;
+  if (it.base != (monthly ? BaseType::kMonth : BaseType::kInteger) || it.is_series()) {
+    return Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", monthly ? "monthly" : "yearly",
+                                          monthly ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
+  }
+  return bt.element();
+}
+
+// -x of a number, `not` of a condition.
+Type Checker::CheckUnary(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  const bool negation = n.op == Op::kNeg;
+  Type k = Check(c, n.kids[0], negation ? hint : std::nullopt);
+  if (k.is_error()) return Type{};
+  if (negation && !k.is_numeric()) return Fail(c, n.kids[0], fmt::format("'-' expects a number, found {}", Name(k)));
+  if (!negation && (k.base != BaseType::kBoolean || k.is_series()))
+    return Fail(c, n.kids[0], fmt::format("'not' expects a condition, found {}", Name(k)));
+  return k;
+}
+
+// `and` / `or`: every operand is a condition; each wrong one is reported.
+Type Checker::CheckLogic(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  bool failed = false;
+  for (NodeId k : n.kids) {
+    Type kt = Check(c, k, std::nullopt);
+    if (kt.is_error()) {
+      failed = true;
+    } else if (kt.base != BaseType::kBoolean || kt.is_series()) {
+      Fail(c, k, fmt::format("'{}' expects conditions, found {}", expr::OpName(n.op), Name(kt)));
+      failed = true;
+    }
+  }
+  return failed ? Type{} : Type::Of(BaseType::kBoolean);
+}
+
+// + - * /, with the money dimension (ir/types.hpp).
+Type Checker::CheckArithmetic(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  Type a = Check(c, n.kids[0], std::nullopt);
+  Type b = Check(c, n.kids[1], std::nullopt);
+  if (a.is_error() || b.is_error()) return Type{};
+  Typing typing = n.op == Op::kMul   ? MulType(a, b)
+                  : n.op == Op::kDiv ? DivType(a, b)
+                                     : AddSubType(a, b, n.op == Op::kSub);
+  if (!typing.type) {
+    return Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
+  }
+  return *typing.type;
+}
+
+// == != < <= > >=. The non-literal side types first, so that "totale" ==
+// fermeture[mois] also resolves the string as an enum value.
+Type Checker::CheckComparison(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const bool lhs_string = c.tree[n.kids[0]].op == Op::kString;
+  const NodeId first = lhs_string ? n.kids[1] : n.kids[0];
+  const NodeId second = lhs_string ? n.kids[0] : n.kids[1];
+  Type a = Check(c, first, std::nullopt);
+  Type b = Check(c, second, a.is_error() ? std::nullopt : std::optional<Type>(a));
+  if (a.is_error() || b.is_error()) return Type{};
+  const bool ordered = n.op != Op::kEq && n.op != Op::kNe;
+  if (!Comparable(a, b, ordered)) {
+    const bool units_differ = a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric();
+    return Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b), units_differ ? " (write amounts in €)" : ""));
+  }
+  return Type::Of(BaseType::kBoolean);
+}
+
+// if c then a else b: a condition, and branches of one type.
+Type Checker::CheckIf(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  Type cond = Check(c, n.kids[0], std::nullopt);
+  Type a = Check(c, n.kids[1], hint);
+  Type b = Check(c, n.kids[2], a.is_error() || a.base != BaseType::kEnum ? hint : std::optional<Type>(a));
+  if (a.base == BaseType::kString && b.base == BaseType::kEnum && c.tree[n.kids[1]].op == Op::kString)
+    a = Check(c, n.kids[1], b);  // "x" in the first branch, an enum in the second
+  if (cond.is_error() || a.is_error() || b.is_error()) return Type{};
+  if (cond.base != BaseType::kBoolean || cond.is_series())
+    return Fail(c, n.kids[0], fmt::format("'if' expects a condition, found {}", Name(cond)));
+  auto u = Unify(a, b);
+  if (!u) return Fail(c, n.kids[2], fmt::format("the branches of 'if' differ: {} and {}", Name(a), Name(b)));
+  return *u;
+}
 
 }  // namespace relief::internal

@@ -46,6 +46,14 @@ int Check(const std::string& pack_dir) {
   std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
   int errors = 0, warnings = 0;
   for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;
+  // Beyond the kept diagnostics, the last one counts the rest: say "more than".
+  const bool cut = !loaded.diagnostics.empty() &&
+                   loaded.diagnostics.back().message.starts_with(relief::limits::kTooManyProblems);
+  if (cut) {
+    std::cout << fmt::format("{}: more than {} problems (see the last message)\n", Shown(pack_dir),
+                             relief::limits::kMaxKeptDiagnostics);
+    return 1;
+  }
   if (loaded.ok()) {
     const relief::PackInfo& info = loaded.pack->info();
     std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", Shown(info.name), Shown(info.version),

@@ -18,7 +18,7 @@ inline constexpr std::size_t kMaxPackBytes = 64 << 20;
 // is expanded (an alias costs the size of what it names: no "billion
 // laughs").
 inline constexpr int kMaxYamlDepth = 64;
-inline constexpr std::size_t kMaxYamlNodes = 100'000;
+inline constexpr std::size_t kMaxYamlNodes = 500'000;
 // One scalar (a name, a label, a profile string).
 inline constexpr std::size_t kMaxScalarBytes = 1 << 20;
 // Diagnostics: how many are kept in memory, how many are printed, and how

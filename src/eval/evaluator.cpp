@@ -17,11 +17,8 @@ std::optional<Value> Propagate(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
-// A date or month computed with checked calendar arithmetic: an error value
-// when it leaves years 1–9999.
-Value FromDate(std::optional<Date> d, InstrId at) {
-  return d ? Value::OfDate(*d) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(at));
-}
+// A month computed with checked calendar arithmetic: an error value when it
+// leaves years 1–9999.
 Value FromMonth(std::optional<Month> m, InstrId at) {
   return m ? Value::OfMonth(*m) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(at));
 }
@@ -32,7 +29,11 @@ Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCo
 
 }  // namespace
 
-Evaluator::Evaluator(const Program& program) : program_(program) {
+Evaluator::Evaluator(const Program& program, Mode mode) : program_(program), record_(mode == Mode::kRecord) {
+  if (record_) {
+    trace_.resize(program.code.size());
+    traced_.resize(program.code.size());
+  }
   value_memo_.resize(program.values.size());
   value_done_.resize(program.values.size());
   default_memo_.resize(program.facts.size());
@@ -52,6 +53,7 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   month_ = date.month_of();
   std::fill(value_done_.begin(), value_done_.end(), 0);
   std::fill(default_done_.begin(), default_done_.end(), 0);
+  std::fill(traced_.begin(), traced_.end(), 0);
 }
 
 Value Evaluator::FactValue(std::int32_t fact) {
@@ -66,6 +68,16 @@ Value Evaluator::FactValue(std::int32_t fact) {
 }
 
 Value Evaluator::Eval(InstrId id) {
+  if (!record_) return Compute(id);
+  const auto i = static_cast<std::size_t>(id);
+  if (!traced_[i]) {
+    trace_[i] = Compute(id);
+    traced_[i] = 1;
+  }
+  return trace_[i];
+}
+
+Value Evaluator::Compute(InstrId id) {
   const Instr& in = program_.at(id);
   auto kid = [&](std::size_t i) { return program_.kid(in, i); };
   switch (in.code) {
@@ -76,12 +88,7 @@ Value Evaluator::Eval(InstrId id) {
       if (!index.known()) return index;
       return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
-    case Code::kValue:
-      if (!value_done_[in.arg]) {
-        value_memo_[in.arg] = EvalExpr(program_.values[in.arg].formula);
-        value_done_[in.arg] = 1;
-      }
-      return value_memo_[in.arg];
+    case Code::kValue: return ValueOf(in.arg);
     case Code::kParam: return ParameterAt(in.arg, date_, id);
     case Code::kEvalMonth: return Value::OfMonth(month_);
     case Code::kEvalDate: return Value::OfDate(date_);
@@ -94,23 +101,7 @@ Value Evaluator::Eval(InstrId id) {
       return v.known() ? Value::Bool(!v.boolean) : v;
     }
     case Code::kAnd:
-    case Code::kOr: {
-      // Kleene: a false operand decides "and" (a true one decides "or"),
-      // even when another is unknown; evaluation stops there, so a guard
-      // such as `ref > 0 € and perte / ref >= 50 %` never divides by zero.
-      const bool decisive = in.code == Code::kOr;
-      bool unknown = false;
-      for (std::size_t i = 0; i < in.kid_count; ++i) {
-        Value v = Eval(kid(i));
-        if (v.is_error()) return v;
-        if (v.unknown()) {
-          unknown = true;
-        } else if (v.boolean == decisive) {
-          return Value::Bool(decisive);
-        }
-      }
-      return unknown ? Value::Unknown() : Value::Bool(!decisive);
-    }
+    case Code::kOr: return Logic(in);
     case Code::kAdd:
     case Code::kSub:
     case Code::kMul:
@@ -121,37 +112,68 @@ Value Evaluator::Eval(InstrId id) {
     case Code::kLe:
     case Code::kGt:
     case Code::kGe: return Compare(in, Eval(kid(0)), Eval(kid(1)));
-    case Code::kInList: {
-      Value v = Eval(kid(0));
-      if (!v.known()) return v;
-      const auto& items = program_.lists[in.arg].items;
-      auto it = items.find(v.text);
-      if (it == items.end()) return Value::Bool(false);
-      return it->second.possible ? Value::Unknown() : Value::Bool(true);  // "possible": the advisor decides
-    }
-    case Code::kInSet: {
-      Value v = Eval(kid(0));
-      if (!v.known()) return v;
-      for (std::size_t i = 1; i < in.kid_count; ++i) {
-        if (Eval(kid(i)) == v) return Value::Bool(true);
-      }
-      return Value::Bool(false);
-    }
-    case Code::kIf: {
-      Value c = Eval(kid(0));
-      if (c.is_error()) return c;
-      if (c.known()) return Eval(kid(c.boolean ? 1 : 2));
-      // Unknown condition: the value is known only if both branches agree;
-      // an error in either branch is not hidden by the unknown.
-      Value a = Eval(kid(1));
-      Value b = Eval(kid(2));
-      if (a.is_error()) return a;
-      if (b.is_error()) return b;
-      return a.known() && a == b ? a : Value::Unknown();
-    }
+    case Code::kInList:
+    case Code::kInSet: return Membership(in);
+    case Code::kIf: return If(in);
     case Code::kCall: return Call(in, id);
   }
   return Value::Unknown();  // unreachable: every code is handled above
+}
+
+Value Evaluator::ValueOf(std::int32_t value) {
+  if (!value_done_[value]) {
+    value_memo_[value] = EvalExpr(program_.values[value].formula);
+    value_done_[value] = 1;
+  }
+  return value_memo_[value];
+}
+
+// Kleene: a false operand decides "and" (a true one decides "or"), even
+// when another is unknown; evaluation stops there, so a guard such as
+// `ref > 0 € and perte / ref >= 50 %` never divides by zero.
+Value Evaluator::Logic(const Instr& in) {
+  const bool decisive = in.code == Code::kOr;
+  bool unknown = false;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    Value v = Eval(program_.kid(in, i));
+    if (v.is_error()) return v;
+    if (v.unknown()) {
+      unknown = true;
+    } else if (v.boolean == decisive) {
+      return Value::Bool(decisive);
+    }
+  }
+  return unknown ? Value::Unknown() : Value::Bool(!decisive);
+}
+
+// x in list (a code graded "possible" is unknown: the advisor decides), or
+// x in [a, b, …].
+Value Evaluator::Membership(const Instr& in) {
+  Value v = Eval(program_.kid(in, 0));
+  if (!v.known()) return v;
+  if (in.code == Code::kInList) {
+    const auto& items = program_.lists[in.arg].items;
+    auto it = items.find(v.text);
+    if (it == items.end()) return Value::Bool(false);
+    return it->second.possible ? Value::Unknown() : Value::Bool(true);
+  }
+  for (std::size_t i = 1; i < in.kid_count; ++i) {
+    if (Eval(program_.kid(in, i)) == v) return Value::Bool(true);
+  }
+  return Value::Bool(false);
+}
+
+// With an unknown condition, the value is known only if both branches
+// agree; an error in either branch is not hidden by the unknown.
+Value Evaluator::If(const Instr& in) {
+  Value c = Eval(program_.kid(in, 0));
+  if (c.is_error()) return c;
+  if (c.known()) return Eval(program_.kid(in, c.boolean ? 1 : 2));
+  Value a = Eval(program_.kid(in, 1));
+  Value b = Eval(program_.kid(in, 2));
+  if (a.is_error()) return a;
+  if (b.is_error()) return b;
+  return a.known() && a == b ? a : Value::Unknown();
 }
 
 Value Evaluator::ParameterAt(std::int32_t param, Date date, InstrId id) const {
@@ -216,32 +238,13 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
 void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
   if (Eval(id).known()) return;
   const Instr& in = program_.at(id);
-  auto visit_unknown_kids = [&](std::size_t first) {
-    for (std::size_t i = first; i < in.kid_count; ++i) {
-      InstrId k = program_.kid(in, i);
-      if (Eval(k).unknown()) CollectMissing(k, out);
-    }
-  };
   switch (in.code) {
-    case Code::kFact: {
-      const FactInfo& f = program_.facts[in.arg];
-      if (profile_->scalars[f.slot].unknown()) {
-        out.insert({in.arg, 0, false});
-        if (f.default_expr != kNoExpr && !default_collected_[in.arg]) {
-          default_collected_[in.arg] = 1;
-          CollectMissing(program_.root(f.default_expr), out);
-        }
-      }
-      return;
-    }
+    case Code::kFact: return CollectFact(in.arg, out);
     case Code::kSeriesAt: {
       InstrId index = program_.kid(in, 0);
       Value v = Eval(index);
-      if (!v.known()) {
-        CollectMissing(index, out);
-      } else {
-        out.insert({in.arg, v.period(), true});
-      }
+      if (!v.known()) return CollectMissing(index, out);
+      out.insert({in.arg, v.period(), true});
       return;
     }
     case Code::kValue:
@@ -251,32 +254,46 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       }
       return;
     case Code::kIf: {
-      InstrId cond = program_.kid(in, 0);
-      Value c = Eval(cond);
-      if (c.known()) {
-        CollectMissing(program_.kid(in, c.boolean ? 1 : 2), out);
-      } else {
-        visit_unknown_kids(0);
-      }
-      return;
+      Value c = Eval(program_.kid(in, 0));
+      if (c.known()) return CollectMissing(program_.kid(in, c.boolean ? 1 : 2), out);
+      return CollectUnknownOperands(in, out);
     }
-    case Code::kCall: {
-      visit_unknown_kids(0);
-      if (Builtins()[static_cast<std::size_t>(in.builtin)].named != NamedArgument::kSeriesFact) return;
-      // The series elements read between the two periods.
-      Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
-      if (!from.known() || !to.known()) return;
-      const FactInfo& f = program_.facts[in.arg];
-      for (std::int32_t p = from.period(); p <= to.period(); ++p) {
-        if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
-      }
+    case Code::kCall:
+      CollectUnknownOperands(in, out);
+      if (Builtins()[static_cast<std::size_t>(in.builtin)].named == NamedArgument::kSeriesFact) CollectSeriesRange(in, out);
       return;
-    }
     default:
       // "and"/"or" whose result is unknown have no decisive operand, so
       // every unknown operand is on the path; likewise for other operators.
-      visit_unknown_kids(0);
-      return;
+      return CollectUnknownOperands(in, out);
+  }
+}
+
+void Evaluator::CollectUnknownOperands(const Instr& in, std::set<MissingKey>& out) {
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    InstrId k = program_.kid(in, i);
+    if (Eval(k).unknown()) CollectMissing(k, out);
+  }
+}
+
+// A fact not given, and what its default reads.
+void Evaluator::CollectFact(std::int32_t fact, std::set<MissingKey>& out) {
+  const FactInfo& f = program_.facts[fact];
+  if (!profile_->scalars[f.slot].unknown()) return;
+  out.insert({fact, 0, false});
+  if (f.default_expr != kNoExpr && !default_collected_[fact]) {
+    default_collected_[fact] = 1;
+    CollectMissing(program_.root(f.default_expr), out);
+  }
+}
+
+// The elements of a series read between two known periods (sum, average).
+void Evaluator::CollectSeriesRange(const Instr& in, std::set<MissingKey>& out) {
+  Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
+  if (!from.known() || !to.known()) return;
+  const FactInfo& f = program_.facts[in.arg];
+  for (std::int32_t p = from.period(); p <= to.period(); ++p) {
+    if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
   }
 }
 

@@ -12,7 +12,7 @@ namespace relief::load {
 
 PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink);
 
-// Reads the sections of one rule file into `ast` (exposed for tests).
+// Reads the sections of one rule file into `ast` (rule_file_reader.cpp).
 void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink);
 
 }  // namespace relief::load

@@ -72,7 +72,7 @@ Json MeasureJson(const MeasureResult& r) {
   for (const Reason& reason : r.reasons) {
     codes.push_back({{"code", ReasonCodeName(reason.code)}, {"operands", reason.operands}});
   }
-  j["reason_codes"] = std::move(codes);
+  j["reason_codes"] = codes;
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
   j["open_points"] = r.open_points;

@@ -2,6 +2,7 @@
 // loading never crashes, never reports an internal error, and always says
 // where the problem is or loads cleanly.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -74,7 +75,8 @@ void ExpectLocatedOrClean(const std::vector<Diagnostic>& diagnostics, const std:
 
 TEST(MutatedPack, LoadingNeverCrashes) {
   const fs::path source = fs::path(RELIEF_TEST_DIR) / "golden" / "profiles" / "pack";
-  const fs::path work = fs::temp_directory_path() / "relief-mutated-pack";
+  // A directory of this process's own: test runs may go on side by side.
+  const fs::path work = fs::temp_directory_path() / ("relief-mutated-pack-" + std::to_string(::getpid()));
   Mutator mutator(7);
   for (int i = 0; i < 300; ++i) {
     fs::remove_all(work);
