@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "core/file_reader.hpp"
@@ -15,6 +14,15 @@
 namespace relief::load {
 namespace fs = std::filesystem;
 namespace {
+
+// [a-z][a-z0-9_-]*, at most 100 characters: a name, never a path.
+bool IsPackName(std::string_view name) {
+  if (name.empty() || name.size() > 100 || name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  return true;
+}
 
 // An error about a whole file or directory, located by its path alone.
 void PathError(DiagnosticSink& sink, const fs::path& path, std::string message) {
@@ -180,8 +188,7 @@ void Loader::LoadPack(const fs::path& dir, const fs::path& real, const SourceRef
 // import the same siblings), and not itself a link (which could lead out of
 // the rules directory).
 void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& import) {
-  static const std::regex kPackName("[a-z][a-z0-9_-]*");
-  if (import.value.size() > 100 || !std::regex_match(import.value, kPackName)) {
+  if (!IsPackName(import.value)) {
     sink_.Error(import.ref, fmt::format("import '{}': expected the name of a sibling pack "
                                         "(lowercase letters, digits, '-' or '_', at most 100), not a path",
                                         Clip(import.value, 100)));
