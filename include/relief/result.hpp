@@ -145,6 +145,7 @@ struct MeasureResult {
   // How the amount was computed: the formula applied (of the case, or of the
   // option chosen) and the values it read.
   std::string amount_formula;
+  std::string amount_formula_words;  // the same in French words, with labels
   std::vector<UsedValue> amount_values;
 
   std::vector<Reason> reasons;  // in order; worded by ReasonText (relief/report.hpp)

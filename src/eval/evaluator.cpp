@@ -5,6 +5,12 @@
 
 #include "builtins/builtins.hpp"
 
+// The evaluator's dispatch and its helpers are one loop of the hot path:
+// they are written as small functions for reading, and inlined into Eval so
+// that splitting them costs no call (measured: +11 % instructions per
+// profile when they were separate calls).
+#define RELIEF_HOT_INLINE [[gnu::always_inline]] inline
+
 namespace relief::internal {
 namespace {
 
@@ -56,73 +62,84 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   std::fill(traced_.begin(), traced_.end(), 0);
 }
 
+template <bool kRecord>
 Value Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];
-  if (!given.unknown() || f.default_expr == kNoExpr) return given;
+  if (!given.unknown()) return given;
+  const InstrId root = program_.default_roots[static_cast<std::size_t>(fact)];
+  if (root == kNoInstr) return given;
   if (!default_done_[fact]) {
-    default_memo_[fact] = EvalExpr(f.default_expr);
+    default_memo_[fact] = Run<kRecord>(root);
     default_done_[fact] = 1;
   }
   return default_memo_[fact];
 }
 
-Value Evaluator::Eval(InstrId id) {
-  if (!record_) return Compute(id);
-  const auto i = static_cast<std::size_t>(id);
-  if (!traced_[i]) {
-    trace_[i] = Compute(id);
-    traced_[i] = 1;
+// The recursion itself is compiled once per mode, so that deciding pays
+// nothing for recording.
+template <bool kRecord>
+Value Evaluator::Run(InstrId id) {
+  if constexpr (!kRecord) {
+    return Compute<false>(id);
+  } else {
+    const auto i = static_cast<std::size_t>(id);
+    if (!traced_[i]) {
+      trace_[i] = Compute<true>(id);
+      traced_[i] = 1;
+    }
+    return trace_[i];
   }
-  return trace_[i];
 }
 
-Value Evaluator::Compute(InstrId id) {
+template <bool kRecord>
+RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
   const Instr& in = program_.at(id);
   auto kid = [&](std::size_t i) { return program_.kid(in, i); };
   switch (in.code) {
     case Code::kConst: return in.constant;
-    case Code::kFact: return FactValue(in.arg);
+    case Code::kFact: return FactValue<kRecord>(in.arg);
     case Code::kSeriesAt: {
-      Value index = Eval(kid(0));
+      Value index = Run<kRecord>(kid(0));
       if (!index.known()) return index;
       return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
-    case Code::kValue: return ValueOf(in.arg);
+    case Code::kValue: return ValueOf<kRecord>(in.arg);
     case Code::kParam: return ParameterAt(in.arg, date_, id);
     case Code::kEvalMonth: return Value::OfMonth(month_);
     case Code::kEvalDate: return Value::OfDate(date_);
     case Code::kNeg: {
-      Value v = Eval(kid(0));
+      Value v = Run<kRecord>(kid(0));
       return v.known() ? Value::Number(v.number.Negate()) : v;
     }
     case Code::kNot: {
-      Value v = Eval(kid(0));
+      Value v = Run<kRecord>(kid(0));
       return v.known() ? Value::Bool(!v.boolean) : v;
     }
     case Code::kAnd:
-    case Code::kOr: return Logic(in);
+    case Code::kOr: return Logic<kRecord>(in);
     case Code::kAdd:
     case Code::kSub:
     case Code::kMul:
-    case Code::kDiv: return Arithmetic(in, in.code, Eval(kid(0)), Eval(kid(1)));
+    case Code::kDiv: return Arithmetic(in, in.code, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
     case Code::kEq:
     case Code::kNe:
     case Code::kLt:
     case Code::kLe:
     case Code::kGt:
-    case Code::kGe: return Compare(in, Eval(kid(0)), Eval(kid(1)));
+    case Code::kGe: return Compare(in, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
     case Code::kInList:
-    case Code::kInSet: return Membership(in);
-    case Code::kIf: return If(in);
-    case Code::kCall: return Call(in, id);
+    case Code::kInSet: return Membership<kRecord>(in);
+    case Code::kIf: return If<kRecord>(in);
+    case Code::kCall: return Call<kRecord>(in, id);
   }
   return Value::Unknown();  // unreachable: every code is handled above
 }
 
-Value Evaluator::ValueOf(std::int32_t value) {
+template <bool kRecord>
+RELIEF_HOT_INLINE Value Evaluator::ValueOf(std::int32_t value) {
   if (!value_done_[value]) {
-    value_memo_[value] = EvalExpr(program_.values[value].formula);
+    value_memo_[value] = Run<kRecord>(program_.value_roots[static_cast<std::size_t>(value)]);
     value_done_[value] = 1;
   }
   return value_memo_[value];
@@ -131,11 +148,12 @@ Value Evaluator::ValueOf(std::int32_t value) {
 // Kleene: a false operand decides "and" (a true one decides "or"), even
 // when another is unknown; evaluation stops there, so a guard such as
 // `ref > 0 € and perte / ref >= 50 %` never divides by zero.
-Value Evaluator::Logic(const Instr& in) {
+template <bool kRecord>
+RELIEF_HOT_INLINE Value Evaluator::Logic(const Instr& in) {
   const bool decisive = in.code == Code::kOr;
   bool unknown = false;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
-    Value v = Eval(program_.kid(in, i));
+    Value v = Run<kRecord>(program_.kid(in, i));
     if (v.is_error()) return v;
     if (v.unknown()) {
       unknown = true;
@@ -148,8 +166,9 @@ Value Evaluator::Logic(const Instr& in) {
 
 // x in list (a code graded "possible" is unknown: the advisor decides), or
 // x in [a, b, …].
-Value Evaluator::Membership(const Instr& in) {
-  Value v = Eval(program_.kid(in, 0));
+template <bool kRecord>
+RELIEF_HOT_INLINE Value Evaluator::Membership(const Instr& in) {
+  Value v = Run<kRecord>(program_.kid(in, 0));
   if (!v.known()) return v;
   if (in.code == Code::kInList) {
     const auto& items = program_.lists[in.arg].items;
@@ -158,19 +177,20 @@ Value Evaluator::Membership(const Instr& in) {
     return it->second.possible ? Value::Unknown() : Value::Bool(true);
   }
   for (std::size_t i = 1; i < in.kid_count; ++i) {
-    if (Eval(program_.kid(in, i)) == v) return Value::Bool(true);
+    if (Run<kRecord>(program_.kid(in, i)) == v) return Value::Bool(true);
   }
   return Value::Bool(false);
 }
 
 // With an unknown condition, the value is known only if both branches
 // agree; an error in either branch is not hidden by the unknown.
-Value Evaluator::If(const Instr& in) {
-  Value c = Eval(program_.kid(in, 0));
+template <bool kRecord>
+RELIEF_HOT_INLINE Value Evaluator::If(const Instr& in) {
+  Value c = Run<kRecord>(program_.kid(in, 0));
   if (c.is_error()) return c;
-  if (c.known()) return Eval(program_.kid(in, c.boolean ? 1 : 2));
-  Value a = Eval(program_.kid(in, 1));
-  Value b = Eval(program_.kid(in, 2));
+  if (c.known()) return Run<kRecord>(program_.kid(in, c.boolean ? 1 : 2));
+  Value a = Run<kRecord>(program_.kid(in, 1));
+  Value b = Run<kRecord>(program_.kid(in, 2));
   if (a.is_error()) return a;
   if (b.is_error()) return b;
   return a.known() && a == b ? a : Value::Unknown();
@@ -220,10 +240,11 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
 
 // A built-in function: its arguments are evaluated first (an error, then an
 // unknown, decides the call's value), then its registry entry computes.
+template <bool kRecord>
 Value Evaluator::Call(const Instr& in, InstrId id) {
   std::array<Value, 16> args;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
-    args[i] = Eval(program_.kid(in, i));
+    args[i] = Run<kRecord>(program_.kid(in, i));
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     if (args[i].is_error()) return args[i];
@@ -250,7 +271,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
     case Code::kValue:
       if (!value_collected_[in.arg]) {
         value_collected_[in.arg] = 1;
-        CollectMissing(program_.root(program_.values[in.arg].formula), out);
+        CollectMissing(program_.value_roots[static_cast<std::size_t>(in.arg)], out);
       }
       return;
     case Code::kIf: {
@@ -283,7 +304,7 @@ void Evaluator::CollectFact(std::int32_t fact, std::set<MissingKey>& out) {
   out.insert({fact, 0, false});
   if (f.default_expr != kNoExpr && !default_collected_[fact]) {
     default_collected_[fact] = 1;
-    CollectMissing(program_.root(f.default_expr), out);
+    CollectMissing(program_.default_roots[static_cast<std::size_t>(fact)], out);
   }
 }
 
@@ -296,5 +317,9 @@ void Evaluator::CollectSeriesRange(const Instr& in, std::set<MissingKey>& out) {
     if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
   }
 }
+
+// Eval (evaluator.hpp) calls both modes from other files.
+template Value Evaluator::Run<false>(InstrId id);
+template Value Evaluator::Run<true>(InstrId id);
 
 }  // namespace relief::internal

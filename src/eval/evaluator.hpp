@@ -34,7 +34,7 @@ class Evaluator {
   void Reset(const ProfileData& profile, Date date);
   // The value of an expression of the pack, or of one instruction.
   Value EvalExpr(ExprId expr) { return Eval(program_.root(expr)); }
-  Value Eval(InstrId id);
+  Value Eval(InstrId id) { return record_ ? Run<true>(id) : Run<false>(id); }
   // The facts on the unknown path of `id`: those that could change its value.
   // Each value and fact default is explored once between two calls of
   // StartCollecting (a shared value is not walked again at every use).
@@ -46,11 +46,20 @@ class Evaluator {
   Month month() const { return month_; }
 
  private:
+  // The evaluation, compiled once per mode (kRecord: values recorded).
+  template <bool kRecord>
+  Value Run(InstrId id);
+  template <bool kRecord>
   Value Compute(InstrId id);
+  template <bool kRecord>
   Value FactValue(std::int32_t fact);
+  template <bool kRecord>
   Value ValueOf(std::int32_t value);
+  template <bool kRecord>
   Value Logic(const Instr& instr);
+  template <bool kRecord>
   Value Membership(const Instr& instr);
+  template <bool kRecord>
   Value If(const Instr& instr);
   void CollectUnknownOperands(const Instr& instr, std::set<MissingKey>& out);
   void CollectFact(std::int32_t fact, std::set<MissingKey>& out);
@@ -58,6 +67,7 @@ class Evaluator {
   Value ParameterAt(std::int32_t param, Date date, InstrId id) const;
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
+  template <bool kRecord>
   Value Call(const Instr& instr, InstrId id);
 
   const Program& program_;
