@@ -2,6 +2,8 @@
 //
 // A Date counts days since 1970-01-01; a Month counts months since 0000-01.
 // Both are plain values, totally ordered, with exact calendar arithmetic.
+// Dates and months made by Parse, FromYmd and FromYm lie in years 1–9999;
+// arithmetic that would leave them gives nullopt (never a wrapped value).
 #ifndef RELIEF_CALENDAR_HPP_
 #define RELIEF_CALENDAR_HPP_
 
@@ -30,7 +32,11 @@ class Date {
   int day() const;
   Month month_of() const;
 
-  Date AddDays(std::int64_t n) const { return Date(static_cast<std::int32_t>(days_ + n)); }
+  // nullopt when the result falls outside years 1–9999.
+  std::optional<Date> AddDays(std::int64_t n) const;
+  // The same day n years later (or earlier); 29 February becomes 1 March in
+  // a common year, as for a birthday. nullopt outside years 1–9999.
+  std::optional<Date> AddYears(std::int64_t n) const;
   std::string ToString() const;         // "2020-09-30"
   std::string ToFrench() const;         // "30/09/2020"
 
@@ -50,9 +56,12 @@ class Month {
   static constexpr Month FromIndex(std::int32_t index) { return Month(index); }
 
   std::int32_t index() const { return index_; }
-  int year() const { return index_ / 12; }
-  int month() const { return index_ % 12 + 1; }
-  Month Add(std::int64_t n) const { return Month(static_cast<std::int32_t>(index_ + n)); }
+  int year() const { return static_cast<int>((std::int64_t{index_} - (index_ < 0 ? 11 : 0)) / 12); }
+  int month() const { return static_cast<int>(index_ - std::int64_t{year()} * 12 + 1); }
+  // nullopt when the result falls outside years 1–9999.
+  std::optional<Month> Add(std::int64_t n) const;
+  // For a month outside years 1–9999 (made by FromIndex), the proleptic
+  // date, saturated to what a Date can hold.
   Date FirstDay() const;
   Date LastDay() const;
   int DayCount() const;

@@ -26,13 +26,16 @@ struct Diagnostic {
   SourceLocation location;
   std::string message;
   std::string source_line;  // the text of the line, without its newline
+  int source_line_column = 1;  // column of source_line's first character (> 1 when a long line was cut)
 
   bool is_error() const { return severity == Severity::kError; }
 };
 
 // "file:line:col: error: message", then the source line and a caret under the
-// column, each on its own line (the last line ends with '\n').
+// column, each on its own line (the last line ends with '\n'). Control
+// characters and invalid UTF-8 are shown as escapes, long texts cut.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
+// The first 100 diagnostics, then "… and N more error(s), M warning(s)".
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics);
 bool HasErrors(const std::vector<Diagnostic>& diagnostics);
 

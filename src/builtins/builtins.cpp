@@ -40,6 +40,15 @@ Value Checked(std::optional<Decimal> d, const CallContext& ctx, ErrorCode code =
   return d ? Value::Number(*d) : Value::Error(code, static_cast<std::uint32_t>(ctx.at));
 }
 
+// Checked calendar arithmetic: an error value when the result leaves years
+// 1-9999 (never a wrapped date).
+Value CheckedDate(std::optional<Date> d, const CallContext& ctx) {
+  return d ? Value::OfDate(*d) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(ctx.at));
+}
+Value CheckedMonth(std::optional<Month> m, const CallContext& ctx) {
+  return m ? Value::OfMonth(*m) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(ctx.at));
+}
+
 // min and max: numbers, amounts, dates or months of one kind.
 CallTyping ExtremumType(const CallTypes& c) {
   Type t = c.args[0];
@@ -113,14 +122,8 @@ Value Aggregate(Args args, const CallContext& ctx) {
 }
 
 // The same day n years later; 29 February becomes 1 March in a common year
-// (the day after 28 February), as for a birthday.
-Value AddYears(Args args, const CallContext& ctx) {
-  const Date d = args[0].date();
-  const int year = d.year() + static_cast<int>(args[1].whole());
-  if (auto same = Date::FromYmd(year, d.month(), d.day())) return Value::OfDate(*same);
-  auto march = Date::FromYmd(year, 3, 1);
-  return march ? Value::OfDate(*march) : Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(ctx.at));
-}
+// (the day after 28 February), as for a birthday (Date::AddYears).
+Value AddYears(Args args, const CallContext& ctx) { return CheckedDate(args[0].date().AddYears(args[1].whole()), ctx); }
 
 // lookup(table, code): the value of a code in a list whose items have
 // values; a code absent from the table (or only "possible") has no known
@@ -174,13 +177,13 @@ const Builtin kBuiltins[] = {
      [](Args a, const CallContext&) { return Value::Bool(a[0].text.starts_with(a[1].text)); }, "{0} commence par {1}"},
     {"add_days", 2, 2, NamedArgument::kNone,
      [](const CallTypes& c) { return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate); },
-     [](Args a, const CallContext&) { return Value::OfDate(a[0].date().AddDays(a[1].whole())); }, "{0} plus {1} jours"},
+     [](Args a, const CallContext& ctx) { return CheckedDate(a[0].date().AddDays(a[1].whole()), ctx); }, "{0} plus {1} jours"},
     {"add_months", 2, 2, NamedArgument::kNone,
      [](const CallTypes& c) {
        return Signature<2>(c, {P{BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)"}, kIntegerParam},
                            BaseType::kMonth);
      },
-     [](Args a, const CallContext&) { return Value::OfMonth(a[0].month().Add(a[1].whole())); }, "{0} plus {1} mois"},
+     [](Args a, const CallContext& ctx) { return CheckedMonth(a[0].month().Add(a[1].whole()), ctx); }, "{0} plus {1} mois"},
     {"days_between", 2, 2, NamedArgument::kNone,
      [](const CallTypes& c) { return Signature<2>(c, {kDateParam, kDateParam}, BaseType::kInteger); },
      [](Args a, const CallContext&) { return Value::Number(Decimal(std::int64_t{a[1].integer} - a[0].integer)); },

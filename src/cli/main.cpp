@@ -2,10 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "core/file_reader.hpp"
+#include "core/limits.hpp"
+#include "core/text_safety.hpp"
 #include "relief/diagnostic.hpp"
 #include "relief/pack_tests.hpp"
 #include "relief/report.hpp"
@@ -14,16 +15,30 @@
 
 namespace {
 
-std::optional<std::string> ReadInput(const std::string& path) {
-  std::ostringstream out;
+// What the user typed, as it may be shown on a terminal.
+std::string Shown(std::string_view text) { return relief::TerminalSafe(relief::Clip(text, 200)); }
+
+// The profile's text, bounded in size; an error message when it cannot be
+// read or is empty (an empty profile would be evaluated as a firm about
+// which nothing is known, and pass unnoticed).
+relief::FileText ReadProfileInput(const std::string& path) {
+  relief::FileText read;
   if (path == "-") {
-    out << std::cin.rdbuf();
-    return out.str();
+    std::string text(relief::limits::kMaxFileBytes + 1, '\0');
+    std::cin.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > relief::limits::kMaxFileBytes) {
+      read.error = fmt::format("too large: at most {} bytes are read", relief::limits::kMaxFileBytes);
+    } else {
+      read.text = std::move(text);
+    }
+  } else {
+    read = relief::ReadBoundedFile(path, relief::limits::kMaxFileBytes);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  out << in.rdbuf();
-  return out.str();
+  if (read.text && read.text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    read = {std::nullopt, "the profile is empty"};
+  }
+  return read;
 }
 
 int Check(const std::string& pack_dir) {
@@ -31,12 +46,20 @@ int Check(const std::string& pack_dir) {
   std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
   int errors = 0, warnings = 0;
   for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;
+  // Beyond the kept diagnostics, the last one counts the rest: say "more than".
+  const bool cut = !loaded.diagnostics.empty() &&
+                   loaded.diagnostics.back().message.starts_with(relief::limits::kTooManyProblems);
+  if (cut) {
+    std::cout << fmt::format("{}: more than {} problems (see the last message)\n", Shown(pack_dir),
+                             relief::limits::kMaxKeptDiagnostics);
+    return 1;
+  }
   if (loaded.ok()) {
     const relief::PackInfo& info = loaded.pack->info();
-    std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", info.name, info.version,
+    std::cout << fmt::format("{} {}: {} measures, {} error(s), {} warning(s)\n", Shown(info.name), Shown(info.version),
                              loaded.pack->MeasureIds().size(), errors, warnings);
   } else {
-    std::cout << fmt::format("{}: {} error(s), {} warning(s)\n", pack_dir, errors, warnings);
+    std::cout << fmt::format("{}: {} error(s), {} warning(s)\n", Shown(pack_dir), errors, warnings);
   }
   return errors > 0 ? 1 : 0;
 }
@@ -58,7 +81,7 @@ int Eval(const std::string& pack_dir, const std::string& date_text, const std::s
   if (!date_text.empty()) {
     date = relief::Date::Parse(date_text);
     if (!date) {
-      std::cerr << fmt::format("error: --date: expected YYYY-MM-DD, found '{}'\n", date_text);
+      std::cerr << fmt::format("error: --date: expected YYYY-MM-DD, found '{}'\n", Shown(date_text));
       return 2;
     }
   } else if (auto month = relief::Month::Parse(month_text)) {
@@ -66,7 +89,7 @@ int Eval(const std::string& pack_dir, const std::string& date_text, const std::s
     // (a version starting on the 16th, say) is in force.
     date = month->LastDay();
   } else {
-    std::cerr << fmt::format("error: --month: expected YYYY-MM, found '{}'\n", month_text);
+    std::cerr << fmt::format("error: --month: expected YYYY-MM, found '{}'\n", Shown(month_text));
     return 2;
   }
   relief::LoadResult loaded = relief::RulePack::Load(pack_dir);
@@ -74,12 +97,12 @@ int Eval(const std::string& pack_dir, const std::string& date_text, const std::s
     std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
     return 1;
   }
-  auto text = ReadInput(profile_path);
-  if (!text) {
-    std::cerr << fmt::format("error: cannot read profile '{}'\n", profile_path);
+  relief::FileText text = ReadProfileInput(profile_path);
+  if (!text.text) {
+    std::cerr << fmt::format("error: profile '{}': {}\n", Shown(profile_path), text.error);
     return 2;
   }
-  relief::ProfileResult profile = loaded.pack->ReadProfile(*text, profile_path);
+  relief::ProfileResult profile = loaded.pack->ReadProfile(*text.text, profile_path);
   std::cerr << relief::FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return 1;
   relief::Evaluation evaluation = loaded.pack->Evaluate(*profile.profile, *date);
@@ -118,7 +141,7 @@ int main(int argc, char** argv) {
     relief::LoadResult loaded = relief::RulePack::Load(relief::DefaultPackDirectory());
     if (loaded.ok()) {
       const relief::PackInfo& info = loaded.pack->info();
-      std::cout << fmt::format("pack {} {} ({})\n", info.name, info.version, info.digest);
+      std::cout << fmt::format("pack {} {} ({})\n", Shown(info.name), Shown(info.version), info.digest);
     } else {
       std::cout << "pack: not loadable (run relief check)\n";
     }

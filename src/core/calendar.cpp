@@ -3,34 +3,50 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <climits>
 
 namespace relief {
 namespace {
 
-std::int32_t DaysFromCivil(int y, int m, int d) {
+// In 64 bits: any int year fits, and the result is saturated to int32.
+std::int32_t DaysFromCivil(std::int64_t y, int m, int d) {
   y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const std::int64_t days = era * 146097 + doe - 719468;
+  return static_cast<std::int32_t>(std::clamp<std::int64_t>(days, INT32_MIN, INT32_MAX));
 }
 
 struct Ymd {
   int y, m, d;
 };
 
-Ymd CivilFromDays(std::int32_t z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
+Ymd CivilFromDays(std::int32_t days) {
+  const std::int64_t z = std::int64_t{days} + 719468;  // no overflow near INT32_MAX
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = static_cast<int>(z - era * 146097);
   const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const int mp = (5 * doy + 2) / 153;
   const int d = doy - (153 * mp + 2) / 5 + 1;
   const int m = mp + (mp < 10 ? 3 : -9);
-  return {yoe + era * 400 + (m <= 2), m, d};
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+// The bounds of years 1–9999, in days and in month indices.
+constexpr std::int64_t kMinDays = -719162;  // 0001-01-01
+constexpr std::int64_t kMaxDays = 2932896;  // 9999-12-31
+constexpr std::int64_t kMinMonth = 1 * 12;
+constexpr std::int64_t kMaxMonth = 9999 * 12 + 11;
+
+// a + b, or nullopt when it leaves [lo, hi] (b may be any int64).
+std::optional<std::int64_t> AddWithin(std::int64_t a, std::int64_t b, std::int64_t lo, std::int64_t hi) {
+  if (b > hi - a || b < lo - a) return std::nullopt;  // a is within [lo, hi]: no overflow here
+  return a + b;
 }
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -75,7 +91,22 @@ int Date::month() const { return CivilFromDays(days_).m; }
 int Date::day() const { return CivilFromDays(days_).d; }
 Month Date::month_of() const {
   Ymd c = CivilFromDays(days_);
-  return *Month::FromYm(c.y, c.m);
+  return Month::FromIndex(c.y * 12 + c.m - 1);  // any date, even outside years 1–9999
+}
+
+std::optional<Date> Date::AddDays(std::int64_t n) const {
+  if (days_ < kMinDays || days_ > kMaxDays) return std::nullopt;
+  auto days = AddWithin(days_, n, kMinDays, kMaxDays);
+  return days ? std::optional<Date>(Date(static_cast<std::int32_t>(*days))) : std::nullopt;
+}
+
+std::optional<Date> Date::AddYears(std::int64_t n) const {
+  if (days_ < kMinDays || days_ > kMaxDays) return std::nullopt;
+  const Ymd c = CivilFromDays(days_);
+  auto year = AddWithin(c.y, n, 1, 9999);
+  if (!year) return std::nullopt;
+  if (auto same = FromYmd(static_cast<int>(*year), c.m, c.d)) return same;
+  return FromYmd(static_cast<int>(*year), 3, 1);
 }
 
 std::string Date::ToString() const {
@@ -100,8 +131,14 @@ std::optional<Month> Month::Parse(std::string_view text) {
   return FromYm(*y, *m);
 }
 
-Date Month::FirstDay() const { return *Date::FromYmd(year(), month(), 1); }
-Date Month::LastDay() const { return *Date::FromYmd(year(), month(), DayCount()); }
+std::optional<Month> Month::Add(std::int64_t n) const {
+  if (index_ < kMinMonth || index_ > kMaxMonth) return std::nullopt;
+  auto index = AddWithin(index_, n, kMinMonth, kMaxMonth);
+  return index ? std::optional<Month>(Month(static_cast<std::int32_t>(*index))) : std::nullopt;
+}
+
+Date Month::FirstDay() const { return Date::FromDays(DaysFromCivil(year(), month(), 1)); }
+Date Month::LastDay() const { return Date::FromDays(DaysFromCivil(year(), month(), DayCount())); }
 int Month::DayCount() const { return DaysIn(year(), month()); }
 
 std::string Month::ToString() const { return fmt::format("{:04}-{:02}", year(), month()); }

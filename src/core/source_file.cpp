@@ -1,6 +1,12 @@
 #include "core/source_file.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <tuple>
+
+#include "core/limits.hpp"
+#include "core/text_safety.hpp"
 
 namespace relief {
 
@@ -47,23 +53,72 @@ void DiagnosticSink::Warning(SourceRef where, std::string message) {
   Add(Severity::kWarning, where, std::move(message));
 }
 
+namespace {
+
+// The part of a long line around `column` (1-based, in characters), and the
+// column of its first character, so that a caret can still point into it.
+std::pair<std::string, int> LineWindow(std::string_view line, int column) {
+  const int half = static_cast<int>(limits::kMaxShownLineChars / 2);
+  const int first = std::max(1, column - half);
+  std::size_t begin = line.size(), end = line.size();
+  int c = 1;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (c == first) begin = i;
+    if (c == first + 2 * half) {
+      end = i;
+      break;
+    }
+    ++c;
+  }
+  return {std::string(line.substr(begin, end - begin)), first};
+}
+
+}  // namespace
+
 void DiagnosticSink::Add(Severity severity, SourceRef where, std::string message) {
+  // Beyond the cap, count without locating: Locate scans the line, and a
+  // million diagnostics on one long line would take quadratic time.
+  if (diagnostics_.size() >= limits::kMaxKeptDiagnostics) {
+    ++(severity == Severity::kError ? dropped_errors_ : dropped_warnings_);
+    return;
+  }
   Diagnostic d;
   d.severity = severity;
   d.message = std::move(message);
   if (where.file != nullptr) {
     d.location = where.file->Locate(where.offset);
-    d.source_line = std::string(where.file->LineText(d.location.line));
+    const std::string_view line = where.file->LineText(d.location.line);
+    if (line.size() <= limits::kMaxShownLineChars) {
+      d.source_line = std::string(line);
+    } else {
+      std::tie(d.source_line, d.source_line_column) = LineWindow(line, d.location.column);
+    }
   }
+  Add(std::move(d));
+}
+
+void DiagnosticSink::Add(Diagnostic d) {
+  if (diagnostics_.size() >= limits::kMaxKeptDiagnostics) {
+    ++(d.is_error() ? dropped_errors_ : dropped_warnings_);
+    return;
+  }
+  if (d.message.size() > limits::kMaxMessageBytes) d.message = Clip(d.message, limits::kMaxMessageBytes);
+  kept_errors_ += d.is_error();
   diagnostics_.push_back(std::move(d));
 }
 
-bool DiagnosticSink::has_errors() const { return HasErrors(diagnostics_); }
-
-std::size_t DiagnosticSink::error_count() const {
-  std::size_t n = 0;
-  for (const Diagnostic& d : diagnostics_) n += d.is_error();
-  return n;
+std::vector<Diagnostic> DiagnosticSink::Take() {
+  if (dropped_errors_ + dropped_warnings_ > 0) {
+    Diagnostic d;
+    d.severity = dropped_errors_ > 0 ? Severity::kError : Severity::kWarning;
+    d.message = fmt::format("{}{} more error(s) and {} more warning(s) not reported (at most {} are kept); "
+                            "fix the ones above first",
+                            limits::kTooManyProblems, dropped_errors_, dropped_warnings_, limits::kMaxKeptDiagnostics);
+    diagnostics_.push_back(std::move(d));
+  }
+  kept_errors_ = dropped_errors_ = dropped_warnings_ = 0;
+  return std::move(diagnostics_);
 }
 
 }  // namespace relief

@@ -36,22 +36,28 @@ struct SourceRef {
   std::size_t offset = 0;
 };
 
-// Collects diagnostics in the order found.
+// Collects diagnostics in the order found. Keeps at most
+// limits::kMaxKeptDiagnostics of them, with messages and source lines cut
+// to a bounded size; the ones beyond are counted, and Take() ends the list
+// with one diagnostic saying how many were left out.
 class DiagnosticSink {
  public:
   void Error(SourceRef where, std::string message);
   void Warning(SourceRef where, std::string message);
   void Add(Severity severity, SourceRef where, std::string message);
-  void Add(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+  void Add(Diagnostic diagnostic);
 
-  bool has_errors() const;
-  std::size_t error_count() const;
-  std::size_t size() const { return diagnostics_.size(); }
+  bool has_errors() const { return error_count() > 0; }
+  std::size_t error_count() const { return kept_errors_ + dropped_errors_; }
+  std::size_t size() const { return diagnostics_.size() + dropped_errors_ + dropped_warnings_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-  std::vector<Diagnostic> Take() { return std::move(diagnostics_); }
+  std::vector<Diagnostic> Take();
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::size_t kept_errors_ = 0;
+  std::size_t dropped_errors_ = 0;
+  std::size_t dropped_warnings_ = 0;
 };
 
 }  // namespace relief

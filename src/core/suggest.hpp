@@ -9,7 +9,9 @@
 namespace relief {
 
 // The candidate closest to `word` by edit distance, if close enough to be a
-// plausible typo (at most a third of the word's length); empty otherwise.
+// plausible typo (at most a third of the word's length); empty otherwise,
+// and empty for a word longer than 64 bytes (a name is shorter; the cost of
+// the search stays bounded whatever the input).
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 // "; did you mean 'x'?" or "".

@@ -22,6 +22,12 @@ std::optional<Value> Propagate(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
+// A month computed with checked calendar arithmetic: an error value when it
+// leaves years 1–9999.
+Value FromMonth(std::optional<Month> m, InstrId at) {
+  return m ? Value::OfMonth(*m) : Value::Error(ErrorCode::kDateOutOfRange, static_cast<std::uint32_t>(at));
+}
+
 Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCode::kOverflow) {
   return d ? Value::Number(*d) : Value::Error(code, static_cast<std::uint32_t>(at));
 }
@@ -199,8 +205,8 @@ Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Va
   const InstrId at = static_cast<InstrId>(&in - program_.code.data());
   if (a.kind == Value::Kind::kMonth) {
     if (b.kind == Value::Kind::kMonth) return Value::Number(Decimal(a.integer - b.integer));
-    std::int64_t n = b.whole();
-    return Value::OfMonth(a.month().Add(code == Code::kSub ? -n : n));
+    const std::int64_t n = b.whole();
+    return FromMonth(a.month().Add(code == Code::kSub ? -n : n), at);
   }
   switch (code) {
     case Code::kAdd: return FromChecked(a.number.Add(b.number), at);

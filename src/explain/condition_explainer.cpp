@@ -243,6 +243,7 @@ std::string ConditionExplainer::ErrorText(const Value& v) const {
   const ExprInfo& e = p_.exprs[in.expr];
   const char* what = v.error == ErrorCode::kDivisionByZero     ? "division par zéro"
                      : v.error == ErrorCode::kNoParameterValue ? "paramètre sans valeur à cette date"
+                     : v.error == ErrorCode::kDateOutOfRange   ? "date hors des années 1 à 9999"
                                                                : "dépassement de capacité";
   int column = e.location.column;
   if (e.offsets_exact) {

@@ -12,7 +12,7 @@
 
 namespace relief::internal {
 
-enum class ErrorCode : std::uint8_t { kNone, kDivisionByZero, kOverflow, kNoParameterValue };
+enum class ErrorCode : std::uint8_t { kNone, kDivisionByZero, kOverflow, kNoParameterValue, kDateOutOfRange };
 
 struct Value {
   enum class Kind : std::uint8_t { kUnknown, kError, kBool, kNumber, kDate, kMonth, kString, kEnum };

@@ -4,22 +4,24 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
+#include "core/file_reader.hpp"
+#include "core/limits.hpp"
+#include "core/text_safety.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace relief::load {
 namespace fs = std::filesystem;
 namespace {
 
-std::string ReadWholeFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+// [a-z][a-z0-9_-]*, at most 100 characters: a name, never a path.
+bool IsPackName(std::string_view name) {
+  if (name.empty() || name.size() > 100 || name[0] < 'a' || name[0] > 'z') return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  return true;
 }
 
 // An error about a whole file or directory, located by its path alone.
@@ -33,29 +35,60 @@ class Loader {
 
   // Loads the pack in `dir` after its imports. `from` is where the import
   // was written (null for the pack asked for).
-  void LoadPack(const fs::path& dir, const SourceRef* from);
+  // `dir` is the path shown in messages; `real` its canonical form, from
+  // which sibling packs are found.
+  void LoadPack(const fs::path& dir, const fs::path& real, const SourceRef* from);
 
  private:
-  const SourceFile& AddFile(const fs::path& path, const std::string& display);
-  std::optional<PackManifest> ReadManifest(const fs::path& dir, const SourceRef* from);
-  std::vector<fs::path> RuleFiles(const fs::path& dir);
+  // Reads `path`, shown in messages as `shown`.
+  const SourceFile* AddFile(const fs::path& path, const fs::path& shown);
+  std::optional<PackManifest> ReadManifest(const fs::path& dir, const fs::path& real, const SourceRef* from,
+                                          bool& manifest_read);
+  // The rule files under `real` (shown as `dir`), sorted.
+  std::vector<fs::path> RuleFiles(const fs::path& dir, const fs::path& real);
+  void LoadImport(const fs::path& dir, const fs::path& real, const Text& import);
 
   PackAst& ast_;
   DiagnosticSink& sink_;
   std::vector<fs::path> loading_;  // import chain, for cycles
   std::set<fs::path> loaded_;
+  std::size_t bytes_ = 0;  // read so far, for limits::kMaxPackBytes
+  bool too_many_files_ = false;
 };
 
-const SourceFile& Loader::AddFile(const fs::path& path, const std::string& display) {
-  ast_.files.push_back(std::make_unique<SourceFile>(display, ReadWholeFile(path)));
-  return *ast_.files.back();
+// Reads a file of the pack within the limits; null (after an error) when it
+// cannot be read or a limit is reached.
+const SourceFile* Loader::AddFile(const fs::path& path, const fs::path& shown) {
+  if (ast_.files.size() >= limits::kMaxPackFiles) {
+    if (!too_many_files_) {
+      PathError(sink_, shown, fmt::format("too many files: a pack and its imports hold at most {} files; "
+                                         "this one and the next are not read", limits::kMaxPackFiles));
+    }
+    too_many_files_ = true;
+    return nullptr;
+  }
+  FileText read = ReadBoundedFile(path, std::min(limits::kMaxFileBytes, limits::kMaxPackBytes - bytes_));
+  if (!read.text) {
+    PathError(sink_, shown, bytes_ + limits::kMaxFileBytes > limits::kMaxPackBytes && read.error.starts_with("file too large")
+                               ? fmt::format("the files of the pack exceed {} bytes in all", limits::kMaxPackBytes)
+                               : read.error);
+    return nullptr;
+  }
+  bytes_ += read.text->size();
+  ast_.files.push_back(std::make_unique<SourceFile>(shown.string(), std::move(*read.text)));
+  return ast_.files.back().get();
 }
 
-std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const SourceRef* from) {
-  const fs::path manifest_path = dir / "pack.yaml";
+// The manifest of the pack in `dir`; nullopt after an error. `manifest_read`
+// says whether a pack.yaml file was there at all (its rule files are then
+// still read, so that one run shows every problem).
+std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::path& real, const SourceRef* from,
+                                                 bool& manifest_read) {
+  const fs::path manifest_path = real / "pack.yaml";
   std::error_code ec;
-  if (!fs::is_regular_file(fs::symlink_status(manifest_path, ec))) {
-    std::string message = fs::is_directory(dir, ec) ? "no pack manifest pack.yaml (a regular file) in this directory"
+  manifest_read = fs::is_regular_file(fs::symlink_status(manifest_path, ec));
+  if (!manifest_read) {
+    std::string message = fs::is_directory(real, ec) ? "no pack manifest pack.yaml (a regular file) in this directory"
                                                     : "no such pack directory";
     if (from != nullptr) {
       sink_.Error(*from, fmt::format("import: {}: {}", dir.string(), message));
@@ -64,12 +97,24 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const Sour
     }
     return std::nullopt;
   }
-  const SourceFile& file = AddFile(manifest_path, manifest_path.string());
-  auto root = ParseYaml(file, sink_);
+  const SourceFile* file = AddFile(manifest_path, dir / "pack.yaml");
+  if (file == nullptr) return std::nullopt;
+  auto root = ParseYaml(*file, sink_);
   if (!root) return std::nullopt;
-  YamlReader r(file, sink_);
+  YamlReader r(*file, sink_);
+  // Keys of the manifest written at the top level, not under `pack:`.
+  if (root->IsMap() && !(*root)["pack"].IsDefined()) {
+    for (const char* key : {"name", "version", "title", "imports"}) {
+      if ((*root)[key].IsDefined()) {
+        r.Error(*root, "pack manifest: nest its keys under 'pack:' (write 'pack:' on the first line, then name, "
+                       "version, title and imports indented below it)");
+        return std::nullopt;
+      }
+    }
+  }
   if (!r.CheckMap(*root, "pack manifest", {"pack"}, {"pack"})) return std::nullopt;
   const YAML::Node pack = (*root)["pack"];
+  if (!pack.IsDefined()) return std::nullopt;  // reported as a missing key
   if (!r.CheckMap(pack, "pack", {"name", "version", "title", "imports"}, {"name", "version", "title"}))
     return std::nullopt;
   PackManifest m;
@@ -82,22 +127,34 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const Sour
   return m;
 }
 
-std::vector<fs::path> Loader::RuleFiles(const fs::path& dir) {
+std::vector<fs::path> Loader::RuleFiles(const fs::path& dir, const fs::path& real) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+  std::size_t entries = 0;
+  for (auto it = fs::recursive_directory_iterator(real, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     const fs::path& p = it->path();
+    const fs::path shown = dir / p.lexically_relative(real);
+    if (++entries > limits::kMaxPackFiles) {
+      PathError(sink_, dir, fmt::format("too many files: more than {} entries in the pack directory; the rest are "
+                                        "not read", limits::kMaxPackFiles));
+      break;
+    }
     if (it->is_symlink()) {
       // A link could lead out of the pack: refuse it rather than follow it.
-      PathError(sink_, p, "symbolic links are not read in a rule pack");
+      PathError(sink_, shown, "symbolic links are not read in a rule pack");
       continue;
     }
     if (it->is_directory() && p.filename() == "tests" && it.depth() == 0) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && p.extension() == ".yaml" && !(it.depth() == 0 && p.filename() == "pack.yaml")) {
+    if (!it->is_regular_file()) continue;
+    if (p.extension() == ".yml") {
+      // Either extension could be read, but a pack spelt both ways is harder
+      // to review, and skipping the file silently would hide its rules.
+      PathError(sink_, shown, "rule files end in .yaml; rename this .yml file (it was not read)");
+    } else if (p.extension() == ".yaml" && !(it.depth() == 0 && p.filename() == "pack.yaml")) {
       files.push_back(p);
     }
   }
@@ -106,33 +163,47 @@ std::vector<fs::path> Loader::RuleFiles(const fs::path& dir) {
   return files;
 }
 
-void Loader::LoadPack(const fs::path& dir_in, const SourceRef* from) {
-  std::error_code ec;
-  fs::path dir = fs::weakly_canonical(dir_in, ec);
-  if (std::find(loading_.begin(), loading_.end(), dir) != loading_.end()) {
-    sink_.Error(*from, fmt::format("import cycle through pack '{}'", dir.filename().string()));
+void Loader::LoadPack(const fs::path& dir, const fs::path& real, const SourceRef* from) {
+  if (std::find(loading_.begin(), loading_.end(), real) != loading_.end()) {
+    sink_.Error(*from, fmt::format("import cycle through pack '{}'", real.filename().string()));
     return;
   }
-  if (!loaded_.insert(dir).second) return;  // imported twice (diamond): once is enough
-  auto manifest = ReadManifest(dir_in, from);
-  if (!manifest) return;
-  loading_.push_back(dir);
-  static const std::regex kPackName("[a-z][a-z0-9_-]*");
-  for (const Text& import : manifest->imports) {
-    // Imports name sibling packs; a path could escape the rules directory.
-    if (!std::regex_match(import.value, kPackName)) {
-      sink_.Error(import.ref, fmt::format("import '{}': expected the name of a sibling pack "
-                                          "(lowercase letters, digits, '-' or '_'), not a path",
-                                          import.value));
-      continue;
-    }
-    LoadPack(dir_in.parent_path() / import.value, &import.ref);
+  if (!loaded_.insert(real).second) return;  // imported twice (diamond): once is enough
+  bool manifest_read = false;
+  auto manifest = ReadManifest(dir, real, from, manifest_read);
+  if (!manifest_read) return;
+  if (manifest) {
+    loading_.push_back(real);
+    for (const Text& import : manifest->imports) LoadImport(dir, real, import);
+    loading_.pop_back();
   }
-  loading_.pop_back();
-  for (const fs::path& path : RuleFiles(dir_in)) {
-    ReadRuleFile(AddFile(path, path.string()), ast_, sink_);
+  for (const fs::path& path : RuleFiles(dir, real)) {
+    if (const SourceFile* file = AddFile(path, dir / path.lexically_relative(real))) ReadRuleFile(*file, ast_, sink_);
   }
-  ast_.packs.push_back(std::move(*manifest));
+  if (manifest) ast_.packs.push_back(std::move(*manifest));
+}
+
+// Imports name sibling packs: a directory next to the importing one, found
+// from its canonical path (so that "occitanie/", "." or a link to the pack
+// import the same siblings), and not itself a link (which could lead out of
+// the rules directory).
+void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& import) {
+  if (!IsPackName(import.value)) {
+    sink_.Error(import.ref, fmt::format("import '{}': expected the name of a sibling pack "
+                                        "(lowercase letters, digits, '-' or '_', at most 100), not a path",
+                                        Clip(import.value, 100)));
+    return;
+  }
+  const fs::path sibling = real.parent_path() / import.value;
+  const fs::path shown = (dir / ".." / import.value).lexically_normal();  // for messages only
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(sibling, ec))) {
+    sink_.Error(import.ref, fmt::format("import '{}': {} is a symbolic link; an import names a sibling "
+                                        "directory, links are not followed",
+                                        import.value, shown.string()));
+    return;
+  }
+  LoadPack(shown, sibling, &import.ref);
 }
 
 }  // namespace
@@ -144,7 +215,14 @@ PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink) {
     PathError(sink, directory, "not a rule pack directory");
     return ast;
   }
-  Loader(ast, sink).LoadPack(fs::path(directory).lexically_normal(), nullptr);
+  fs::path shown = fs::path(directory).lexically_normal();
+  if (!shown.has_filename() && shown.has_parent_path()) shown = shown.parent_path();  // "occitanie/"
+  fs::path real = fs::canonical(directory, ec);
+  if (ec) {
+    PathError(sink, directory, "cannot resolve the directory: " + ec.message());
+    return ast;
+  }
+  Loader(ast, sink).LoadPack(shown, real, nullptr);
   return ast;
 }
 

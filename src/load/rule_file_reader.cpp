@@ -6,12 +6,29 @@
 #include <set>
 
 #include "core/result_names.hpp"
+#include "core/text_safety.hpp"
 #include "load/pack_loader.hpp"
 #include "load/yaml_reader.hpp"
 #include "relief/result.hpp"
 
 namespace relief::load {
 namespace {
+
+// A declared name must be usable in an expression: ASCII letters, digits and
+// '_', not starting with a digit, and not a keyword of the language. (A
+// name such as "a b", "" or a Cyrillic look-alike "еffectif" could never be
+// referred to, or would be confused with another one.)
+bool IsIdentifier(std::string_view name) {
+  static constexpr std::string_view kKeywords[] = {"and", "or", "not", "in", "if", "then", "else", "true", "false"};
+  if (name.empty() || name.size() > 100 || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  for (std::string_view k : kKeywords) {
+    if (name == k) return false;
+  }
+  return true;
+}
 
 class RuleFileReader {
  public:
@@ -52,6 +69,14 @@ void RuleFileReader::Read(const YAML::Node& root) {
     for (const auto& entry : entries) {
       const std::string name = entry.first.Scalar();
       if (!seen.insert(name).second) continue;
+      if (!IsIdentifier(name)) {
+        r_.Error(entry.first, fmt::format("{}: '{}' is not a valid name: use ASCII letters, digits and '_', not "
+                                          "starting with a digit, at most 100 characters, and not a keyword "
+                                          "(and, or, not, in, if, then, else, true, false)",
+                                          kind, TerminalSafe(Clip(name, 100))));
+        ast_.broken_names.push_back(name);
+        continue;
+      }
       const std::size_t before = Count();
       if (kind == "facts") {
         if (auto fact = ReadFact(name, entry.first, entry.second, false)) ast_.facts.push_back(std::move(*fact));
@@ -118,6 +143,11 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
       r_.Error(node, fmt::format("{}: a record needs its 'fields'", what));
     } else if (r_.CheckFreeMap(fields, what + " fields")) {
       for (const auto& field : fields) {
+        if (!IsIdentifier(field.first.Scalar())) {
+          r_.Error(field.first, fmt::format("{}: '{}' is not a valid field name (ASCII letters, digits and '_')",
+                                            what, TerminalSafe(Clip(field.first.Scalar(), 100))));
+          continue;
+        }
         if (auto f = ReadFact(field.first.Scalar(), field.first, field.second, true)) {
           if (f->type.base == internal::BaseType::kRecord) {
             r_.Error(f->type.ref, "records cannot be nested");
@@ -345,6 +375,7 @@ void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key,
     for (const YAML::Node& v : versions) {
       if (auto version = ReadVersion(v, name)) m.versions.push_back(std::move(*version));
     }
+    if (versions.size() == 0) r_.Error(versions, fmt::format("{}: 'versions' is empty; a measure needs at least one version", what));
   }
   ast_.measures.push_back(std::move(m));
 }

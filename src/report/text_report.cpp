@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "core/french_number.hpp"
+#include "core/text_safety.hpp"
 #include "relief/report.hpp"
 
 namespace relief {
@@ -41,7 +42,7 @@ const char* PerFrench(AmountPeriod per) {
 std::string ToText(const Evaluation& e) {
   std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
                                 e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
-  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
+  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, TerminalSafe(value));
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
     if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
@@ -66,7 +67,7 @@ std::string ToText(const Evaluation& e) {
     out += "\nQuestions à poser, les plus utiles d'abord :\n";
     for (const MissingFact& m : e.questions) out += "  - " + m.question + "\n";
   }
-  return out;
+  return TerminalSafe(out, "\n");  // a profile's text cannot drive the terminal
 }
 
 }  // namespace relief

@@ -6,10 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "core/file_reader.hpp"
+#include "core/limits.hpp"
+#include "core/text_safety.hpp"
 #include "ir/program.hpp"
 #include "explain/measure_result.hpp"
 #include "load/yaml_reader.hpp"
@@ -73,6 +74,12 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
   Evaluation evaluation = internal::EvaluateAll(pack_.program(), *data, *date);
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
+  if (expect.size() == 0) {
+    r_.Error(expect, "expect: empty; give the expected status of at least one measure (a case that checks "
+                     "nothing would always pass)");
+    return;
+  }
+  const std::size_t errors_before = sink_.error_count();
   for (const auto& entry : expect) {
     const std::string& id = entry.first.Scalar();
     auto it = std::find_if(evaluation.measures.begin(), evaluation.measures.end(),
@@ -86,6 +93,8 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
       return;
     Compare(*it, entry.second, out);
   }
+  // A malformed expectation was reported above; the case has not passed.
+  if (sink_.error_count() != errors_before) out.differences.push_back("malformed expectation (see the error above)");
   out.passed = out.differences.empty();
   report_.cases.push_back(std::move(out));
 }
@@ -94,8 +103,18 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
   auto differ = [&](const char* field, const std::string& expected, const std::string& got) {
     out.differences.push_back(fmt::format("{}.{}: expected {}, got {}", result.id, field, expected, got));
   };
-  if (auto status = r_.ReadText(expect, "status"); status && status->value != StatusName(result.status)) {
-    differ("status", status->value, StatusName(result.status));
+  if (auto status = r_.ReadText(expect, "status")) {
+    static constexpr Status kStatuses[] = {Status::kEligible, Status::kIneligible, Status::kUndetermined,
+                                           Status::kNotApplicable, Status::kError};
+    bool known = false;
+    for (Status s : kStatuses) known = known || status->value == StatusName(s);
+    if (!known) {
+      r_.Error(status->ref, fmt::format("status: unknown status '{}'; expected one of eligible, ineligible, "
+                                        "undetermined, not_applicable, error",
+                                        TerminalSafe(Clip(status->value, 100))));
+    } else if (status->value != StatusName(result.status)) {
+      differ("status", status->value, StatusName(result.status));
+    }
   }
   std::optional<std::string> got_amount;
   if (result.amount) got_amount = result.amount->ToFixed(2);
@@ -105,6 +124,13 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
       auto d = amount.IsScalar() ? Decimal::Parse(amount.Scalar()) : std::nullopt;
       if (!d) {
         r_.Error(amount, "amount: expected a decimal such as \"1500.00\", or null");
+        return;
+      }
+      // Compared to the cent: an expectation with more decimals would be
+      // rounded and could pass against a different amount.
+      if (d->Round(2) != d) {
+        r_.Error(amount, fmt::format("amount: '{}' has more than two decimals; amounts are compared to the cent",
+                                     TerminalSafe(Clip(amount.Scalar(), 100))));
         return;
       }
       want = d->ToFixed(2);
@@ -136,11 +162,41 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
   }
 }
 
-std::string ReadWholeFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+// An error about a whole file, located by its path alone.
+void PathError(DiagnosticSink& sink, const fs::path& path, std::string message) {
+  sink.Add(Diagnostic{Severity::kError, {path.string(), 0, 0}, std::move(message), {}});
+}
+
+// The test files of a pack's tests/ directory, sorted. Like the loader,
+// follows no symbolic link (it could lead out of the pack) and says so.
+std::vector<fs::path> TestFiles(const fs::path& tests, DiagnosticSink& sink) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(tests, ec);
+  if (fs::is_symlink(status)) {
+    PathError(sink, tests, "symbolic links are not followed in a rule pack; tests/ is not read");
+    return files;
+  }
+  if (!fs::is_directory(status)) return files;
+  std::size_t entries = 0;
+  for (auto it = fs::directory_iterator(tests, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (++entries > limits::kMaxPackFiles) {
+      PathError(sink, tests, fmt::format("too many files: more than {} entries; the rest are not read",
+                                         limits::kMaxPackFiles));
+      break;
+    }
+    if (it->is_symlink()) {
+      PathError(sink, p, "symbolic links are not followed in a rule pack");
+    } else if (it->is_regular_file() && p.extension() == ".yml") {
+      PathError(sink, p, "test files end in .yaml; rename this .yml file (it was not run)");
+    } else if (it->is_regular_file() && p.extension() == ".yaml") {
+      files.push_back(p);
+    }
+  }
+  if (ec) PathError(sink, tests, "cannot read directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace
@@ -149,16 +205,13 @@ PackTestReport RunPackTests(const RulePack& pack) {
   PackTestReport report;
   DiagnosticSink sink;
   for (const std::string& dir : pack.program().pack_directories) {
-    const fs::path tests = fs::path(dir) / "tests";
-    std::error_code ec;
-    if (!fs::is_directory(tests, ec)) continue;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(tests, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& path : files) {
-      SourceFile file(path.string(), ReadWholeFile(path));
+    for (const fs::path& path : TestFiles(fs::path(dir) / "tests", sink)) {
+      FileText read = ReadBoundedFile(path, limits::kMaxFileBytes);
+      if (!read.text) {
+        PathError(sink, path, read.error);
+        continue;
+      }
+      SourceFile file(path.string(), std::move(*read.text));
       try {
         if (auto root = load::ParseYaml(file, sink)) TestFileRunner(pack, file, sink, report).Run(*root);
       } catch (const std::exception& e) {
@@ -174,8 +227,9 @@ std::string FormatPackTestReport(const PackTestReport& report) {
   std::string out = FormatDiagnostics(report.diagnostics);
   for (const PackTestCase& c : report.cases) {
     if (c.passed) continue;
-    out += fmt::format("FAIL {}:{}: {}\n", c.location.file, c.location.line, c.name);
-    for (const std::string& d : c.differences) out += "  " + d + "\n";
+    // Names and values come from the test file: shown terminal-safe.
+    out += fmt::format("FAIL {}:{}: {}\n", TerminalSafe(c.location.file), c.location.line, TerminalSafe(c.name));
+    for (const std::string& d : c.differences) out += "  " + TerminalSafe(d) + "\n";
   }
   out += fmt::format("{} passed, {} failed\n", report.passed(), report.failed());
   return out;

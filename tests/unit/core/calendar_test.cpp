@@ -15,7 +15,7 @@ TEST(Date, ParsesOnlyRealCalendarDates) {
 
 TEST(Date, ArithmeticAndFormatting) {
   Date d = *Date::Parse("2020-09-30");
-  EXPECT_EQ(d.AddDays(1).ToString(), "2020-10-01");
+  EXPECT_EQ(d.AddDays(1)->ToString(), "2020-10-01");
   EXPECT_EQ(d.ToFrench(), "30/09/2020");
   EXPECT_EQ(d.month_of().ToString(), "2020-09");
   EXPECT_EQ(Date::Parse("1970-01-01")->days_since_epoch(), 0);
@@ -25,8 +25,8 @@ TEST(Date, ArithmeticAndFormatting) {
 
 TEST(Month, ArithmeticAndBounds) {
   Month m = *Month::Parse("2020-11");
-  EXPECT_EQ(m.Add(-12).ToString(), "2019-11");
-  EXPECT_EQ(m.Add(2).ToString(), "2021-01");
+  EXPECT_EQ(m.Add(-12)->ToString(), "2019-11");
+  EXPECT_EQ(m.Add(2)->ToString(), "2021-01");
   EXPECT_EQ(Month::Parse("2020-02")->DayCount(), 29);
   EXPECT_EQ(m.LastDay().ToString(), "2020-11-30");
   EXPECT_EQ(m.ToFrench(), "novembre 2020");
