@@ -97,8 +97,29 @@ class Lowerer {
           return {};
         }
         instr.code = BinaryCode(n.op);
+        if (n.op == Op::kAnd || n.op == Op::kOr) return EmitAll(Chain(id), 0);
         return EmitAll(n.kids, 0);
     }
+  }
+
+  // The operands of an and/or chain, flattened: `a and b and c` parses as
+  // (a and b) and c; as one instruction of three operands it evaluates
+  // without recursion and explains as three parts, not a nest of prefixes
+  // (whose texts grew quadratically with the chain).
+  std::vector<expr::NodeId> Chain(expr::NodeId id) const {
+    const Op op = c_.tree[id].op;
+    std::vector<expr::NodeId> operands;
+    std::vector<expr::NodeId> pending(c_.tree[id].kids.rbegin(), c_.tree[id].kids.rend());
+    while (!pending.empty()) {
+      const expr::NodeId k = pending.back();
+      pending.pop_back();
+      if (c_.tree[k].op == op) {
+        pending.insert(pending.end(), c_.tree[k].kids.rbegin(), c_.tree[k].kids.rend());
+      } else {
+        operands.push_back(k);
+      }
+    }
+    return operands;
   }
 
   // x in list_name, or x in ["a", "b"]: the list's items are operands.
