@@ -23,7 +23,7 @@ std::string ChainPack(int operands) {
   std::ofstream(dir / "pack.yaml") << "pack: {name: chain, version: 1.0.0, title: Chaîne}\n";
   std::string chain = "effectif > 0";
   for (int i = 1; i < operands; ++i) chain += " and effectif > " + std::to_string(i % 10);
-  std::ofstream(dir / "rules.yaml") << "facts:\n  effectif: {type: integer, label: effectif, question: Combien ?}\n"
+  std::ofstream(dir / "rules.yaml") << "facts:\n  effectif: {type: integer, label: effectif, question: \"Combien ?\"}\n"
                                        "measures:\n  m:\n    title: M\n    issuer: T\n    kind: grant\n    per: once\n"
                                        "    territory: {label: France}\n    apply: a\n    sources: [s]\n    versions:\n"
                                        "      - months: 2020-11\n        source: s\n        require:\n"
