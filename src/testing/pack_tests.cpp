@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "api/access.hpp"
 #include "compile/program.hpp"
 #include "explain/measure_result.hpp"
 #include "load/yaml_reader.hpp"
@@ -66,10 +67,10 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
   if (!date) return;
   // The profile is read in place, so that its errors point into the test
   // file; it lives only during this case, so it need not own the program.
-  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &pack_.program());
+  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &internal::Access::program(pack_));
   auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
   if (!data) return;
-  Evaluation evaluation = internal::EvaluateAll(pack_.program(), *data, *date);
+  Evaluation evaluation = internal::EvaluateAll(internal::Access::program(pack_), *data, *date);
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
   for (const auto& entry : expect) {
@@ -146,7 +147,7 @@ std::string ReadWholeFile(const fs::path& path) {
 PackTestReport RunPackTests(const RulePack& pack) {
   PackTestReport report;
   DiagnosticSink sink;
-  for (const std::string& dir : pack.program().pack_directories) {
+  for (const std::string& dir : internal::Access::program(pack).pack_directories) {
     const fs::path tests = fs::path(dir) / "tests";
     std::error_code ec;
     if (!fs::is_directory(tests, ec)) continue;
