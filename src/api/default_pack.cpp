@@ -53,6 +53,9 @@ std::string DefaultPackDirectory() {
     candidates.push_back(dir / RELIEF_LIBDIR_TO_RULES / "occitanie");         // <prefix>/lib → share/relief/rules
     if (InBuildTree(dir)) candidates.push_back(fs::path(RELIEF_SOURCE_RULES_DIR) / "occitanie");
   }
+  // Last, the prefix the library was configured for: a consumer program
+  // installed elsewhere than the library still finds its rules there.
+  candidates.push_back(fs::path(RELIEF_INSTALLED_RULES_DIR) / "occitanie");
   for (const fs::path& dir : candidates) {
     if (IsPack(dir)) return dir.lexically_normal().string();
   }
