@@ -21,7 +21,11 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
   evaluator_->Reset(data, date);
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
     internal::Decision d = internal::Decide(*evaluator_, program.measures[i]);
-    out[i] = {d.status, d.amount};
+    std::string_view case_id;
+    if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
+      case_id = d.version->cases[static_cast<std::size_t>(d.case_index)].id;
+    }
+    out[i] = {d.status, d.amount, case_id};
   }
 }
 
