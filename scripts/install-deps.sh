@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libboost-dev libfmt-dev nlohmann-json3-dev libssl-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-venv python3-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -64,12 +64,14 @@ def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[A
     measure_ids = [m.id for m in pack.measures]
     good = [i for i, p in enumerate(profiles) if p is not None]
     index = frame.index.take([i for i in good for _ in measure_ids])
-    results = pd.DataFrame({
+    columns = {
         "measure": measure_ids * len(good),
         "status": statuses,
         "amount": [Decimal(a) if a is not None else None for a in amounts],
         "case": cases,
-    }, index=index)
+    }
+    # Object columns: exact Decimal amounts, and None (not NaN) where there is no amount or case.
+    results = pd.DataFrame({name: pd.Series(values, index=index, dtype=object) for name, values in columns.items()})
     errors = pd.DataFrame({
         "row": [frame.index[i] for i, _, _ in problems],
         "field": [field for _, field, _ in problems],
