@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include "profile_convert.hpp"
@@ -90,16 +91,19 @@ py::tuple BuildProfiles(const PackHandle& pack, const py::list& rows) {
   return py::make_tuple(profiles, errors);
 }
 
-// The status, amount (a decimal string, or None) and case of every measure
-// for every profile, row by row, evaluated on `threads` threads without the
-// GIL by the batch path (no explanations).
+// Every measure of every profile that is not None, row by row: the status
+// codes (one byte each: an index into _core.STATUSES), the amounts (decimal strings, or None)
+// and cases, and the seconds the engine took. Evaluated on `threads` threads
+// without the GIL by the batch path (no explanations).
 py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<Profile>>& profiles,
                         const std::string& date, int threads) {
   const Date d = ParseDate(date);
   const std::size_t measures = pack.pack.MeasureIds().size();
   std::vector<MeasureOutcome> outcomes(profiles.size() * measures);
+  double seconds = 0;
   {
     py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
     const std::size_t n = std::clamp<std::size_t>(threads > 0 ? threads : std::thread::hardware_concurrency(), 1,
                                                   std::max<std::size_t>(profiles.size(), 1));
     auto work = [&](std::size_t part) {
@@ -115,18 +119,20 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
     for (std::size_t t = 1; t < n; ++t) pool.emplace_back(work, t);
     work(0);
     for (std::thread& t : pool) t.join();
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  py::list statuses, amounts, cases;
+  std::string codes;
+  py::list amounts, cases;
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     if (!profiles[i]) continue;
     for (std::size_t m = 0; m < measures; ++m) {
       const MeasureOutcome& o = outcomes[i * measures + m];
-      statuses.append(StatusName(o.status));
+      codes.push_back(static_cast<char>(o.status));
       amounts.append(o.amount ? py::cast(o.amount->ToFixed(2)) : py::none());
       cases.append(o.case_id.empty() ? py::none() : py::cast(std::string(o.case_id)));
     }
   }
-  return py::make_tuple(statuses, amounts, cases);
+  return py::make_tuple(py::bytes(codes), amounts, cases, seconds);
 }
 
 }  // namespace
@@ -199,8 +205,14 @@ PYBIND11_MODULE(_core, m) {
            "The `relief eval --format json` document, evaluated at an ISO date without the GIL.")
       .def("build_profiles", &BuildProfiles, py::arg("rows"), "([Profile or None], [(row, field, message)]).")
       .def("evaluate_batch", &EvaluateBatch, py::arg("profiles"), py::arg("date"), py::arg("threads") = 0,
-           "(statuses, amounts, cases) for every measure of every profile that is not None, row by row.");
+           "(status codes, amounts, cases, engine seconds) for every measure of every profile that is not None.");
 
+  py::list statuses;  // by status code, as evaluate_batch gives them
+  for (Status s : {Status::kEligible, Status::kIneligible, Status::kUndetermined, Status::kNotApplicable, Status::kError}) {
+    if (static_cast<std::size_t>(s) != statuses.size()) throw std::logic_error("Status codes are not 0..4");
+    statuses.append(StatusName(s));
+  }
+  m.attr("STATUSES") = py::tuple(statuses);
   m.def("load", &Load, py::arg("directory"), "(Pack or None, diagnostics, relief check text).");
   m.def("load_files", &LoadFiles, py::arg("files"), py::arg("pack"),
         "The same from files in memory: {relative path: text}.");

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Tuple
 if TYPE_CHECKING:
     from . import Pack
 
+from . import _core
+
+_STATUSES = _core.STATUSES
 _SERIES = re.compile(r"^(?P<fact>[^\[\]]+)\[(?P<period>[^\[\]]+)\]$")
 
 
@@ -60,7 +63,8 @@ def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[A
 
     core = pack._core
     profiles, problems = core.build_profiles(profiles_of(frame))
-    statuses, amounts, cases = core.evaluate_batch(profiles, when, threads)
+    codes, amounts, cases, _ = core.evaluate_batch(profiles, when, threads)
+    statuses = [_STATUSES[c] for c in codes]
     measure_ids = [m.id for m in pack.measures]
     good = [i for i, p in enumerate(profiles) if p is not None]
     index = frame.index.take([i for i in good for _ in measure_ids])
