@@ -36,9 +36,13 @@ def _pack() -> relief.Pack:
 
 
 def _parquet_cell(value: Any) -> Any:
-    """Exact in Parquet: numbers as their decimal text, dates and booleans as such."""
-    if value is None or isinstance(value, (bool, datetime.date, str)):
+    """Every cell as its profile text (exact, and one Parquet type per column)."""
+    if value is None or isinstance(value, str):
         return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return str(value)
 
 
