@@ -146,12 +146,16 @@ PYBIND11_MODULE(_core, m) {
   m.def("default_pack_directory", &DefaultPackDirectory, "The bundled pack's directory.");
 
   py::class_<Diagnostic>(m, "Diagnostic", "A located message about a rule pack or a profile.")
-      .def_property_readonly("file", [](const Diagnostic& d) { return d.location.file; })
-      .def_property_readonly("line", [](const Diagnostic& d) { return d.location.line; })
-      .def_property_readonly("column", [](const Diagnostic& d) { return d.location.column; })
-      .def_readonly("message", &Diagnostic::message)
-      .def_property_readonly("severity", [](const Diagnostic& d) { return d.is_error() ? "error" : "warning"; })
-      .def_readonly("source_line", &Diagnostic::source_line)
+      .def_property_readonly("file", [](const Diagnostic& d) { return d.location.file; },
+                             "The file, as given to the loader (empty when not from a file).")
+      .def_property_readonly("line", [](const Diagnostic& d) { return d.location.line; },
+                             "1-based line, 0 when unknown.")
+      .def_property_readonly("column", [](const Diagnostic& d) { return d.location.column; },
+                             "1-based column in characters, 0 when unknown.")
+      .def_readonly("message", &Diagnostic::message, "What is wrong, and what was expected.")
+      .def_property_readonly("severity", [](const Diagnostic& d) { return d.is_error() ? "error" : "warning"; },
+                             "\"error\" or \"warning\".")
+      .def_readonly("source_line", &Diagnostic::source_line, "The text of the line, for a caret under the column.")
       .def("__str__", &FormatDiagnostic)
       .def("__repr__", [](const Diagnostic& d) {
         return "<Diagnostic " + d.location.file + ":" + std::to_string(d.location.line) + ":" +
@@ -159,43 +163,43 @@ PYBIND11_MODULE(_core, m) {
       });
 
   py::class_<FactDescription>(m, "Fact", "A fact a profile may give.")
-      .def_readonly("name", &FactDescription::name)
-      .def_readonly("type", &FactDescription::type)
-      .def_readonly("base", &FactDescription::base)
-      .def_readonly("series", &FactDescription::series)
-      .def_readonly("label", &FactDescription::label)
-      .def_readonly("question", &FactDescription::question)
-      .def_readonly("source", &FactDescription::source)
-      .def_readonly("unit", &FactDescription::unit)
-      .def_readonly("allowed_values", &FactDescription::allowed_values)
-      .def_readonly("list", &FactDescription::list)
-      .def_readonly("pattern", &FactDescription::pattern)
-      .def_readonly("min", &FactDescription::min)
-      .def_readonly("max", &FactDescription::max)
-      .def_readonly("fields", &FactDescription::fields)
-      .def_readonly("identifies", &FactDescription::identifies)
+      .def_readonly("name", &FactDescription::name, "\"effectif\"; a record field is \"embauche.date\".")
+      .def_readonly("type", &FactDescription::type, "As written in the pack: \"money\", \"monthly money\", \"enum\".")
+      .def_readonly("base", &FactDescription::base, "boolean, integer, decimal, percentage, money, date, month, string, enum or record.")
+      .def_readonly("series", &FactDescription::series, "\"monthly\", \"yearly\", or \"\" for a single value.")
+      .def_readonly("label", &FactDescription::label, "What the fact is, in French.")
+      .def_readonly("question", &FactDescription::question, "The question to ask the firm, in French.")
+      .def_readonly("source", &FactDescription::source, "The legal text or page that defines the fact.")
+      .def_readonly("unit", &FactDescription::unit, "\"€\" for money, \"%\" for a percentage, else \"\".")
+      .def_readonly("allowed_values", &FactDescription::allowed_values, "An enum's values, in declaration order.")
+      .def_readonly("list", &FactDescription::list, "For a string fact, the list its values must belong to.")
+      .def_readonly("pattern", &FactDescription::pattern, "A string fact's regular expression, if any.")
+      .def_readonly("min", &FactDescription::min, "The lower bound as profile text (\"0\", \"2020-01-01\"), \"\" when none.")
+      .def_readonly("max", &FactDescription::max, "The upper bound as profile text, \"\" when none.")
+      .def_readonly("fields", &FactDescription::fields, "A record's field names.")
+      .def_readonly("identifies", &FactDescription::identifies, "Whether the fact identifies the firm (carried to the output, e.g. siren).")
       .def("__repr__", [](const FactDescription& f) { return "<Fact " + f.name + ": " + f.type + ">"; });
 
   py::class_<MeasureDescription>(m, "MeasureInfo", "A measure of the pack.")
-      .def_readonly("id", &MeasureDescription::id)
-      .def_readonly("title", &MeasureDescription::title)
-      .def_readonly("issuer", &MeasureDescription::issuer)
-      .def_readonly("kind", &MeasureDescription::kind)
-      .def_readonly("per", &MeasureDescription::per)
-      .def_readonly("territory", &MeasureDescription::territory)
-      .def_readonly("sources", &MeasureDescription::sources)
+      .def_readonly("id", &MeasureDescription::id, "The measure id, e.g. \"fonds_solidarite_volet1\".")
+      .def_readonly("title", &MeasureDescription::title, "The title, in French.")
+      .def_readonly("issuer", &MeasureDescription::issuer, "Who grants it (État, Région, URSSAF, …).")
+      .def_readonly("kind", &MeasureDescription::kind, "grant, loan, …")
+      .def_readonly("per", &MeasureDescription::per, "What an amount covers: month, two_months, year, once.")
+      .def_readonly("territory", &MeasureDescription::territory, "Where it applies, in French.")
+      .def_readonly("sources", &MeasureDescription::sources, "The legal texts of the measure.")
       .def("__repr__", [](const MeasureDescription& d) { return "<MeasureInfo " + d.id + ">"; });
 
   py::class_<Profile>(m, "Profile", "A profile checked against a pack.");
 
   py::class_<PackHandle>(m, "Pack", "A loaded rule pack (immutable, shared by threads).")
-      .def_property_readonly("info", [](const PackHandle& p) {
+      .def_property_readonly("info", [](const PackHandle& p) {  // name, version, title, digest
         const PackInfo& i = p.pack.info();
         return py::dict(py::arg("name") = i.name, py::arg("version") = i.version, py::arg("title") = i.title,
                         py::arg("digest") = i.digest);
-      })
-      .def_property_readonly("facts", [](const PackHandle& p) { return p.pack.Facts(); })
-      .def_property_readonly("measures", [](const PackHandle& p) { return p.pack.Measures(); })
+      }, "{name, version, title, digest}.")
+      .def_property_readonly("facts", [](const PackHandle& p) { return p.pack.Facts(); }, "Every fact.")
+      .def_property_readonly("measures", [](const PackHandle& p) { return p.pack.Measures(); }, "Every measure.")
       .def("build_profile", &BuildProfile, py::arg("mapping"), "(Profile or None, [(field, message)]).")
       .def("read_profile", [](const PackHandle& p, const std::string& text, const std::string& name) {
         ProfileResult r = p.pack.ReadProfile(text, name);
