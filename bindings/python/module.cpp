@@ -184,8 +184,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("id", &MeasureDescription::id, "The measure id, e.g. \"fonds_solidarite_volet1\".")
       .def_readonly("title", &MeasureDescription::title, "The title, in French.")
       .def_readonly("issuer", &MeasureDescription::issuer, "Who grants it (État, Région, URSSAF, …).")
-      .def_readonly("kind", &MeasureDescription::kind, "grant, loan, …")
-      .def_readonly("per", &MeasureDescription::per, "What an amount covers: month, two_months, year, once.")
+      .def_property_readonly("kind", [](const MeasureDescription& d) { return MeasureKindName(d.kind); },
+                             "grant, loan, …")
+      .def_property_readonly("per", [](const MeasureDescription& d) { return AmountPeriodName(d.per); },
+                             "What an amount covers: month, two_months, year, once.")
       .def_readonly("territory", &MeasureDescription::territory, "Where it applies, in French.")
       .def_readonly("sources", &MeasureDescription::sources, "The legal texts of the measure.")
       .def("__repr__", [](const MeasureDescription& d) { return "<MeasureInfo " + d.id + ">"; });

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "relief/result.hpp"
+
 namespace relief {
 
 struct FactDescription {
@@ -25,8 +27,8 @@ struct FactDescription {
 
 struct MeasureDescription {
   std::string id, title, issuer;
-  std::string kind;  // grant, loan, …
-  std::string per;   // month, two_months, year, once
+  MeasureKind kind = MeasureKind::kGrant;  // MeasureKindName: grant, loan, …
+  AmountPeriod per = AmountPeriod::kOnce;  // AmountPeriodName: month, two_months, year, once
   std::string territory;
   std::vector<std::string> sources;
 };

@@ -3,6 +3,7 @@
 #define RELIEF_REPORT_HPP_
 
 #include <string>
+#include <vector>
 
 #include "relief/result.hpp"
 
@@ -10,10 +11,18 @@ namespace relief {
 
 // {"pack": {"name", "version", "digest"}, "date", "month", "measures": [{"id",
 // "title", "kind", "status", "amount" (decimal string or null), "case",
-// "reasons", "missing": [{"fact", "question"}], "sources", …}], "questions"}
+// "reasons" (French sentences), "reason_codes": [{"code", "operands"}] (the
+// same reasons as data), "missing": [{"fact", "question"}], "sources", …}],
+// "questions"}
 std::string ToJson(const Evaluation& evaluation, int indent = 2);
 // A French summary, one block per measure.
 std::string ToText(const Evaluation& evaluation);
+
+// A reason worded in French, as the reports write it ("Condition non
+// remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.").
+std::string ReasonText(const Reason& reason);
+// Every reason of a measure, worded in French, in order.
+std::vector<std::string> ReasonTexts(const MeasureResult& result);
 
 }  // namespace relief
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relief/calendar.hpp"
@@ -19,6 +20,22 @@ const char* StatusName(Status status);
 // The outcome of one condition or case under three-valued logic.
 enum class Outcome { kMet, kUnmet, kUnknown, kError };
 const char* OutcomeName(Outcome outcome);  // "met", "unmet", "unknown", "error"
+
+// What kind of support a measure gives. A loan's amount is the maximum loan,
+// an advance's the maximum advance; they do not add up with grants.
+enum class MeasureKind {
+  kGrant, kLoan, kRepayableAdvance, kExemption, kPaymentAid, kContributionReduction, kTaxCredit, kDeferral,
+};
+// "grant", "loan", "repayable_advance", "exemption", "payment_aid",
+// "contribution_reduction", "tax_credit", "deferral" (as in rule files).
+const char* MeasureKindName(MeasureKind kind);
+std::optional<MeasureKind> MeasureKindNamed(std::string_view name);
+
+// What one amount of a measure covers.
+enum class AmountPeriod { kMonth, kTwoMonths, kYear, kOnce };
+// "month", "two_months", "year", "once" (as in rule files).
+const char* AmountPeriodName(AmountPeriod period);
+std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 
 // A named value an expression read, formatted in French ("42 %", "1 500,00 €").
 struct UsedValue {
@@ -71,12 +88,48 @@ struct MissingFact {
   }
 };
 
+// Why a measure has its status, as data: a code and its operands. The
+// wording belongs to a report (ReasonText in relief/report.hpp, in French),
+// so that another language or a program reuses the same reasons. Operands
+// are the pack's own texts (labels, written in the pack's language) and
+// values in ISO form:
+//   kOutOfPeriod        evaluated month "YYYY-MM", evaluated date
+//                       "YYYY-MM-DD", then each period the measure covers
+//                       ("2020-11", "2020-06..2020-09", "2021-01-28..2021-05-09")
+//   kOutOfTerritory     territory label, why (the condition's detail)
+//   kCaseChosen         case label
+//   kCaseUndecided      —  (an earlier case depends on missing facts)
+//   kBestOption         option label
+//   kConditionMet       condition label
+//   kAmountNeedsFacts   —  (facts are missing to compute the amount)
+//   kAmountByAdvisor    —  (the rules leave the amount to the advisor)
+//   kConditionUnmet     condition label, detail
+//   kCaseNotApplicable  case label, detail
+//   kTerritoryToVerify  territory label, detail
+//   kToVerify           condition or case label, detail
+//   kRuleError          where and what (MeasureResult::error)
+// A detail is ConditionResult::detail: the values read and what the rule
+// requires, in French.
+enum class ReasonCode {
+  kOutOfPeriod, kOutOfTerritory, kCaseChosen, kCaseUndecided, kBestOption, kConditionMet,
+  kAmountNeedsFacts, kAmountByAdvisor, kConditionUnmet, kCaseNotApplicable, kTerritoryToVerify,
+  kToVerify, kRuleError,
+};
+// "out_of_period", "out_of_territory", "case_chosen", …: the code in snake case.
+const char* ReasonCodeName(ReasonCode code);
+
+struct Reason {
+  ReasonCode code = ReasonCode::kRuleError;
+  std::vector<std::string> operands;
+  friend bool operator==(const Reason&, const Reason&) = default;
+};
+
 struct MeasureResult {
   std::string id;
   std::string title;
   std::string issuer;
-  std::string kind;       // grant, loan, …
-  std::string per;        // month, two_months, year, once
+  MeasureKind kind = MeasureKind::kGrant;
+  AmountPeriod per = AmountPeriod::kOnce;
   std::string territory;
   std::string apply;
 
@@ -94,7 +147,7 @@ struct MeasureResult {
   std::string amount_formula;
   std::vector<UsedValue> amount_values;
 
-  std::vector<std::string> reasons;  // sentences in French, for the advisor
+  std::vector<Reason> reasons;  // in order; worded by ReasonText (relief/report.hpp)
   std::vector<ConditionResult> conditions;
   std::vector<CaseResult> cases;
   std::vector<OptionResult> options;

@@ -6,8 +6,8 @@
 
 #include <memory>
 
-#include "compile/program.hpp"
-#include "eval/profile_data.hpp"
+#include "ir/profile_data.hpp"
+#include "ir/program.hpp"
 #include "relief/rule_pack.hpp"
 
 namespace relief::internal {

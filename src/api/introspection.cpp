@@ -2,29 +2,11 @@
 #include "relief/introspection.hpp"
 
 #include "api/access.hpp"
+#include "ir/types.hpp"
 #include "relief/rule_pack.hpp"
 
 namespace relief {
 namespace {
-
-const char* BaseName(internal::BaseType base) {
-  using internal::BaseType;
-  switch (base) {
-    case BaseType::kBoolean: return "boolean";
-    case BaseType::kInteger: return "integer";
-    case BaseType::kDecimal: return "decimal";
-    case BaseType::kPercentage: return "percentage";
-    case BaseType::kMoney: return "money";
-    case BaseType::kDate: return "date";
-    case BaseType::kMonth: return "month";
-    case BaseType::kString: return "string";
-    case BaseType::kEnum: return "enum";
-    case BaseType::kRecord: return "record";
-    case BaseType::kList: return "list";
-    case BaseType::kError: break;
-  }
-  return "error";
-}
 
 // A bound as a profile would write it.
 std::string BoundText(const std::optional<internal::Value>& bound) {
@@ -41,7 +23,7 @@ std::string BoundText(const std::optional<internal::Value>& bound) {
 FactDescription Describe(const internal::Program& p, const internal::FactInfo& f) {
   FactDescription d;
   d.name = f.name;
-  d.base = BaseName(f.type.base);
+  d.base = std::string(internal::BaseTypeName(f.type.base));
   d.series = f.type.series == internal::SeriesKind::kMonthly  ? "monthly"
              : f.type.series == internal::SeriesKind::kYearly ? "yearly"
                                                               : "";
@@ -52,7 +34,7 @@ FactDescription Describe(const internal::Program& p, const internal::FactInfo& f
   d.unit = f.type.base == internal::BaseType::kMoney ? "€" : f.type.base == internal::BaseType::kPercentage ? "%" : "";
   if (f.type.base == internal::BaseType::kEnum) d.allowed_values = p.enums[f.type.id];
   if (f.in_list >= 0) d.list = p.lists[f.in_list].name;
-  d.pattern = f.pattern_text;
+  d.pattern = f.pattern ? f.pattern->text() : "";
   d.min = BoundText(f.min);
   d.max = BoundText(f.max);
   for (std::int32_t field : f.fields) d.fields.push_back(p.facts[field].name.substr(f.name.size() + 1));

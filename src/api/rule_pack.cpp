@@ -9,6 +9,7 @@
 
 #include "api/access.hpp"
 #include "check/checker.hpp"
+#include "compile/lowering.hpp"
 #include "eval/evaluator.hpp"
 #include "explain/measure_result.hpp"
 #include "load/pack_loader.hpp"
@@ -19,26 +20,6 @@ namespace relief {
 
 const char* LibraryVersion() { return RELIEF_VERSION; }
 
-const char* StatusName(Status s) {
-  switch (s) {
-    case Status::kEligible: return "eligible";
-    case Status::kIneligible: return "ineligible";
-    case Status::kUndetermined: return "undetermined";
-    case Status::kNotApplicable: return "not_applicable";
-    case Status::kError: return "error";
-  }
-  return "?";
-}
-
-const char* OutcomeName(Outcome o) {
-  switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kUnmet: return "unmet";
-    case Outcome::kUnknown: return "unknown";
-    case Outcome::kError: return "error";
-  }
-  return "?";
-}
 
 namespace {
 
@@ -76,10 +57,13 @@ LoadResult Build(const std::string& where, const std::function<load::PackAst(Dia
   try {
     load::PackAst ast = read(sink);
     if (!ast.packs.empty()) {
-      program = internal::CheckAndCompile(ast, sink);
-      const load::PackManifest& top = ast.packs.back();
-      program->info = {top.name, top.version, top.title, Digest(ast)};
-      for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);
+      internal::CheckedPack checked = internal::Check(ast, sink);
+      if (!sink.has_errors()) {
+        program = internal::Compile(std::move(checked));
+        const load::PackManifest& top = ast.packs.back();
+        program->info = {top.name, top.version, top.title, Digest(ast)};
+        for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);
+      }
     }
   } catch (const std::exception& e) {
     sink.Add(Diagnostic{Severity::kError, {where, 0, 0}, std::string("internal error while loading the pack: ") + e.what(), {}});

@@ -5,29 +5,24 @@
 
 #include <vector>
 
-#include "check/types.hpp"
 #include "expr/ast.hpp"
+#include "ir/types.hpp"
 
 namespace relief::internal {
-
-enum class Function : std::uint8_t {
-  kMin, kMax, kAbs, kRound, kFloor, kCeil, kStartsWith, kAddDays, kAddMonths, kDaysBetween,
-  kMonthOf, kYearOf, kFirstDay, kLastDay, kDaysInMonth, kSum, kAverage, kValueAt, kAddYears, kLookup,
-};
 
 struct Resolution {
   enum class Kind : std::uint8_t {
     kNone, kFact, kValue, kParameter, kList, kEvalMonth, kEvalDate, kEnumConstant, kFunction,
   };
   Kind kind = Kind::kNone;
-  std::int32_t index = -1;  // fact, value, parameter, list, enum value, or Function
+  std::int32_t index = -1;  // fact, value, parameter, list, enum value, or built-in function
 };
 
 struct CheckedExpr {
   expr::Tree tree;
   std::vector<Type> types;              // per node
   std::vector<Resolution> resolutions;  // per node
-  std::uint32_t info = 0;               // index in Program::exprs
+  std::int32_t info = -1;               // its ExprId: index in Symbols::exprs
 };
 
 }  // namespace relief::internal

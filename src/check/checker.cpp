@@ -7,18 +7,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "builtins/builtins.hpp"
 #include "check/checker_impl.hpp"
-#include "compile/lowering.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
 
 namespace relief::internal {
 
 
-std::unique_ptr<Program> Checker::Run() {
+CheckedPack Checker::Run() {
   DeclareFacts();
   DeclareLists();
   DeclareParameters();
@@ -28,10 +29,11 @@ std::unique_ptr<Program> Checker::Run() {
   for (const std::string& name : ast_.broken_names) symbols_.emplace(name, Symbol{Resolution::Kind::kNone, -1, {}});
   for (std::size_t i = 0; i < p_->facts.size(); ++i) CheckFactDefault(static_cast<std::int32_t>(i), {});
   for (std::size_t i = 0; i < p_->values.size(); ++i) CheckValue(static_cast<std::int32_t>(i), {});
-  CompileMeasures();
+  CheckMeasures();
   // Usage is only meaningful when every expression could be checked.
   if (!sink_.has_errors()) WarnUnused();
-  return std::move(p_);
+  out_.exprs.resize(p_->exprs.size());
+  return std::move(out_);
 }
 
 bool Checker::Define(const std::string& name, Symbol symbol) {
@@ -39,11 +41,9 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
     sink_.Error(symbol.ref, fmt::format("'{}' is a built-in name (the evaluated period)", name));
     return false;
   }
-  for (const FunctionSpec& f : kFunctions) {
-    if (name == f.name) {
-      sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
-      return false;
-    }
+  if (FindBuiltin(name) >= 0) {
+    sink_.Error(symbol.ref, fmt::format("'{}' is the name of a built-in function", name));
+    return false;
   }
   auto [it, inserted] = symbols_.emplace(name, symbol);
   if (!inserted) {
@@ -55,16 +55,7 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
 }
 
 Type Checker::TypeOf(const load::TypeSpec& spec, std::int32_t enum_id, std::int32_t record) {
-  static const std::map<std::string, BaseType> kBases = {
-      {"boolean", BaseType::kBoolean}, {"integer", BaseType::kInteger}, {"decimal", BaseType::kDecimal},
-      {"percentage", BaseType::kPercentage}, {"money", BaseType::kMoney}, {"date", BaseType::kDate},
-      {"month", BaseType::kMonth}, {"string", BaseType::kString}, {"enum", BaseType::kEnum},
-      {"record", BaseType::kRecord}};
-  Type t;
-  t.base = kBases.at(spec.base);
-  t.series = spec.series == load::TypeSpec::Series::kMonthly  ? SeriesKind::kMonthly
-             : spec.series == load::TypeSpec::Series::kYearly ? SeriesKind::kYearly
-                                                              : SeriesKind::kNone;
+  Type t{spec.base, spec.series, -1};
   if (t.base == BaseType::kEnum) t.id = enum_id;
   if (t.base == BaseType::kRecord) t.id = record;
   return t;
@@ -79,7 +70,7 @@ std::int32_t Checker::DeclareFact(const load::FactDecl& decl, const std::string&
   f.record = record;
   f.identifies = decl.identifies;
   std::int32_t enum_id = -1;
-  if (decl.type.base == "enum") {
+  if (decl.type.base == BaseType::kEnum) {
     std::vector<std::string> values;
     std::set<std::string> seen;
     for (const load::Text& v : decl.enum_values) {
@@ -98,12 +89,9 @@ std::int32_t Checker::DeclareFact(const load::FactDecl& decl, const std::string&
     if (f.type.base != BaseType::kString) {
       sink_.Error(decl.pattern->ref, "'pattern' is only for string facts");
     } else {
-      try {
-        f.pattern.emplace(decl.pattern->value, std::regex::ECMAScript);
-        f.pattern_text = decl.pattern->value;
-      } catch (const std::regex_error& e) {
-        sink_.Error(decl.pattern->ref, fmt::format("invalid pattern: {}", e.what()));
-      }
+      std::string error;
+      f.pattern = Pattern::Compile(decl.pattern->value, error);
+      if (!f.pattern) sink_.Error(decl.pattern->ref, fmt::format("invalid pattern: {}", error));
     }
   }
   p_->facts.push_back(std::move(f));
@@ -221,14 +209,14 @@ void Checker::CheckFactDefault(std::int32_t fact, SourceRef from) {
   default_state_[fact] = State::kChecking;
   value_stack_.push_back(p_->facts[fact].name);
   Type expected = p_->facts[fact].type;
-  p_->facts[fact].default_root = Compile(*decl->default_value, expected, "default");
+  p_->facts[fact].default_expr = CheckExpr(*decl->default_value, expected, "default");
   value_stack_.pop_back();
   default_state_[fact] = State::kDone;
 }
 
 Type Checker::CheckValue(std::int32_t index, SourceRef from) {
   ValueInfo& v = p_->values[index];
-  if (value_state_[index] == State::kDone) return v.root == kNoInstr ? Type{} : v.type;
+  if (value_state_[index] == State::kDone) return v.formula == kNoExpr ? Type{} : v.type;
   if (value_state_[index] == State::kChecking) {
     value_stack_.push_back(v.name);
     sink_.Error(from, fmt::format("cycle among values: {}", fmt::join(value_stack_, " → ")));
@@ -259,21 +247,21 @@ Type Checker::CheckValue(std::int32_t index, SourceRef from) {
       if (v.type.is_series() || v.type.base == BaseType::kList || v.type.base == BaseType::kRecord) {
         sink_.Error(decl->ref, fmt::format("value '{}' must be a single value, not a {}", v.name, Name(v.type)));
       } else {
-        v.root = Lower(*parsed, *p_);
+        v.formula = Keep(std::move(*parsed));
       }
     }
   }
   value_stack_.pop_back();
   value_state_[index] = State::kDone;
-  return v.root == kNoInstr ? Type{} : v.type;
+  return v.formula == kNoExpr ? Type{} : v.type;
 }
 
-AmountPlan Checker::CompileAmount(const load::AmountDecl& decl) {
+AmountPlan Checker::CheckAmount(const load::AmountDecl& decl) {
   AmountPlan plan;
   const Type money = Type::Of(BaseType::kMoney);
-  if (decl.amount) plan.amount = Compile(*decl.amount, money, "amount");
+  if (decl.amount) plan.amount = CheckExpr(*decl.amount, money, "amount");
   for (const load::OptionDecl& o : decl.options) {
-    plan.options.push_back({o.label.value, o.source.value, Compile(o.amount, money, "amount")});
+    plan.options.push_back({o.label.value, o.source.value, CheckExpr(o.amount, money, "amount")});
   }
   return plan;
 }
@@ -284,7 +272,7 @@ std::vector<std::string> Texts(const std::vector<load::Text>& texts) {
   return out;
 }
 
-void Checker::CompileMeasures() {
+void Checker::CheckMeasures() {
   std::map<std::string, SourceRef> ids;
   const Type boolean = Type::Of(BaseType::kBoolean);
   for (const load::MeasureDecl& m : ast_.measures) {
@@ -297,11 +285,12 @@ void Checker::CompileMeasures() {
     plan.id = m.id;
     plan.title = m.title.value;
     plan.issuer = m.issuer.value;
-    plan.kind = m.kind.value;
-    plan.per = m.per.value;
+    // The loader has checked the words; a missing one is reported there.
+    plan.kind = MeasureKindNamed(m.kind.value).value_or(MeasureKind::kGrant);
+    plan.per = AmountPeriodNamed(m.per.value).value_or(AmountPeriod::kOnce);
     plan.apply = m.apply.value;
     plan.territory = m.territory_label.value;
-    if (m.territory_when) plan.territory_when = Compile(*m.territory_when, boolean, "territory");
+    if (m.territory_when) plan.territory_when = CheckExpr(*m.territory_when, boolean, "territory");
     plan.sources = Texts(m.sources);
     plan.open_points = Texts(m.open_points);
     for (const load::VersionDecl& v : m.versions) {
@@ -319,7 +308,7 @@ void Checker::CompileMeasures() {
       vp.deadline = v.deadline;
       vp.open_points = Texts(v.open_points);
       for (const load::ConditionDecl& cond : v.require) {
-        vp.require.push_back({cond.label.value, cond.source.value, Texts(cond.open_points), Compile(cond.when, boolean, "condition")});
+        vp.require.push_back({cond.label.value, cond.source.value, Texts(cond.open_points), CheckExpr(cond.when, boolean, "condition")});
       }
       std::set<std::string> case_ids;
       for (std::size_t i = 0; i < v.cases.size(); ++i) {
@@ -327,11 +316,11 @@ void Checker::CompileMeasures() {
         if (!case_ids.insert(kase.id).second) sink_.Error(kase.ref, fmt::format("duplicate case id '{}'", kase.id));
         if (!kase.when && i + 1 != v.cases.size())
           sink_.Error(kase.ref, fmt::format("case '{}' has no 'when' and so always applies: the cases after it are unreachable", kase.id));
-        CasePlan cp{kase.id, kase.label.value, kase.source.value, Texts(kase.open_points), kNoInstr, CompileAmount(kase.amount)};
-        if (kase.when) cp.when = Compile(*kase.when, boolean, "condition");
+        CasePlan cp{kase.id, kase.label.value, kase.source.value, Texts(kase.open_points), kNoExpr, CheckAmount(kase.amount)};
+        if (kase.when) cp.when = CheckExpr(*kase.when, boolean, "condition");
         vp.cases.push_back(std::move(cp));
       }
-      vp.amount = CompileAmount(v.amount);
+      vp.amount = CheckAmount(v.amount);
       plan.versions.push_back(std::move(vp));
     }
     std::sort(plan.versions.begin(), plan.versions.end(), [](const VersionPlan& a, const VersionPlan& b) { return a.from < b.from; });
@@ -360,7 +349,14 @@ void Checker::WarnUnused() {
 }
 
 
-std::unique_ptr<Program> CheckAndCompile(const load::PackAst& ast, DiagnosticSink& sink) {
+ExprId Checker::Keep(CheckedExpr checked) {
+  const ExprId id = checked.info;
+  if (out_.exprs.size() <= static_cast<std::size_t>(id)) out_.exprs.resize(static_cast<std::size_t>(id) + 1);
+  out_.exprs[static_cast<std::size_t>(id)] = std::move(checked);
+  return id;
+}
+
+CheckedPack Check(const load::PackAst& ast, DiagnosticSink& sink) {
   return Checker(ast, sink).Run();
 }
 

@@ -1,18 +1,16 @@
-// Stages 2 to 4 of the pipeline: parses every expression of a PackAst,
-// resolves names, checks types, and lowers each checked expression into a
-// Program. All problems are reported in one pass.
+// Stages 2 and 3 of the pipeline: parses every expression of a PackAst,
+// resolves names and checks types. All problems are reported in one pass.
+// The result is lowered by compile/.
 #ifndef RELIEF_CHECK_CHECKER_HPP_
 #define RELIEF_CHECK_CHECKER_HPP_
 
-#include <memory>
-
-#include "compile/program.hpp"
+#include "check/checked_pack.hpp"
 #include "load/pack_ast.hpp"
 
 namespace relief::internal {
 
-// Returns the program (possibly incomplete when `sink` has errors).
-std::unique_ptr<Program> CheckAndCompile(const load::PackAst& ast, DiagnosticSink& sink);
+// The checked pack; incomplete when `sink` received errors.
+CheckedPack Check(const load::PackAst& ast, DiagnosticSink& sink);
 
 }  // namespace relief::internal
 

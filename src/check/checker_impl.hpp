@@ -5,41 +5,15 @@
 #define RELIEF_CHECK_CHECKER_IMPL_HPP_
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "check/checked_expr.hpp"
-#include "compile/program.hpp"
+#include "builtins/builtins.hpp"
+#include "check/checked_pack.hpp"
 #include "load/pack_ast.hpp"
 
 namespace relief::internal {
-
-
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
-
-struct FunctionSpec {
-  const char* name;
-  Function function;
-  int min_args, max_args;
-};
-inline constexpr FunctionSpec kFunctions[] = {
-    {"min", Function::kMin, 2, 16},         {"max", Function::kMax, 2, 16},
-    {"abs", Function::kAbs, 1, 1},          {"round", Function::kRound, 1, 1},
-    {"floor", Function::kFloor, 1, 1},      {"ceil", Function::kCeil, 1, 1},
-    {"starts_with", Function::kStartsWith, 2, 2},
-    {"add_days", Function::kAddDays, 2, 2}, {"add_months", Function::kAddMonths, 2, 2},
-    {"days_between", Function::kDaysBetween, 2, 2},
-    {"month_of", Function::kMonthOf, 1, 1}, {"year_of", Function::kYearOf, 1, 1},
-    {"first_day", Function::kFirstDay, 1, 1}, {"last_day", Function::kLastDay, 1, 1},
-    {"days_in_month", Function::kDaysInMonth, 1, 1},
-    {"sum", Function::kSum, 3, 3},          {"average", Function::kAverage, 3, 3},
-    {"value_at", Function::kValueAt, 2, 2}, {"add_years", Function::kAddYears, 2, 2},
-    {"lookup", Function::kLookup, 2, 2},
-};
 
 // "an integer", "a monthly money".
 inline std::string WithArticle(const std::string& noun) {
@@ -51,9 +25,13 @@ inline const char* const kBuiltinDate = "date_evaluation";
 
 class Checker {
  public:
-  Checker(const load::PackAst& ast, DiagnosticSink& sink) : ast_(ast), sink_(sink), p_(std::make_unique<Program>()) {}
+  using Node = expr::Node;
+  using NodeId = expr::NodeId;
+  using Op = expr::Op;
 
-  std::unique_ptr<Program> Run();
+  Checker(const load::PackAst& ast, DiagnosticSink& sink) : ast_(ast), sink_(sink) {}
+
+  CheckedPack Run();
 
  private:
   enum class State : std::uint8_t { kUnchecked, kChecking, kDone };
@@ -75,15 +53,25 @@ class Checker {
 
   // Expressions.
   std::optional<CheckedExpr> Parse(const load::ExprSource& source);
-  // Parses, checks against `expected` (a description for messages) and
-  // lowers; kNoInstr on error.
-  InstrId Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what);
+  // Parses and checks against `expected` (`what` describes it for
+  // messages); kNoExpr on error.
+  ExprId CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what);
+  // Checks node `id` (recording its type in `c`); `hint` is the type the
+  // context expects, which lets a string literal be an enum value.
   Type Check(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckNode(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckString(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckNameUse(CheckedExpr& c, NodeId id);
+  Type CheckField(CheckedExpr& c, NodeId id);
+  Type CheckIndex(CheckedExpr& c, NodeId id);
+  Type CheckUnary(CheckedExpr& c, NodeId id, std::optional<Type> hint);
+  Type CheckLogic(CheckedExpr& c, NodeId id);
+  Type CheckArithmetic(CheckedExpr& c, NodeId id);
+  Type CheckComparison(CheckedExpr& c, NodeId id);
+  Type CheckIf(CheckedExpr& c, NodeId id, std::optional<Type> hint);
   Type CheckName(CheckedExpr& c, NodeId id);
   Type CheckCall(CheckedExpr& c, NodeId id);
-  // The argument `arg` must name a declaration of `kind`; its type, or
-  // nullopt once reported.
-  std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message);
+  std::optional<Type> NamedArgument(CheckedExpr& c, NodeId arg, const Builtin& fn);
   Type CheckIn(CheckedExpr& c, NodeId id);
   Type CheckValue(std::int32_t index, SourceRef from);
   void CheckFactDefault(std::int32_t fact, SourceRef from);
@@ -92,14 +80,17 @@ class Checker {
   std::optional<Value> Literal(const load::ExprSource& source, Type type, const char* what);
 
   // Measures.
-  void CompileMeasures();
-  AmountPlan CompileAmount(const load::AmountDecl& decl);
+  void CheckMeasures();
+  // Keeps a checked expression for the compiler; its ExprId.
+  ExprId Keep(CheckedExpr checked);
+  AmountPlan CheckAmount(const load::AmountDecl& decl);
 
   void WarnUnused();
 
   const load::PackAst& ast_;
   DiagnosticSink& sink_;
-  std::unique_ptr<Program> p_;
+  CheckedPack out_;
+  Symbols* p_ = &out_.symbols;
   std::map<std::string, Symbol> symbols_;
   std::vector<const load::ExprSource*> current_sources_;  // by CheckedExpr::info
   std::vector<State> value_state_;

@@ -1,12 +1,13 @@
-// Stage 3, second half: name resolution and type checking of expressions,
-// then their lowering (compile/lowering.cpp) once they check.
+// Stage 3, second half: name resolution and type checking of expressions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "builtins/builtins.hpp"
 #include "check/checker_impl.hpp"
-#include "compile/lowering.hpp"
+#include "check/literal.hpp"
 #include "core/suggest.hpp"
 #include "expr/parser.hpp"
 
@@ -59,7 +60,7 @@ std::optional<CheckedExpr> Checker::Parse(const load::ExprSource& source) {
   if (source.ref.file) info.location = source.ref.file->Locate(source.ref.offset);
   info.offsets_exact = source.offsets_exact;
   p_->exprs.push_back(std::move(info));
-  c.info = static_cast<std::uint32_t>(p_->exprs.size() - 1);
+  c.info = static_cast<ExprId>(p_->exprs.size() - 1);
   return c;
 }
 
@@ -70,15 +71,15 @@ Type Checker::Fail(const CheckedExpr& c, NodeId id, std::string message) {
   return Type{};
 }
 
-InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
+ExprId Checker::CheckExpr(const load::ExprSource& source, std::optional<Type> expected, const char* what) {
   auto parsed = Parse(source);
-  if (!parsed) return kNoInstr;
+  if (!parsed) return kNoExpr;
   const load::ExprSource* saved = source_;
   source_ = &source;
   std::size_t errors_before = sink_.size();
   Type t = Check(*parsed, parsed->tree.root, expected);
   source_ = saved;
-  if (t.is_error()) return kNoInstr;
+  if (t.is_error()) return kNoExpr;
   if (expected) {
     bool ok = t == *expected || (expected->is_dimensionless() && t.is_dimensionless()) ||
               (expected->base == BaseType::kDecimal && t.is_dimensionless());
@@ -87,11 +88,11 @@ InstrId Checker::Compile(const load::ExprSource& source, std::optional<Type> exp
       source_ = &source;
       Fail(*parsed, parsed->tree.root, fmt::format("{}: expected {}, found {}", what, Name(*expected), Name(t)));
       source_ = s;
-      return kNoInstr;
+      return kNoExpr;
     }
   }
-  if (sink_.size() != errors_before && sink_.has_errors()) return kNoInstr;
-  return Lower(*parsed, *p_);
+  if (sink_.size() != errors_before && sink_.has_errors()) return kNoExpr;
+  return Keep(std::move(*parsed));
 }
 
 Type Checker::CheckName(CheckedExpr& c, NodeId id) {
@@ -118,7 +119,7 @@ Type Checker::CheckName(CheckedExpr& c, NodeId id) {
       return Type{};  // a broken declaration, already reported
     case Resolution::Kind::kFact: {
       used_facts_[r.index] = true;
-      if (p_->facts[r.index].default_root == kNoInstr && fact_decls_[r.index]->default_value)
+      if (p_->facts[r.index].default_expr == kNoExpr && fact_decls_[r.index]->default_value)
         CheckFactDefault(r.index, source_->At(n.span.begin));
       return p_->facts[r.index].type;
     }
@@ -160,7 +161,14 @@ Type Checker::CheckIn(CheckedExpr& c, NodeId id) {
   return Type::Of(BaseType::kBoolean);
 }
 
-std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolution::Kind kind, const std::string& message) {
+// The first argument of `fn` names a declaration (a series fact, a
+// parameter, a table): its type, or nullopt once reported.
+std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, const Builtin& fn) {
+  Resolution::Kind kind = Resolution::Kind::kFact;
+  const char* what = "a numeric series fact";
+  if (fn.named == internal::NamedArgument::kParameter) kind = Resolution::Kind::kParameter, what = "a parameter";
+  if (fn.named == internal::NamedArgument::kTable) kind = Resolution::Kind::kList, what = "a list";
+  const std::string message = fmt::format("{}() expects {} first", fn.name, what);
   if (c.tree[arg].op != Op::kName) {
     Fail(c, arg, message);
     return std::nullopt;
@@ -174,301 +182,248 @@ std::optional<Type> Checker::NamedArgument(CheckedExpr& c, NodeId arg, Resolutio
   return t;
 }
 
+// A call of a built-in function: its arity, its named first argument if it
+// has one, then its registry entry's typing rule over the argument types.
 Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
   const Node& n = c.tree[id];
-  const FunctionSpec* spec = nullptr;
-  std::vector<std::string> names;
-  for (const FunctionSpec& f : kFunctions) {
-    names.push_back(f.name);
-    if (n.text == f.name) spec = &f;
+  const int index = FindBuiltin(n.text);
+  if (index < 0) {
+    std::vector<std::string> names;
+    for (const Builtin& b : Builtins()) names.emplace_back(b.name);
+    return Fail(c, id, fmt::format("unknown function '{}'{}", n.text, DidYouMean(n.text, names)));
   }
-  if (spec == nullptr) return Fail(c, id, fmt::format("unknown function '{}'{}", n.text, DidYouMean(n.text, names)));
-  c.resolutions[id] = {Resolution::Kind::kFunction, static_cast<std::int32_t>(spec->function)};
-  int count = static_cast<int>(n.kids.size());
-  if (count < spec->min_args || count > spec->max_args) {
-    return Fail(c, id, spec->min_args == spec->max_args
-                           ? fmt::format("{}() takes {} argument{}, found {}", spec->name, spec->min_args,
-                                         spec->min_args > 1 ? "s" : "", count)
-                           : fmt::format("{}() takes at least {} arguments, found {}", spec->name, spec->min_args, count));
-  }
-  // sum/average(series, from, to), lookup(list, code), value_at(parameter,
-  // date): the first argument names a declaration, the others are typed.
-  auto typed_argument = [&](std::size_t i, Type want, const char* what) -> bool {
-    Type t = Check(c, n.kids[i], std::nullopt);
-    if (t.is_error()) return false;
-    if (t == want) return true;
-    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(t)));
-    return false;
-  };
-  switch (spec->function) {
-    case Function::kSum:
-    case Function::kAverage: {
-      auto st = NamedArgument(c, n.kids[0], Resolution::Kind::kFact, fmt::format("{}() expects a numeric series fact first", spec->name));
-      if (!st) return Type{};
-      if (!st->is_series() || !st->element().is_numeric())
-        return Fail(c, n.kids[0], fmt::format("{}() expects a numeric series fact first", spec->name));
-      bool monthly = st->series == SeriesKind::kMonthly;
-      Type index = Type::Of(monthly ? BaseType::kMonth : BaseType::kInteger);
-      if (!typed_argument(1, index, monthly ? "a month" : "a year") || !typed_argument(2, index, monthly ? "a month" : "a year"))
-        return Type{};
-      Type e = st->element();
-      return spec->function == Function::kAverage && !e.is_money() ? Type::Of(BaseType::kDecimal) : e;
-    }
-    case Function::kLookup: {
-      // The value of a code in a list whose items have values.
-      if (!NamedArgument(c, n.kids[0], Resolution::Kind::kList, "lookup() expects a list first")) return Type{};
-      if (!p_->lists[c.resolutions[n.kids[0]].index].has_values)
-        return Fail(c, n.kids[0], fmt::format("lookup(): the items of list '{}' have no values", c.tree[n.kids[0]].text));
-      return typed_argument(1, Type::Of(BaseType::kString), "a code (string)") ? Type::Of(BaseType::kString) : Type{};
-    }
-    case Function::kValueAt: {
-      // A parameter's value in force at another date than the evaluated one
-      // (e.g. the SMIC at the hiring date).
-      auto pt = NamedArgument(c, n.kids[0], Resolution::Kind::kParameter, "value_at() expects a parameter first");
-      if (!pt) return Type{};
-      return typed_argument(1, Type::Of(BaseType::kDate), "a date") ? *pt : Type{};
-    }
-    default:
-      break;
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(index)];
+  c.resolutions[id] = {Resolution::Kind::kFunction, index};
+  const int count = static_cast<int>(n.kids.size());
+  if (count < fn.min_args || count > fn.max_args) {
+    return Fail(c, id, fn.min_args == fn.max_args
+                           ? fmt::format("{}() takes {} argument{}, found {}", fn.name, fn.min_args,
+                                         fn.min_args > 1 ? "s" : "", count)
+                           : fmt::format("{}() takes at least {} arguments, found {}", fn.name, fn.min_args, count));
   }
   std::vector<Type> args;
-  for (NodeId k : n.kids) {
-    Type t = Check(c, k, std::nullopt);
+  std::int32_t named = -1;
+  if (fn.named != NamedArgument::kNone) {
+    auto t = NamedArgument(c, n.kids[0], fn);
+    if (!t) return Type{};
+    args.push_back(*t);
+    named = c.resolutions[n.kids[0]].index;
+  }
+  for (std::size_t i = args.size(); i < n.kids.size(); ++i) {
+    Type t = Check(c, n.kids[i], std::nullopt);
     if (t.is_error()) return Type{};
     args.push_back(t);
   }
-  auto expect = [&](int i, BaseType base, const char* what) -> bool {
-    if (args[i].base == base && !args[i].is_series()) return true;
-    Fail(c, n.kids[i], fmt::format("{}(): expected {}, found {}", spec->name, what, Name(args[i])));
-    return false;
-  };
-  switch (spec->function) {
-    case Function::kMin:
-    case Function::kMax: {
-      Type t = args[0];
-      for (std::size_t i = 1; i < args.size(); ++i) {
-        auto u = Unify(t, args[i]);
-        bool ok = u && (u->is_numeric() || u->base == BaseType::kDate || u->base == BaseType::kMonth);
-        if (!ok) return Fail(c, n.kids[i], fmt::format("{}(): cannot mix {} and {}", spec->name, Name(t), Name(args[i])));
-        t = *u;
-      }
-      return t;
-    }
-    case Function::kAbs:
-    case Function::kRound:
-    case Function::kFloor:
-    case Function::kCeil:
-      if (!args[0].is_numeric()) return Fail(c, n.kids[0], fmt::format("{}(): expected a number or money", spec->name));
-      return spec->function == Function::kAbs || spec->function == Function::kRound
-                 ? args[0]
-                 : (args[0].is_money() ? args[0] : Type::Of(BaseType::kInteger));
-    case Function::kStartsWith:
-      if (!expect(0, BaseType::kString, "a string") || !expect(1, BaseType::kString, "a string")) return Type{};
-      return Type::Of(BaseType::kBoolean);
-    case Function::kAddDays:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kAddMonths:
-      if (!expect(0, BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)") ||
-          !expect(1, BaseType::kInteger, "an integer"))
-        return Type{};
-      return Type::Of(BaseType::kMonth);
-    case Function::kDaysBetween:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kDate, "a date")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    case Function::kAddYears:
-      if (!expect(0, BaseType::kDate, "a date") || !expect(1, BaseType::kInteger, "an integer")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kMonthOf:
-      if (!expect(0, BaseType::kDate, "a date")) return Type{};
-      return Type::Of(BaseType::kMonth);
-    case Function::kYearOf:
-      if (args[0].base != BaseType::kMonth && !expect(0, BaseType::kDate, "a date or a month")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    case Function::kFirstDay:
-    case Function::kLastDay:
-      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
-      return Type::Of(BaseType::kDate);
-    case Function::kDaysInMonth:
-      if (!expect(0, BaseType::kMonth, "a month")) return Type{};
-      return Type::Of(BaseType::kInteger);
-    default:
-      return Type{};
-  }
+  CallTyping typing = fn.type(CallTypes{fn.name, args, *p_, named});
+  if (typing.type) return *typing.type;
+  return Fail(c, typing.arg < 0 ? id : n.kids[static_cast<std::size_t>(typing.arg)], typing.error);
 }
 
 Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Type t = CheckNode(c, id, hint);
+  c.types[id] = t;
+  return t;
+}
+
+// The type of node `id`, its operands checked first; an error type once
+// reported.
+Type Checker::CheckNode(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
   const Node& n = c.tree[id];
-  Type t;
   switch (n.op) {
-    case Op::kNumber:
-      t = Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
-      break;
-    case Op::kPercent: t = Type::Of(BaseType::kPercentage); break;
-    case Op::kMoney: t = Type::Of(BaseType::kMoney); break;
-    case Op::kDate: t = Type::Of(BaseType::kDate); break;
-    case Op::kMonth: t = Type::Of(BaseType::kMonth); break;
-    case Op::kBool: t = Type::Of(BaseType::kBoolean); break;
-    case Op::kString:
-      // A string literal where an enum is expected is one of its values.
-      if (hint && hint->base == BaseType::kEnum && !hint->is_series()) {
-        const auto& values = p_->enums[hint->id];
-        if (values.empty()) return c.types[id] = Type{};  // the enum's own error is enough
-        auto it = std::find(values.begin(), values.end(), n.text);
-        if (it == values.end()) {
-          return c.types[id] = Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
-        }
-        c.resolutions[id] = {Resolution::Kind::kEnumConstant, static_cast<std::int32_t>(it - values.begin())};
-        t = *hint;
-      } else {
-        t = Type::Of(BaseType::kString);
-      }
-      break;
-    case Op::kList:
-      return c.types[id] = Fail(c, id, "a list can only stand on the right of 'in'");
-    case Op::kName:
-      t = CheckName(c, id);
-      if (!t.is_error() && t.is_series())
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
-      if (!t.is_error() && t.base == BaseType::kRecord)
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text,
-                                                     n.text, fact_decls_[c.resolutions[id].index]->fields.empty() ? "x" : fact_decls_[c.resolutions[id].index]->fields[0].name));
-      if (!t.is_error() && t.base == BaseType::kList)
-        return c.types[id] = Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
-      break;
-    case Op::kField: {
-      const Node& base = c.tree[n.kids[0]];
-      if (base.op != Op::kName) return c.types[id] = Fail(c, id, "a field is read from a record fact, as in embauche.date");
-      Type bt = CheckName(c, n.kids[0]);
-      if (bt.is_error()) return c.types[id] = Type{};
-      if (bt.base != BaseType::kRecord) return c.types[id] = Fail(c, n.kids[0], fmt::format("'{}' is not a record", base.text));
-      const FactInfo& record = p_->facts[bt.id];
-      std::vector<std::string> names;
-      for (std::int32_t f : record.fields) {
-        names.push_back(p_->facts[f].name.substr(record.name.size() + 1));
-        if (names.back() == n.text) {
-          c.resolutions[id] = {Resolution::Kind::kFact, f};
-          used_facts_[f] = true;
-          t = p_->facts[f].type;
-        }
-      }
-      if (c.resolutions[id].kind == Resolution::Kind::kNone) {
-        // Point at the field name, which ends the node.
-        std::uint32_t saved = c.tree.nodes[id].span.begin;
-        c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
-        Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
-        c.tree.nodes[id].span.begin = saved;
-        return c.types[id] = Type{};
-      }
-      if (t.is_series()) return c.types[id] = Fail(c, id, "series fields are not supported");
-      break;
-    }
-    case Op::kIndex: {
-      const Node& base = c.tree[n.kids[0]];
-      Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
-      if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
-        return c.types[id] = Fail(c, n.kids[0], base.op == Op::kName
-                                                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]", base.text, WithArticle(Name(bt)))
-                                                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
-      }
-      if (bt.is_error()) return c.types[id] = Type{};
-      c.types[n.kids[0]] = bt;
-      Type it = Check(c, n.kids[1], std::nullopt);
-      if (it.is_error()) return c.types[id] = Type{};
-      BaseType want = bt.series == SeriesKind::kMonthly ? BaseType::kMonth : BaseType::kInteger;
-      if (it.base != want || it.is_series())
-        return c.types[id] = Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", bt.series == SeriesKind::kMonthly ? "monthly" : "yearly",
-                                                            want == BaseType::kMonth ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
-      t = bt.element();
-      break;
-    }
-    case Op::kCall: t = CheckCall(c, id); break;
-    case Op::kNeg: {
-      Type k = Check(c, n.kids[0], hint);
-      if (k.is_error()) return c.types[id] = Type{};
-      if (!k.is_numeric()) return c.types[id] = Fail(c, n.kids[0], fmt::format("'-' expects a number, found {}", Name(k)));
-      t = k;
-      break;
-    }
-    case Op::kNot: {
-      Type k = Check(c, n.kids[0], std::nullopt);
-      if (k.is_error()) return c.types[id] = Type{};
-      if (k.base != BaseType::kBoolean || k.is_series())
-        return c.types[id] = Fail(c, n.kids[0], fmt::format("'not' expects a condition, found {}", Name(k)));
-      t = k;
-      break;
-    }
+    case Op::kNumber: return Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
+    case Op::kPercent: return Type::Of(BaseType::kPercentage);
+    case Op::kMoney: return Type::Of(BaseType::kMoney);
+    case Op::kDate: return Type::Of(BaseType::kDate);
+    case Op::kMonth: return Type::Of(BaseType::kMonth);
+    case Op::kBool: return Type::Of(BaseType::kBoolean);
+    case Op::kString: return CheckString(c, id, hint);
+    case Op::kList: return Fail(c, id, "a list can only stand on the right of 'in'");
+    case Op::kName: return CheckNameUse(c, id);
+    case Op::kField: return CheckField(c, id);
+    case Op::kIndex: return CheckIndex(c, id);
+    case Op::kCall: return CheckCall(c, id);
+    case Op::kNeg:
+    case Op::kNot: return CheckUnary(c, id, hint);
     case Op::kAnd:
-    case Op::kOr: {
-      bool failed = false;
-      for (NodeId k : n.kids) {
-        Type kt = Check(c, k, std::nullopt);
-        if (kt.is_error()) {
-          failed = true;
-        } else if (kt.base != BaseType::kBoolean || kt.is_series()) {
-          Fail(c, k, fmt::format("'{}' expects conditions, found {}", expr::OpName(n.op), Name(kt)));
-          failed = true;
-        }
-      }
-      if (failed) return c.types[id] = Type{};
-      t = Type::Of(BaseType::kBoolean);
-      break;
-    }
+    case Op::kOr: return CheckLogic(c, id);
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
-    case Op::kDiv: {
-      Type a = Check(c, n.kids[0], std::nullopt);
-      Type b = Check(c, n.kids[1], std::nullopt);
-      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
-      Typing typing = n.op == Op::kMul   ? MulType(a, b)
-                      : n.op == Op::kDiv ? DivType(a, b)
-                                         : AddSubType(a, b, n.op == Op::kSub);
-      if (!typing.type)
-        return c.types[id] = Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
-      t = *typing.type;
-      break;
-    }
+    case Op::kDiv: return CheckArithmetic(c, id);
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
-    case Op::kGe: {
-      // The non-literal side types first, so that "totale" == fermeture[mois]
-      // also resolves the string as an enum value.
-      bool lhs_string = c.tree[n.kids[0]].op == Op::kString;
-      NodeId first = lhs_string ? n.kids[1] : n.kids[0];
-      NodeId second = lhs_string ? n.kids[0] : n.kids[1];
-      Type a = Check(c, first, std::nullopt);
-      Type b = Check(c, second, a.is_error() ? std::nullopt : std::optional<Type>(a));
-      if (a.is_error() || b.is_error()) return c.types[id] = Type{};
-      bool ordered = n.op != Op::kEq && n.op != Op::kNe;
-      if (!Comparable(a, b, ordered))
-        return c.types[id] = Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b),
-                                                     (a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric()) ? " (write amounts in €)" : ""));
-      t = Type::Of(BaseType::kBoolean);
-      break;
-    }
-    case Op::kIn: t = CheckIn(c, id); break;
-    case Op::kIf: {
-      Type cond = Check(c, n.kids[0], std::nullopt);
-      Type a = Check(c, n.kids[1], hint);
-      Type b = Check(c, n.kids[2], a.is_error() || a.base != BaseType::kEnum ? hint : std::optional<Type>(a));
-      if (a.base == BaseType::kString && b.base == BaseType::kEnum && c.tree[n.kids[1]].op == Op::kString)
-        a = Check(c, n.kids[1], b);  // "x" in the first branch, an enum in the second
-      if (cond.is_error() || a.is_error() || b.is_error()) return c.types[id] = Type{};
-      if (cond.base != BaseType::kBoolean || cond.is_series())
-        return c.types[id] = Fail(c, n.kids[0], fmt::format("'if' expects a condition, found {}", Name(cond)));
-      auto u = Unify(a, b);
-      if (!u) return c.types[id] = Fail(c, n.kids[2], fmt::format("the branches of 'if' differ: {} and {}", Name(a), Name(b)));
-      t = *u;
-      break;
-    }
+    case Op::kGe: return CheckComparison(c, id);
+    case Op::kIn: return CheckIn(c, id);
+    case Op::kIf: return CheckIf(c, id, hint);
   }
-  c.types[id] = t;
+  return Type{};
+}
+
+// A string literal where an enum is expected is one of its values.
+Type Checker::CheckString(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  if (!hint || hint->base != BaseType::kEnum || hint->is_series()) return Type::Of(BaseType::kString);
+  const auto& values = p_->enums[hint->id];
+  if (values.empty()) return Type{};  // the enum's own error is enough
+  auto it = std::find(values.begin(), values.end(), n.text);
+  if (it == values.end()) {
+    return Fail(c, id, fmt::format("'{}' is not one of {}{}", n.text, Name(*hint), DidYouMean(n.text, values)));
+  }
+  c.resolutions[id] = {Resolution::Kind::kEnumConstant, static_cast<std::int32_t>(it - values.begin())};
+  return *hint;
+}
+
+// A name used as a value: a series must be indexed, a record's field read,
+// a list used with `in`.
+Type Checker::CheckNameUse(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Type t = CheckName(c, id);
+  if (t.is_error()) return t;
+  if (t.is_series()) {
+    return Fail(c, id, fmt::format("'{}' is {}: index it, as in {}[mois]", n.text, WithArticle(Name(t)), n.text));
+  }
+  if (t.base == BaseType::kRecord) {
+    const auto& fields = fact_decls_[c.resolutions[id].index]->fields;
+    return Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text, n.text,
+                                   fields.empty() ? "x" : fields[0].name));
+  }
+  if (t.base == BaseType::kList) return Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
   return t;
 }
 
+// record.field: resolved to the field's own fact.
+Type Checker::CheckField(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Node& base = c.tree[n.kids[0]];
+  if (base.op != Op::kName) return Fail(c, id, "a field is read from a record fact, as in embauche.date");
+  Type bt = CheckName(c, n.kids[0]);
+  if (bt.is_error()) return Type{};
+  if (bt.base != BaseType::kRecord) return Fail(c, n.kids[0], fmt::format("'{}' is not a record", base.text));
+  const FactInfo& record = p_->facts[bt.id];
+  std::vector<std::string> names;
+  Type t;
+  for (std::int32_t f : record.fields) {
+    names.push_back(p_->facts[f].name.substr(record.name.size() + 1));
+    if (names.back() == n.text) {
+      c.resolutions[id] = {Resolution::Kind::kFact, f};
+      used_facts_[f] = true;
+      t = p_->facts[f].type;
+    }
+  }
+  if (c.resolutions[id].kind == Resolution::Kind::kNone) {
+    // Point at the field name, which ends the node.
+    std::uint32_t saved = c.tree.nodes[id].span.begin;
+    c.tree.nodes[id].span.begin = c.tree[id].span.end - static_cast<std::uint32_t>(n.text.size());
+    Fail(c, id, fmt::format("record '{}' has no field '{}'{}", base.text, n.text, DidYouMean(n.text, names)));
+    c.tree.nodes[id].span.begin = saved;
+    return Type{};
+  }
+  if (t.is_series()) return Fail(c, id, "series fields are not supported");
+  return t;
+}
+
+// series[period]: a monthly series by a month, a yearly one by a year.
+Type Checker::CheckIndex(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const Node& base = c.tree[n.kids[0]];
+  Type bt = base.op == Op::kName ? CheckName(c, n.kids[0]) : Type{};
+  if (base.op != Op::kName || (!bt.is_error() && !bt.is_series())) {
+    return Fail(c, n.kids[0],
+                base.op == Op::kName
+                    ? fmt::format("'{}' is {}, not a series: only a series fact can be indexed, as in ca_mensuel[mois]",
+                                  base.text, WithArticle(Name(bt)))
+                    : std::string("only a series fact can be indexed, as in ca_mensuel[mois]"));
+  }
+  if (bt.is_error()) return Type{};
+  c.types[n.kids[0]] = bt;
+  Type it = Check(c, n.kids[1], std::nullopt);
+  if (it.is_error()) return Type{};
+  const bool monthly = bt.series == SeriesKind::kMonthly;
+  if (it.base != (monthly ? BaseType::kMonth : BaseType::kInteger) || it.is_series()) {
+    return Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", monthly ? "monthly" : "yearly",
+                                          monthly ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
+  }
+  return bt.element();
+}
+
+// -x of a number, `not` of a condition.
+Type Checker::CheckUnary(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  const bool negation = n.op == Op::kNeg;
+  Type k = Check(c, n.kids[0], negation ? hint : std::nullopt);
+  if (k.is_error()) return Type{};
+  if (negation && !k.is_numeric()) return Fail(c, n.kids[0], fmt::format("'-' expects a number, found {}", Name(k)));
+  if (!negation && (k.base != BaseType::kBoolean || k.is_series()))
+    return Fail(c, n.kids[0], fmt::format("'not' expects a condition, found {}", Name(k)));
+  return k;
+}
+
+// `and` / `or`: every operand is a condition; each wrong one is reported.
+Type Checker::CheckLogic(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  bool failed = false;
+  for (NodeId k : n.kids) {
+    Type kt = Check(c, k, std::nullopt);
+    if (kt.is_error()) {
+      failed = true;
+    } else if (kt.base != BaseType::kBoolean || kt.is_series()) {
+      Fail(c, k, fmt::format("'{}' expects conditions, found {}", expr::OpName(n.op), Name(kt)));
+      failed = true;
+    }
+  }
+  return failed ? Type{} : Type::Of(BaseType::kBoolean);
+}
+
+// + - * /, with the money dimension (ir/types.hpp).
+Type Checker::CheckArithmetic(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  Type a = Check(c, n.kids[0], std::nullopt);
+  Type b = Check(c, n.kids[1], std::nullopt);
+  if (a.is_error() || b.is_error()) return Type{};
+  Typing typing = n.op == Op::kMul   ? MulType(a, b)
+                  : n.op == Op::kDiv ? DivType(a, b)
+                                     : AddSubType(a, b, n.op == Op::kSub);
+  if (!typing.type) {
+    return Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
+  }
+  return *typing.type;
+}
+
+// == != < <= > >=. The non-literal side types first, so that "totale" ==
+// fermeture[mois] also resolves the string as an enum value.
+Type Checker::CheckComparison(CheckedExpr& c, NodeId id) {
+  const Node& n = c.tree[id];
+  const bool lhs_string = c.tree[n.kids[0]].op == Op::kString;
+  const NodeId first = lhs_string ? n.kids[1] : n.kids[0];
+  const NodeId second = lhs_string ? n.kids[0] : n.kids[1];
+  Type a = Check(c, first, std::nullopt);
+  Type b = Check(c, second, a.is_error() ? std::nullopt : std::optional<Type>(a));
+  if (a.is_error() || b.is_error()) return Type{};
+  const bool ordered = n.op != Op::kEq && n.op != Op::kNe;
+  if (!Comparable(a, b, ordered)) {
+    const bool units_differ = a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric();
+    return Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b), units_differ ? " (write amounts in €)" : ""));
+  }
+  return Type::Of(BaseType::kBoolean);
+}
+
+// if c then a else b: a condition, and branches of one type.
+Type Checker::CheckIf(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
+  const Node& n = c.tree[id];
+  Type cond = Check(c, n.kids[0], std::nullopt);
+  Type a = Check(c, n.kids[1], hint);
+  Type b = Check(c, n.kids[2], a.is_error() || a.base != BaseType::kEnum ? hint : std::optional<Type>(a));
+  if (a.base == BaseType::kString && b.base == BaseType::kEnum && c.tree[n.kids[1]].op == Op::kString)
+    a = Check(c, n.kids[1], b);  // "x" in the first branch, an enum in the second
+  if (cond.is_error() || a.is_error() || b.is_error()) return Type{};
+  if (cond.base != BaseType::kBoolean || cond.is_series())
+    return Fail(c, n.kids[0], fmt::format("'if' expects a condition, found {}", Name(cond)));
+  auto u = Unify(a, b);
+  if (!u) return Fail(c, n.kids[2], fmt::format("the branches of 'if' differ: {} and {}", Name(a), Name(b)));
+  return *u;
+}
 
 }  // namespace relief::internal

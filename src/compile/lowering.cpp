@@ -1,4 +1,8 @@
+// Stage 4: lowers checked expressions into one flat instruction array.
 #include "compile/lowering.hpp"
+
+#include "builtins/builtins.hpp"
+#include "check/literal.hpp"
 
 namespace relief::internal {
 namespace {
@@ -23,111 +27,30 @@ Code BinaryCode(Op op) {
   }
 }
 
-Code FunctionCode(Function f) {
-  switch (f) {
-    case Function::kMin: return Code::kMin;
-    case Function::kMax: return Code::kMax;
-    case Function::kAbs: return Code::kAbs;
-    case Function::kRound: return Code::kRound;
-    case Function::kFloor: return Code::kFloor;
-    case Function::kCeil: return Code::kCeil;
-    case Function::kStartsWith: return Code::kStartsWith;
-    case Function::kAddDays: return Code::kAddDays;
-    case Function::kAddMonths: return Code::kAddMonths;
-    case Function::kDaysBetween: return Code::kDaysBetween;
-    case Function::kMonthOf: return Code::kMonthOf;
-    case Function::kYearOf: return Code::kYearOf;
-    case Function::kFirstDay: return Code::kFirstDay;
-    case Function::kLastDay: return Code::kLastDay;
-    case Function::kDaysInMonth: return Code::kDaysInMonth;
-    case Function::kSum: return Code::kSum;
-    case Function::kAverage: return Code::kAverage;
-    case Function::kValueAt: return Code::kValueAt;
-    case Function::kAddYears: return Code::kAddYears;
-    case Function::kLookup: return Code::kLookup;
+Code NameCode(Resolution::Kind kind) {
+  switch (kind) {
+    case Resolution::Kind::kFact: return Code::kFact;
+    case Resolution::Kind::kValue: return Code::kValue;
+    case Resolution::Kind::kParameter: return Code::kParam;
+    case Resolution::Kind::kEvalMonth: return Code::kEvalMonth;
+    case Resolution::Kind::kEvalDate: return Code::kEvalDate;
+    default: return Code::kConst;  // unreachable for a checked name
   }
-  return Code::kConst;
 }
 
+// Emits a checked tree in post-order: an instruction's operands come before
+// it in the array.
 class Lowerer {
  public:
   Lowerer(const CheckedExpr& c, Program& p) : c_(c), p_(p) {}
 
   InstrId Emit(expr::NodeId id) {
     const expr::Node& n = c_.tree[id];
-    const Resolution& r = c_.resolutions[id];
     Instr instr;
     instr.type = c_.types[id];
     instr.expr = c_.info;
     instr.span = n.span;
-    std::vector<InstrId> kids;
-    switch (n.op) {
-      case Op::kName:
-        switch (r.kind) {
-          case Resolution::Kind::kFact: instr.code = Code::kFact; break;
-          case Resolution::Kind::kValue: instr.code = Code::kValue; break;
-          case Resolution::Kind::kParameter: instr.code = Code::kParam; break;
-          case Resolution::Kind::kEvalMonth: instr.code = Code::kEvalMonth; break;
-          case Resolution::Kind::kEvalDate: instr.code = Code::kEvalDate; break;
-          default: break;
-        }
-        instr.arg = r.index;
-        break;
-      case Op::kString:
-        instr.code = Code::kConst;
-        instr.constant = r.kind == Resolution::Kind::kEnumConstant ? Value::Enum(r.index) : Value::String(p_.Intern(n.text));
-        break;
-      case Op::kField:  // resolved to the field's own fact
-        instr.code = Code::kFact;
-        instr.arg = r.index;
-        break;
-      case Op::kIndex:
-        instr.code = Code::kSeriesAt;
-        instr.arg = c_.resolutions[n.kids[0]].index;
-        kids.push_back(Emit(n.kids[1]));
-        break;
-      case Op::kNeg:
-      case Op::kNot:
-        instr.code = n.op == Op::kNeg ? Code::kNeg : Code::kNot;
-        kids.push_back(Emit(n.kids[0]));
-        break;
-      case Op::kIf:
-        instr.code = Code::kIf;
-        for (expr::NodeId k : n.kids) kids.push_back(Emit(k));
-        break;
-      case Op::kIn: {
-        kids.push_back(Emit(n.kids[0]));
-        const expr::Node& rhs = c_.tree[n.kids[1]];
-        if (rhs.op == Op::kName) {
-          instr.code = Code::kInList;
-          instr.arg = c_.resolutions[n.kids[1]].index;
-        } else {
-          instr.code = Code::kInSet;
-          for (expr::NodeId k : rhs.kids) kids.push_back(Emit(k));
-        }
-        break;
-      }
-      case Op::kCall: {
-        Function f = static_cast<Function>(r.index);
-        instr.code = FunctionCode(f);
-        std::size_t first = 0;
-        if (f == Function::kSum || f == Function::kAverage || f == Function::kValueAt || f == Function::kLookup) {
-          instr.arg = c_.resolutions[n.kids[0]].index;  // the series fact, the parameter or the list
-          first = 1;
-        }
-        for (std::size_t i = first; i < n.kids.size(); ++i) kids.push_back(Emit(n.kids[i]));
-        break;
-      }
-      default:
-        if (auto literal = LiteralValue(c_.tree, id)) {
-          instr.code = Code::kConst;
-          instr.constant = *literal;
-        } else {
-          instr.code = BinaryCode(n.op);
-          for (expr::NodeId k : n.kids) kids.push_back(Emit(k));
-        }
-        break;
-    }
+    std::vector<InstrId> kids = Operands(id, instr);
     instr.first_kid = static_cast<std::uint32_t>(p_.kids.size());
     instr.kid_count = static_cast<std::uint32_t>(kids.size());
     p_.kids.insert(p_.kids.end(), kids.begin(), kids.end());
@@ -136,33 +59,96 @@ class Lowerer {
   }
 
  private:
+  // Sets the code and argument of `instr` for node `id` and emits its
+  // operands.
+  std::vector<InstrId> Operands(expr::NodeId id, Instr& instr) {
+    const expr::Node& n = c_.tree[id];
+    const Resolution& r = c_.resolutions[id];
+    switch (n.op) {
+      case Op::kName:
+        instr.code = NameCode(r.kind);
+        instr.arg = r.index;
+        return {};
+      case Op::kString:
+        instr.code = Code::kConst;
+        instr.constant = r.kind == Resolution::Kind::kEnumConstant ? Value::Enum(r.index) : Value::String(p_.Intern(n.text));
+        return {};
+      case Op::kField:  // resolved to the field's own fact
+        instr.code = Code::kFact;
+        instr.arg = r.index;
+        return {};
+      case Op::kIndex:
+        instr.code = Code::kSeriesAt;
+        instr.arg = c_.resolutions[n.kids[0]].index;
+        return {Emit(n.kids[1])};
+      case Op::kNeg:
+      case Op::kNot:
+        instr.code = n.op == Op::kNeg ? Code::kNeg : Code::kNot;
+        return {Emit(n.kids[0])};
+      case Op::kIf:
+        instr.code = Code::kIf;
+        return EmitAll(n.kids, 0);
+      case Op::kIn: return InOperands(n, instr);
+      case Op::kCall: return CallOperands(n, r, instr);
+      default:
+        if (auto literal = LiteralValue(c_.tree, id)) {
+          instr.code = Code::kConst;
+          instr.constant = *literal;
+          return {};
+        }
+        instr.code = BinaryCode(n.op);
+        return EmitAll(n.kids, 0);
+    }
+  }
+
+  // x in list_name, or x in ["a", "b"]: the list's items are operands.
+  std::vector<InstrId> InOperands(const expr::Node& n, Instr& instr) {
+    std::vector<InstrId> kids{Emit(n.kids[0])};
+    const expr::Node& rhs = c_.tree[n.kids[1]];
+    if (rhs.op == Op::kName) {
+      instr.code = Code::kInList;
+      instr.arg = c_.resolutions[n.kids[1]].index;
+      return kids;
+    }
+    instr.code = Code::kInSet;
+    std::vector<InstrId> items = EmitAll(rhs.kids, 0);
+    kids.insert(kids.end(), items.begin(), items.end());
+    return kids;
+  }
+
+  // A named first argument (series fact, parameter, table) is the
+  // instruction's argument, not an operand.
+  std::vector<InstrId> CallOperands(const expr::Node& n, const Resolution& r, Instr& instr) {
+    instr.code = Code::kCall;
+    instr.builtin = static_cast<std::int16_t>(r.index);
+    if (Builtins()[static_cast<std::size_t>(r.index)].named == NamedArgument::kNone) return EmitAll(n.kids, 0);
+    instr.arg = c_.resolutions[n.kids[0]].index;
+    return EmitAll(n.kids, 1);
+  }
+
+  std::vector<InstrId> EmitAll(const std::vector<expr::NodeId>& nodes, std::size_t first) {
+    std::vector<InstrId> out;
+    for (std::size_t i = first; i < nodes.size(); ++i) out.push_back(Emit(nodes[i]));
+    return out;
+  }
+
   const CheckedExpr& c_;
   Program& p_;
 };
 
 }  // namespace
 
-std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId id) {
-  const expr::Node& n = tree[id];
-  switch (n.op) {
-    case Op::kNumber:
-    case Op::kPercent:
-    case Op::kMoney: return Value::Number(n.number);
-    case Op::kDate: return Value::OfDate(n.date);
-    case Op::kMonth: return Value::OfMonth(n.month);
-    case Op::kBool: return Value::Bool(n.boolean);
-    case Op::kString: return Value::String(n.text);  // a view into `tree`: intern it to keep it
-    case Op::kNeg: {
-      auto v = LiteralValue(tree, n.kids[0]);
-      if (!v || v->kind != Value::Kind::kNumber) return std::nullopt;
-      return Value::Number(v->number.Negate());
-    }
-    default: return std::nullopt;
-  }
-}
-
 InstrId Lower(const CheckedExpr& checked, Program& program) {
   return Lowerer(checked, program).Emit(checked.tree.root);
+}
+
+std::unique_ptr<Program> Compile(CheckedPack pack) {
+  auto program = std::make_unique<Program>();
+  static_cast<Symbols&>(*program) = std::move(pack.symbols);
+  for (const std::optional<CheckedExpr>& checked : pack.exprs) {
+    if (checked) program->exprs[static_cast<std::size_t>(checked->info)].root = Lower(*checked, *program);
+  }
+  return program;
 }
 
 }  // namespace relief::internal

@@ -1,18 +1,20 @@
-// Lowers a checked expression into the program's instruction array.
+// Stage 4: compiles a checked pack into the program the evaluator runs.
 #ifndef RELIEF_COMPILE_LOWERING_HPP_
 #define RELIEF_COMPILE_LOWERING_HPP_
 
-#include "check/checked_expr.hpp"
-#include "compile/program.hpp"
+#include <memory>
+
+#include "check/checked_pack.hpp"
+#include "ir/program.hpp"
 
 namespace relief::internal {
 
+// Lowers every checked expression of `pack`: the program has the pack's
+// symbols and, for each expression kept, its instructions and root.
+std::unique_ptr<Program> Compile(CheckedPack pack);
+
 // Appends the instructions of `checked` to `program` and returns its root.
 InstrId Lower(const CheckedExpr& checked, Program& program);
-
-// The value of a literal expression (a number, money, percentage, date,
-// month, string or boolean, possibly negated); nullopt for anything else.
-std::optional<Value> LiteralValue(const expr::Tree& tree, expr::NodeId node);
 
 }  // namespace relief::internal
 

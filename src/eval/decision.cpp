@@ -6,12 +6,12 @@ namespace {
 // The exact amount of `plan`, the best of its options if it has them;
 // nullopt when unknown. Records the first error in `d`.
 std::optional<Decimal> Amount(Evaluator& ev, const AmountPlan& plan, Decision& d) {
-  auto read = [&](InstrId id) -> std::optional<Decimal> {
-    Value v = ev.Eval(id);
+  auto read = [&](ExprId id) -> std::optional<Decimal> {
+    Value v = ev.EvalExpr(id);
     if (v.is_error() && !d.error.is_error()) d.error = v;
     return v.known() ? std::optional<Decimal>(v.number) : std::nullopt;
   };
-  if (plan.amount != kNoInstr) return read(plan.amount);
+  if (plan.amount != kNoExpr) return read(plan.amount);
   std::optional<Decimal> best;
   bool unknown = false;
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
@@ -30,6 +30,69 @@ std::optional<Decimal> Amount(Evaluator& ev, const AmountPlan& plan, Decision& d
   return best;
 }
 
+// Records the first error met.
+void NoteError(Decision& d, const Value& v) {
+  if (v.is_error() && !d.error.is_error()) d.error = v;
+}
+
+// The requirements under Kleene logic: whether one is false, whether one is
+// unknown.
+struct Requirements {
+  bool any_false = false;
+  bool any_unknown = false;
+};
+
+Requirements CheckRequirements(Evaluator& ev, const VersionPlan& version, Decision& d) {
+  Requirements out;
+  for (const ConditionPlan& c : version.require) {
+    Value v = ev.EvalExpr(c.when);
+    NoteError(d, v);
+    out.any_false |= v.is_false();
+    out.any_unknown |= v.unknown();
+  }
+  return out;
+}
+
+// Cases: the first that holds applies; an unknown one before it leaves the
+// choice (and so the amount) open.
+struct CaseChoice {
+  bool unknown = false;
+  bool some_true = false;
+  std::int32_t first_true = -1;  // the case that applies, when decided
+};
+
+CaseChoice ChooseCase(Evaluator& ev, const VersionPlan& version, Decision& d) {
+  CaseChoice out;
+  out.some_true = version.cases.empty();
+  for (std::size_t i = 0; i < version.cases.size(); ++i) {
+    const ExprId when = version.cases[i].when;
+    Value v = when == kNoExpr ? Value::Bool(true) : ev.EvalExpr(when);
+    NoteError(d, v);
+    if (v.unknown()) out.unknown = true;
+    if (v.is_true()) {
+      out.some_true = true;
+      if (!out.unknown && !d.error.is_error()) out.first_true = static_cast<std::int32_t>(i);
+      break;
+    }
+  }
+  return out;
+}
+
+// The amount of an eligible measure, rounded to the cent.
+void DecideAmount(Evaluator& ev, Decision& d) {
+  const auto& cases = d.version->cases;
+  d.amount_plan = d.case_index >= 0 ? &cases[d.case_index].amount : cases.empty() ? &d.version->amount : nullptr;
+  if (d.amount_plan == nullptr || d.amount_plan->empty()) return;
+  if (auto exact = Amount(ev, *d.amount_plan, d)) {
+    d.amount = exact->Round(2);
+    d.rounding_overflow = !d.amount.has_value();
+  }
+  if (d.error.is_error() || d.rounding_overflow) {
+    d.status = Status::kError;
+    d.amount.reset();
+  }
+}
+
 }  // namespace
 
 Decision Decide(Evaluator& ev, const MeasurePlan& m) {
@@ -40,58 +103,29 @@ Decision Decide(Evaluator& ev, const MeasurePlan& m) {
   if (d.version == nullptr) return d;  // out of period: not applicable
 
   // Territory: outside it the measure does not apply (it is not refused).
-  if (m.territory_when != kNoInstr) {
-    d.territory = ev.Eval(m.territory_when);
+  if (m.territory_when != kNoExpr) {
+    d.territory = ev.EvalExpr(m.territory_when);
     if (d.territory.is_false()) {
       d.out_of_territory = true;
       return d;
     }
-    if (d.territory.is_error()) d.error = d.territory;
+    NoteError(d, d.territory);
   }
-  bool any_false = false, any_unknown = d.territory.unknown();
-  for (const ConditionPlan& c : d.version->require) {
-    Value v = ev.Eval(c.when);
-    if (v.is_error() && !d.error.is_error()) d.error = v;
-    any_false |= v.is_false();
-    any_unknown |= v.unknown();
-  }
-  // Cases: the first that holds applies; an unknown one before it leaves
-  // the choice (and so the amount) open.
-  const auto& cases = d.version->cases;
-  bool case_unknown = false, some_case_true = cases.empty();
-  std::int32_t first_true = -1;
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    Value v = cases[i].when == kNoInstr ? Value::Bool(true) : ev.Eval(cases[i].when);
-    if (v.is_error() && !d.error.is_error()) d.error = v;
-    if (v.unknown()) case_unknown = true;
-    if (v.is_true()) {
-      some_case_true = true;
-      if (!case_unknown && !d.error.is_error()) first_true = static_cast<std::int32_t>(i);
-      break;
-    }
-  }
+  const Requirements req = CheckRequirements(ev, *d.version, d);
+  const CaseChoice choice = ChooseCase(ev, *d.version, d);
   // Status = territory ∧ requirements ∧ (some case), in Kleene logic.
   if (d.error.is_error()) {
     d.status = Status::kError;
-  } else if (any_false || (!some_case_true && !case_unknown)) {
+  } else if (req.any_false || (!choice.some_true && !choice.unknown)) {
     d.status = Status::kIneligible;
-  } else if (any_unknown || !some_case_true) {
+  } else if (req.any_unknown || d.territory.unknown() || !choice.some_true) {
     d.status = Status::kUndetermined;
   } else {
     d.status = Status::kEligible;
   }
   if (d.status != Status::kEligible) return d;
-  d.case_index = first_true;
-  d.amount_plan = first_true >= 0 ? &cases[first_true].amount : cases.empty() ? &d.version->amount : nullptr;
-  if (d.amount_plan == nullptr || d.amount_plan->empty()) return d;
-  if (auto exact = Amount(ev, *d.amount_plan, d)) {
-    d.amount = exact->Round(2);
-    d.rounding_overflow = !d.amount.has_value();
-  }
-  if (d.error.is_error() || d.rounding_overflow) {
-    d.status = Status::kError;
-    d.amount.reset();
-  }
+  d.case_index = choice.first_true;
+  DecideAmount(ev, d);
   return d;
 }
 

@@ -1,6 +1,9 @@
 #include "eval/evaluator.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include "builtins/builtins.hpp"
 
 namespace relief::internal {
 namespace {
@@ -20,7 +23,11 @@ Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCo
 
 }  // namespace
 
-Evaluator::Evaluator(const Program& program) : program_(program) {
+Evaluator::Evaluator(const Program& program, Mode mode) : program_(program), record_(mode == Mode::kRecord) {
+  if (record_) {
+    trace_.resize(program.code.size());
+    traced_.resize(program.code.size());
+  }
   value_memo_.resize(program.values.size());
   value_done_.resize(program.values.size());
   default_memo_.resize(program.facts.size());
@@ -40,20 +47,31 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   month_ = date.month_of();
   std::fill(value_done_.begin(), value_done_.end(), 0);
   std::fill(default_done_.begin(), default_done_.end(), 0);
+  std::fill(traced_.begin(), traced_.end(), 0);
 }
 
 Value Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];
-  if (!given.unknown() || f.default_root == kNoInstr) return given;
+  if (!given.unknown() || f.default_expr == kNoExpr) return given;
   if (!default_done_[fact]) {
-    default_memo_[fact] = Eval(f.default_root);
+    default_memo_[fact] = EvalExpr(f.default_expr);
     default_done_[fact] = 1;
   }
   return default_memo_[fact];
 }
 
 Value Evaluator::Eval(InstrId id) {
+  if (!record_) return Compute(id);
+  const auto i = static_cast<std::size_t>(id);
+  if (!traced_[i]) {
+    trace_[i] = Compute(id);
+    traced_[i] = 1;
+  }
+  return trace_[i];
+}
+
+Value Evaluator::Compute(InstrId id) {
   const Instr& in = program_.at(id);
   auto kid = [&](std::size_t i) { return program_.kid(in, i); };
   switch (in.code) {
@@ -64,25 +82,8 @@ Value Evaluator::Eval(InstrId id) {
       if (!index.known()) return index;
       return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
-    case Code::kValue:
-      if (!value_done_[in.arg]) {
-        value_memo_[in.arg] = Eval(program_.values[in.arg].root);
-        value_done_[in.arg] = 1;
-      }
-      return value_memo_[in.arg];
+    case Code::kValue: return ValueOf(in.arg);
     case Code::kParam: return ParameterAt(in.arg, date_, id);
-    case Code::kLookup: {
-      // A code absent from the table (or only "possible") has no known value.
-      Value key = Eval(kid(0));
-      if (!key.known()) return key;
-      const auto& items = program_.lists[in.arg].items;
-      auto it = items.find(key.text);
-      return it == items.end() || it->second.possible ? Value::Unknown() : Value::String(it->second.value);
-    }
-    case Code::kValueAt: {
-      Value at = Eval(kid(0));
-      return at.known() ? ParameterAt(in.arg, at.date(), id) : at;
-    }
     case Code::kEvalMonth: return Value::OfMonth(month_);
     case Code::kEvalDate: return Value::OfDate(date_);
     case Code::kNeg: {
@@ -94,23 +95,7 @@ Value Evaluator::Eval(InstrId id) {
       return v.known() ? Value::Bool(!v.boolean) : v;
     }
     case Code::kAnd:
-    case Code::kOr: {
-      // Kleene: a false operand decides "and" (a true one decides "or"),
-      // even when another is unknown; evaluation stops there, so a guard
-      // such as `ref > 0 € and perte / ref >= 50 %` never divides by zero.
-      const bool decisive = in.code == Code::kOr;
-      bool unknown = false;
-      for (std::size_t i = 0; i < in.kid_count; ++i) {
-        Value v = Eval(kid(i));
-        if (v.is_error()) return v;
-        if (v.unknown()) {
-          unknown = true;
-        } else if (v.boolean == decisive) {
-          return Value::Bool(decisive);
-        }
-      }
-      return unknown ? Value::Unknown() : Value::Bool(!decisive);
-    }
+    case Code::kOr: return Logic(in);
     case Code::kAdd:
     case Code::kSub:
     case Code::kMul:
@@ -121,46 +106,73 @@ Value Evaluator::Eval(InstrId id) {
     case Code::kLe:
     case Code::kGt:
     case Code::kGe: return Compare(in, Eval(kid(0)), Eval(kid(1)));
-    case Code::kInList: {
-      Value v = Eval(kid(0));
-      if (!v.known()) return v;
-      const auto& items = program_.lists[in.arg].items;
-      auto it = items.find(v.text);
-      if (it == items.end()) return Value::Bool(false);
-      return it->second.possible ? Value::Unknown() : Value::Bool(true);  // "possible": the advisor decides
-    }
-    case Code::kInSet: {
-      Value v = Eval(kid(0));
-      if (!v.known()) return v;
-      for (std::size_t i = 1; i < in.kid_count; ++i) {
-        if (Eval(kid(i)) == v) return Value::Bool(true);
-      }
-      return Value::Bool(false);
-    }
-    case Code::kIf: {
-      Value c = Eval(kid(0));
-      if (c.is_error()) return c;
-      if (c.known()) return Eval(kid(c.boolean ? 1 : 2));
-      // Unknown condition: the value is known only if both branches agree;
-      // an error in either branch is not hidden by the unknown.
-      Value a = Eval(kid(1));
-      Value b = Eval(kid(2));
-      if (a.is_error()) return a;
-      if (b.is_error()) return b;
-      return a.known() && a == b ? a : Value::Unknown();
-    }
-    case Code::kSum:
-    case Code::kAverage: return Aggregate(in, id);
-    default: return Call(in, id);
+    case Code::kInList:
+    case Code::kInSet: return Membership(in);
+    case Code::kIf: return If(in);
+    case Code::kCall: return Call(in, id);
   }
+  return Value::Unknown();  // unreachable: every code is handled above
+}
+
+Value Evaluator::ValueOf(std::int32_t value) {
+  if (!value_done_[value]) {
+    value_memo_[value] = EvalExpr(program_.values[value].formula);
+    value_done_[value] = 1;
+  }
+  return value_memo_[value];
+}
+
+// Kleene: a false operand decides "and" (a true one decides "or"), even
+// when another is unknown; evaluation stops there, so a guard such as
+// `ref > 0 € and perte / ref >= 50 %` never divides by zero.
+Value Evaluator::Logic(const Instr& in) {
+  const bool decisive = in.code == Code::kOr;
+  bool unknown = false;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    Value v = Eval(program_.kid(in, i));
+    if (v.is_error()) return v;
+    if (v.unknown()) {
+      unknown = true;
+    } else if (v.boolean == decisive) {
+      return Value::Bool(decisive);
+    }
+  }
+  return unknown ? Value::Unknown() : Value::Bool(!decisive);
+}
+
+// x in list (a code graded "possible" is unknown: the advisor decides), or
+// x in [a, b, …].
+Value Evaluator::Membership(const Instr& in) {
+  Value v = Eval(program_.kid(in, 0));
+  if (!v.known()) return v;
+  if (in.code == Code::kInList) {
+    const auto& items = program_.lists[in.arg].items;
+    auto it = items.find(v.text);
+    if (it == items.end()) return Value::Bool(false);
+    return it->second.possible ? Value::Unknown() : Value::Bool(true);
+  }
+  for (std::size_t i = 1; i < in.kid_count; ++i) {
+    if (Eval(program_.kid(in, i)) == v) return Value::Bool(true);
+  }
+  return Value::Bool(false);
+}
+
+// With an unknown condition, the value is known only if both branches
+// agree; an error in either branch is not hidden by the unknown.
+Value Evaluator::If(const Instr& in) {
+  Value c = Eval(program_.kid(in, 0));
+  if (c.is_error()) return c;
+  if (c.known()) return Eval(program_.kid(in, c.boolean ? 1 : 2));
+  Value a = Eval(program_.kid(in, 1));
+  Value b = Eval(program_.kid(in, 2));
+  if (a.is_error()) return a;
+  if (b.is_error()) return b;
+  return a.known() && a == b ? a : Value::Unknown();
 }
 
 Value Evaluator::ParameterAt(std::int32_t param, Date date, InstrId id) const {
-  const Value* current = nullptr;
-  for (const auto& [from, value] : program_.parameters[param].values) {
-    if (from <= date) current = &value;
-  }
-  return current ? *current : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
+  const Value* v = program_.parameters[param].At(date);
+  return v ? *v : Value::Error(ErrorCode::kNoParameterValue, static_cast<std::uint32_t>(id));
 }
 
 Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Value& b) {
@@ -200,31 +212,8 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
   }
 }
 
-Value Evaluator::Aggregate(const Instr& in, InstrId id) {
-  Value from = Eval(program_.kid(in, 0));
-  Value to = Eval(program_.kid(in, 1));
-  if (auto p = Propagate(from, to)) return *p;
-  const FactInfo& f = program_.facts[in.arg];
-  const SeriesData& series = profile_->series[f.slot];
-  Decimal total;
-  std::int64_t count = 0;
-  bool unknown = false;
-  for (std::int32_t p = from.period(); p <= to.period(); ++p, ++count) {
-    Value v = series.At(p);
-    if (!v.known()) {
-      unknown = true;
-      continue;
-    }
-    auto sum = total.Add(v.number);
-    if (!sum) return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-    total = *sum;
-  }
-  if (unknown) return Value::Unknown();
-  if (in.code == Code::kSum) return Value::Number(total);
-  if (count == 0) return Value::Error(ErrorCode::kDivisionByZero, static_cast<std::uint32_t>(id));
-  return FromChecked(total.Div(count), id);
-}
-
+// A built-in function: its arguments are evaluated first (an error, then an
+// unknown, decides the call's value), then its registry entry computes.
 Value Evaluator::Call(const Instr& in, InstrId id) {
   std::array<Value, 16> args;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
@@ -236,110 +225,69 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     if (args[i].unknown()) return Value::Unknown();
   }
-  const Value& a = args[0];
-  switch (in.code) {
-    case Code::kMin:
-    case Code::kMax: {
-      Value best = a;
-      for (std::size_t i = 1; i < in.kid_count; ++i) {
-        const Value& v = args[i];
-        bool less = v.kind == Value::Kind::kNumber ? v.number < best.number : v.integer < best.integer;
-        bool greater = v.kind == Value::Kind::kNumber ? best.number < v.number : best.integer < v.integer;
-        if (in.code == Code::kMin ? less : greater) best = v;
-      }
-      return best;
-    }
-    case Code::kAbs: return Value::Number(a.number.Abs());
-    case Code::kRound: return FromChecked(a.number.Round(2), id);
-    case Code::kFloor: return Value::Number(a.number.Floor());
-    case Code::kCeil: return Value::Number(a.number.Ceil());
-    case Code::kStartsWith: return Value::Bool(a.text.starts_with(args[1].text));
-    case Code::kAddDays: return Value::OfDate(a.date().AddDays(args[1].whole()));
-    case Code::kAddMonths: return Value::OfMonth(a.month().Add(args[1].whole()));
-    case Code::kAddYears: {
-      // The same day n years later; 29 February becomes 1 March in a common
-      // year (the day after 28 February), as for a birthday.
-      const Date d = a.date();
-      const int year = d.year() + static_cast<int>(args[1].whole());
-      if (auto same = Date::FromYmd(year, d.month(), d.day())) return Value::OfDate(*same);
-      auto march = Date::FromYmd(year, 3, 1);
-      return march ? Value::OfDate(*march) : Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-    }
-    case Code::kDaysBetween:
-      return Value::Number(Decimal(std::int64_t{args[1].integer} - a.integer));
-    case Code::kMonthOf: return Value::OfMonth(a.date().month_of());
-    case Code::kYearOf:
-      return Value::Number(Decimal(a.kind == Value::Kind::kMonth ? a.month().year() : a.date().year()));
-    case Code::kFirstDay: return Value::OfDate(a.month().FirstDay());
-    case Code::kLastDay: return Value::OfDate(a.month().LastDay());
-    case Code::kDaysInMonth: return Value::Number(Decimal(a.month().DayCount()));
-    default: return Value::Error(ErrorCode::kOverflow, static_cast<std::uint32_t>(id));
-  }
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
+  return fn.eval(std::span<const Value>(args.data(), in.kid_count), CallContext{program_, *profile_, date_, in.arg, id});
 }
 
 void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
   if (Eval(id).known()) return;
   const Instr& in = program_.at(id);
-  auto visit_unknown_kids = [&](std::size_t first) {
-    for (std::size_t i = first; i < in.kid_count; ++i) {
-      InstrId k = program_.kid(in, i);
-      if (Eval(k).unknown()) CollectMissing(k, out);
-    }
-  };
   switch (in.code) {
-    case Code::kFact: {
-      const FactInfo& f = program_.facts[in.arg];
-      if (profile_->scalars[f.slot].unknown()) {
-        out.insert({in.arg, 0, false});
-        if (f.default_root != kNoInstr && !default_collected_[in.arg]) {
-          default_collected_[in.arg] = 1;
-          CollectMissing(f.default_root, out);
-        }
-      }
-      return;
-    }
+    case Code::kFact: return CollectFact(in.arg, out);
     case Code::kSeriesAt: {
       InstrId index = program_.kid(in, 0);
       Value v = Eval(index);
-      if (!v.known()) {
-        CollectMissing(index, out);
-      } else {
-        out.insert({in.arg, v.period(), true});
-      }
+      if (!v.known()) return CollectMissing(index, out);
+      out.insert({in.arg, v.period(), true});
       return;
     }
     case Code::kValue:
       if (!value_collected_[in.arg]) {
         value_collected_[in.arg] = 1;
-        CollectMissing(program_.values[in.arg].root, out);
+        CollectMissing(program_.root(program_.values[in.arg].formula), out);
       }
       return;
     case Code::kIf: {
-      InstrId cond = program_.kid(in, 0);
-      Value c = Eval(cond);
-      if (c.known()) {
-        CollectMissing(program_.kid(in, c.boolean ? 1 : 2), out);
-      } else {
-        visit_unknown_kids(0);
-      }
-      return;
+      Value c = Eval(program_.kid(in, 0));
+      if (c.known()) return CollectMissing(program_.kid(in, c.boolean ? 1 : 2), out);
+      return CollectUnknownOperands(in, out);
     }
-    case Code::kSum:
-    case Code::kAverage: {
-      visit_unknown_kids(0);
-      Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
-      if (!from.known() || !to.known()) return;
-      const FactInfo& f = program_.facts[in.arg];
-      for (std::int32_t p = from.period(); p <= to.period(); ++p) {
-        if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
-      }
+    case Code::kCall:
+      CollectUnknownOperands(in, out);
+      if (Builtins()[static_cast<std::size_t>(in.builtin)].named == NamedArgument::kSeriesFact) CollectSeriesRange(in, out);
       return;
-    }
     default:
       // "and"/"or" whose result is unknown have no decisive operand, so
       // every unknown operand is on the path; likewise for other operators.
-      visit_unknown_kids(0);
-      return;
+      return CollectUnknownOperands(in, out);
+  }
+}
+
+void Evaluator::CollectUnknownOperands(const Instr& in, std::set<MissingKey>& out) {
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    InstrId k = program_.kid(in, i);
+    if (Eval(k).unknown()) CollectMissing(k, out);
+  }
+}
+
+// A fact not given, and what its default reads.
+void Evaluator::CollectFact(std::int32_t fact, std::set<MissingKey>& out) {
+  const FactInfo& f = program_.facts[fact];
+  if (!profile_->scalars[f.slot].unknown()) return;
+  out.insert({fact, 0, false});
+  if (f.default_expr != kNoExpr && !default_collected_[fact]) {
+    default_collected_[fact] = 1;
+    CollectMissing(program_.root(f.default_expr), out);
+  }
+}
+
+// The elements of a series read between two known periods (sum, average).
+void Evaluator::CollectSeriesRange(const Instr& in, std::set<MissingKey>& out) {
+  Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
+  if (!from.known() || !to.known()) return;
+  const FactInfo& f = program_.facts[in.arg];
+  for (std::int32_t p = from.period(); p <= to.period(); ++p) {
+    if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
   }
 }
 

@@ -1,14 +1,19 @@
 // Stage 5: evaluates compiled expressions for one profile at one date, under
 // three-valued (Kleene) logic. Values are computed at most once per
 // evaluation. An Evaluator is cheap to reuse: Reset() keeps its buffers.
+//
+// In Mode::kRecord (the explained path), every instruction's value is
+// recorded the first time it is computed, so that explaining a measure
+// reads what the decision computed instead of evaluating it again; an
+// operand that Kleene logic skipped is computed once when first asked.
 #ifndef RELIEF_EVAL_EVALUATOR_HPP_
 #define RELIEF_EVAL_EVALUATOR_HPP_
 
 #include <set>
 #include <vector>
 
-#include "compile/program.hpp"
-#include "eval/profile_data.hpp"
+#include "ir/profile_data.hpp"
+#include "ir/program.hpp"
 
 namespace relief::internal {
 
@@ -23,9 +28,12 @@ struct MissingKey {
 
 class Evaluator {
  public:
-  explicit Evaluator(const Program& program);
+  enum class Mode : std::uint8_t { kDecide, kRecord };
+  explicit Evaluator(const Program& program, Mode mode = Mode::kDecide);
 
   void Reset(const ProfileData& profile, Date date);
+  // The value of an expression of the pack, or of one instruction.
+  Value EvalExpr(ExprId expr) { return Eval(program_.root(expr)); }
   Value Eval(InstrId id);
   // The facts on the unknown path of `id`: those that could change its value.
   // Each value and fact default is explored once between two calls of
@@ -38,12 +46,19 @@ class Evaluator {
   Month month() const { return month_; }
 
  private:
+  Value Compute(InstrId id);
   Value FactValue(std::int32_t fact);
+  Value ValueOf(std::int32_t value);
+  Value Logic(const Instr& instr);
+  Value Membership(const Instr& instr);
+  Value If(const Instr& instr);
+  void CollectUnknownOperands(const Instr& instr, std::set<MissingKey>& out);
+  void CollectFact(std::int32_t fact, std::set<MissingKey>& out);
+  void CollectSeriesRange(const Instr& instr, std::set<MissingKey>& out);
   Value ParameterAt(std::int32_t param, Date date, InstrId id) const;
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);
   Value Call(const Instr& instr, InstrId id);
-  Value Aggregate(const Instr& instr, InstrId id);
 
   const Program& program_;
   const ProfileData* profile_ = nullptr;
@@ -55,6 +70,9 @@ class Evaluator {
   std::vector<std::uint8_t> default_done_;
   std::vector<std::uint8_t> value_collected_;
   std::vector<std::uint8_t> default_collected_;
+  const bool record_;
+  std::vector<Value> trace_;          // kRecord: by instruction
+  std::vector<std::uint8_t> traced_;
 };
 
 }  // namespace relief::internal

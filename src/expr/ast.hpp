@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text_span.hpp"
 #include "relief/calendar.hpp"
 #include "relief/decimal.hpp"
 
@@ -44,11 +45,7 @@ enum class Op : std::uint8_t {
 
 const char* OpName(Op op);
 
-// Byte offsets [begin, end) inside the expression text.
-struct Span {
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
-};
+using Span = TextSpan;
 
 struct Node {
   Op op = Op::kNumber;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/source_file.hpp"
+#include "ir/types.hpp"
 #include "relief/calendar.hpp"
 #include "relief/decimal.hpp"
 
@@ -35,9 +36,8 @@ struct Text {
 
 // A written type such as "money", "monthly enum", "record".
 struct TypeSpec {
-  enum class Series { kNone, kMonthly, kYearly };
-  Series series = Series::kNone;
-  std::string base;  // boolean integer decimal percentage money date month string enum record
+  internal::BaseType base = internal::BaseType::kError;
+  internal::SeriesKind series = internal::SeriesKind::kNone;
   SourceRef ref;
 };
 

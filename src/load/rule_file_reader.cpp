@@ -2,10 +2,13 @@
 // measures) into the PackAst, checking the shape of every entry.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
+#include "core/result_names.hpp"
 #include "load/pack_loader.hpp"
 #include "load/yaml_reader.hpp"
+#include "relief/result.hpp"
 
 namespace relief::load {
 namespace {
@@ -99,24 +102,24 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
       r_.Error(identifies->ref, fmt::format("{}: 'identifies' is true or false", what));
     }
     fact.identifies = identifies->value == "true";
-    if (fact.identifies && (fact.type.base != "string" || fact.type.series != TypeSpec::Series::kNone || is_field)) {
+    if (fact.identifies && (fact.type.base != internal::BaseType::kString || fact.type.series != internal::SeriesKind::kNone || is_field)) {
       r_.Error(identifies->ref, fmt::format("{}: only a top-level string fact can identify the firm", what));
     }
   }
-  if (fact.type.base == "enum" && fact.enum_values.empty()) {
+  if (fact.type.base == internal::BaseType::kEnum && fact.enum_values.empty()) {
     r_.Error(type->ref, fmt::format("{}: an enum needs its 'values'", what));
   }
-  if (fact.type.base != "enum" && node["values"].IsDefined()) {
+  if (fact.type.base != internal::BaseType::kEnum && node["values"].IsDefined()) {
     r_.Error(node["values"], fmt::format("{}: 'values' is only for enum facts", what));
   }
   const YAML::Node fields = node["fields"];
-  if (fact.type.base == "record") {
+  if (fact.type.base == internal::BaseType::kRecord) {
     if (!fields.IsDefined()) {
       r_.Error(node, fmt::format("{}: a record needs its 'fields'", what));
     } else if (r_.CheckFreeMap(fields, what + " fields")) {
       for (const auto& field : fields) {
         if (auto f = ReadFact(field.first.Scalar(), field.first, field.second, true)) {
-          if (f->type.base == "record") {
+          if (f->type.base == internal::BaseType::kRecord) {
             r_.Error(f->type.ref, "records cannot be nested");
             continue;
           }
@@ -325,19 +328,13 @@ void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key,
   m.apply = TextOr(node, "apply");
   m.sources = r_.ReadTextList(node, "sources");
   m.open_points = r_.ReadTextList(node, "open_points");
-  static const std::vector<std::string> kKinds = {"grant",     "loan",       "repayable_advance",
-                                                  "exemption", "payment_aid", "contribution_reduction",
-                                                  "tax_credit", "deferral"};
-  static const std::vector<std::string> kPers = {"month", "two_months", "year", "once"};
-  auto check_word = [&](const Text& t, const std::vector<std::string>& allowed, const char* key) {
-    if (!t.value.empty() && std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      r_.Error(t.ref, fmt::format("{}: unknown {} '{}'; expected one of {}", what, key, t.value, list));
+  auto check_word = [&](const Text& t, bool known, const std::vector<std::string_view>& allowed, const char* key) {
+    if (!t.value.empty() && !known) {
+      r_.Error(t.ref, fmt::format("{}: unknown {} '{}'; expected one of {}", what, key, t.value, fmt::join(allowed, ", ")));
     }
   };
-  check_word(m.kind, kKinds, "kind");
-  check_word(m.per, kPers, "per");
+  check_word(m.kind, MeasureKindNamed(m.kind.value).has_value(), MeasureKindNames(), "kind");
+  check_word(m.per, AmountPeriodNamed(m.per.value).has_value(), AmountPeriodNames(), "per");
   if (const YAML::Node territory = node["territory"]; territory.IsDefined()) {
     if (r_.CheckMap(territory, "territory", {"label", "when"}, {"label"})) {
       m.territory_label = TextOr(territory, "label");

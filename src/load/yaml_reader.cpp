@@ -184,24 +184,21 @@ std::optional<TypeSpec> YamlReader::ReadType(const YAML::Node& map, const char* 
   spec.ref = text->ref;
   std::string_view word = text->value;
   if (word.starts_with("monthly ")) {
-    spec.series = TypeSpec::Series::kMonthly;
+    spec.series = internal::SeriesKind::kMonthly;
     word.remove_prefix(8);
   } else if (word.starts_with("yearly ")) {
-    spec.series = TypeSpec::Series::kYearly;
+    spec.series = internal::SeriesKind::kYearly;
     word.remove_prefix(7);
   }
-  static const std::vector<std::string> kBases = {"boolean", "integer", "decimal", "percentage", "money",
-                                                  "date",    "month",   "string",  "enum",       "record"};
-  spec.base = std::string(word);
-  bool known = false;
-  for (const std::string& b : kBases) known = known || b == word;
-  if (!known || (spec.series != TypeSpec::Series::kNone && spec.base == "record")) {
-    Error(text->ref, fmt::format("unknown type '{}'; expected one of boolean, integer, decimal, "
-                                 "percentage, money, date, month, string, enum, record, optionally "
-                                 "preceded by 'monthly' or 'yearly'{}",
-                                 text->value, DidYouMean(word, kBases)));
+  const auto base = internal::DeclarableBaseType(word);
+  if (!base || (spec.series != internal::SeriesKind::kNone && *base == internal::BaseType::kRecord)) {
+    const std::vector<std::string_view> names = internal::DeclarableBaseTypeNames();
+    Error(text->ref, fmt::format("unknown type '{}'; expected one of {}, optionally preceded by 'monthly' or 'yearly'{}",
+                                 text->value, fmt::join(names, ", "),
+                                 DidYouMean(word, std::vector<std::string>(names.begin(), names.end()))));
     return std::nullopt;
   }
+  spec.base = *base;
   return spec;
 }
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/suggest.hpp"
-#include "explain/french.hpp"
+#include "ir/value_format.hpp"
 #include "profile/number_text.hpp"
 
 namespace relief::internal {
@@ -153,8 +153,8 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
       return fail("a month YYYY-MM");
     case BaseType::kString: {
       if (!IsValidUtf8(text)) return fail("text in UTF-8");
-      if (fact.pattern && !std::regex_match(text, *fact.pattern)) {
-        return fail(fmt::format("a value matching {}", fact.pattern_text));
+      if (fact.pattern && !fact.pattern->FullMatch(text)) {
+        return fail(fmt::format("a value matching {}", fact.pattern->text()));
       }
       if (fact.in_list >= 0) {
         const ListInfo& list = program_->lists[fact.in_list];

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "compile/program.hpp"
-#include "eval/profile_data.hpp"
+#include "ir/profile_data.hpp"
+#include "ir/program.hpp"
 #include "relief/profile_builder.hpp"
 
 namespace relief::internal {

@@ -53,9 +53,9 @@ Json MeasureJson(const MeasureResult& r) {
   Json j;
   j["id"] = r.id;
   j["title"] = r.title;
-  j["kind"] = r.kind;
+  j["kind"] = MeasureKindName(r.kind);
   j["issuer"] = r.issuer;
-  j["per"] = r.per;
+  j["per"] = AmountPeriodName(r.per);
   j["territory"] = r.territory;
   j["status"] = StatusName(r.status);
   j["amount"] = r.amount ? Json(r.amount->ToFixed(2)) : Json(nullptr);
@@ -67,7 +67,12 @@ Json MeasureJson(const MeasureResult& r) {
   if (!r.amount_formula.empty()) {
     j["computation"] = {{"formula", r.amount_formula}, {"values", ValuesJson(r.amount_values)}};
   }
-  j["reasons"] = r.reasons;
+  j["reasons"] = ReasonTexts(r);
+  nlohmann::json codes = nlohmann::json::array();
+  for (const Reason& reason : r.reasons) {
+    codes.push_back({{"code", ReasonCodeName(reason.code)}, {"operands", reason.operands}});
+  }
+  j["reason_codes"] = std::move(codes);
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
   j["open_points"] = r.open_points;

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "explain/french.hpp"
+#include "core/french_number.hpp"
 #include "relief/report.hpp"
 
 namespace relief {
@@ -17,17 +17,22 @@ const char* StatusFrench(Status s) {
   return "";
 }
 
-const char* AmountWord(const std::string& kind) {
-  if (kind == "loan") return "prêt maximal";
-  if (kind == "repayable_advance") return "avance maximale";
-  return "montant";
+const char* AmountWord(MeasureKind kind) {
+  switch (kind) {
+    case MeasureKind::kLoan: return "prêt maximal";
+    case MeasureKind::kRepayableAdvance: return "avance maximale";
+    default: return "montant";
+  }
 }
 
 // What one amount covers, after the amount.
-const char* PerFrench(const std::string& per) {
-  if (per == "month") return " par mois";
-  if (per == "two_months") return " pour la période de deux mois";
-  if (per == "year") return " pour l'année";
+const char* PerFrench(AmountPeriod per) {
+  switch (per) {
+    case AmountPeriod::kMonth: return " par mois";
+    case AmountPeriod::kTwoMonths: return " pour la période de deux mois";
+    case AmountPeriod::kYear: return " pour l'année";
+    case AmountPeriod::kOnce: return "";
+  }
   return "";
 }
 
@@ -39,9 +44,9 @@ std::string ToText(const Evaluation& e) {
   for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, value);
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
-    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), internal::FormatMoney(*r.amount), PerFrench(r.per));
+    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
-    for (const std::string& reason : r.reasons) out += "  • " + reason + "\n";
+    for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
     if (r.amount && !r.amount_formula.empty()) {
       std::vector<std::string> values;
       for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);

@@ -11,9 +11,10 @@
 #include <sstream>
 
 #include "api/access.hpp"
-#include "compile/program.hpp"
+#include "ir/program.hpp"
 #include "explain/measure_result.hpp"
 #include "load/yaml_reader.hpp"
+#include "relief/report.hpp"
 #include "profile/profile_reader.hpp"
 
 namespace relief {
@@ -129,9 +130,10 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
     }
   }
   for (const load::Text& t : r_.ReadTextList(expect, "reasons_include")) {
-    bool found = std::any_of(result.reasons.begin(), result.reasons.end(),
+    const std::vector<std::string> reasons = ReasonTexts(result);
+    bool found = std::any_of(reasons.begin(), reasons.end(),
                              [&](const std::string& reason) { return reason.find(t.value) != std::string::npos; });
-    if (!found) differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(result.reasons, " | ")));
+    if (!found) differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(reasons, " | ")));
   }
 }
 

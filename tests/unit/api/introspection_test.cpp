@@ -44,8 +44,8 @@ TEST(Introspection, Measures) {
   EXPECT_EQ(measures[0].id, "aide_loyer");
   EXPECT_EQ(measures[0].title, "Aide au loyer");
   EXPECT_EQ(measures[0].issuer, "Région");
-  EXPECT_EQ(measures[0].kind, "grant");
-  EXPECT_EQ(measures[0].per, "month");
+  EXPECT_EQ(measures[0].kind, MeasureKind::kGrant);
+  EXPECT_EQ(measures[0].per, AmountPeriod::kMonth);
   EXPECT_EQ(measures[0].sources, (std::vector<std::string>{"Délibération de test"}));
 }
 

@@ -1,6 +1,6 @@
 // Versions bounded by dates within a month, parameters read at another date
 // than the evaluated one, and year arithmetic on dates.
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief::testing {
 namespace {
@@ -14,7 +14,7 @@ TEST(EvalDatedVersions, AVersionStartsAndEndsOnTheDayItSays) {
   EXPECT_EQ(m.version, "2021-05-10..2021-07-31");
   MeasureResult after = EvalMeasure("dated", "guichet", "{}", "2021-08-01");
   EXPECT_EQ(Status(after), "not_applicable");
-  EXPECT_NE(after.reasons.at(0).find("du 28/01/2021 au 09/05/2021"), std::string::npos) << after.reasons.at(0);
+  EXPECT_NE(ReasonTexts(after).at(0).find("du 28/01/2021 au 09/05/2021"), std::string::npos) << ReasonTexts(after).at(0);
 }
 
 TEST(EvalValueAt, TheParameterIsReadAtTheGivenDate) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "relief/diagnostic.hpp"
+#include "relief/report.hpp"
 #include "relief/result.hpp"
 #include "relief/rule_pack.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief {
 namespace {
@@ -106,7 +106,7 @@ TEST(EvalArithmetic, EveryComparisonIsTrueOrFalseAsWritten) {
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_EQ(m.amount, std::nullopt);
   // One reason per unmet condition.
-  EXPECT_EQ(static_cast<int>(m.reasons.size()), unmet) << Join(m.reasons);
+  EXPECT_EQ(static_cast<int>(ReasonTexts(m).size()), unmet) << Join(ReasonTexts(m));
   EXPECT_NE(Condition(m, "faux montants <").detail.find("moins de 1 500 € requis"), std::string::npos)
       << Condition(m, "faux montants <").detail;
   EXPECT_NE(Condition(m, "faux dates <=").detail.find("au plus tard le 29/02/2020 requis"), std::string::npos)
@@ -127,7 +127,7 @@ TEST(EvalErrors, DivisionByZeroInAnAmountIsAnErrorWithItsLocation) {
   EXPECT_NE(m.error.find("« montant / diviseur »"), std::string::npos) << m.error;
   const std::string where = LocationOf(PackDir("arithmetic") + "/mesures.yaml", "montant / diviseur");
   EXPECT_NE(m.error.find(where), std::string::npos) << m.error << " (expected " << where << ")";
-  EXPECT_TRUE(Contains(m.reasons, "Erreur dans les règles")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Erreur dans les règles")) << Join(ReasonTexts(m));
   // The error stays with its measure.
   EXPECT_EQ(Status(Measure(e, "litteraux")), "eligible");
   EXPECT_EQ(Amount(Measure(e, "tiers")), "33.33");
@@ -172,9 +172,9 @@ TEST(EvalErrors, OverflowWhenRoundingTheFinalAmountIsNotHidden) {
   // overflow like any other, not an eligible measure whose amount "needs missing information".
   MeasureResult m = EvalMeasure("arithmetic", "depassement_arrondi", "{}", "2020-11-15");
   EXPECT_EQ(Status(m), "error") << "amount " << Amount(m) << ", missing " << m.missing.size() << ", reasons "
-                                << Join(m.reasons);
+                                << Join(ReasonTexts(m));
   EXPECT_NE(m.error.find("dépassement de capacité"), std::string::npos) << m.error;
-  EXPECT_FALSE(Contains(m.reasons, "des informations manquent")) << Join(m.reasons);
+  EXPECT_FALSE(Contains(ReasonTexts(m), "des informations manquent")) << Join(ReasonTexts(m));
 }
 
 // ---- Functions, mois, date_evaluation (pack "functions") ---------------------
@@ -525,10 +525,10 @@ TEST(EvalVersions, AMonthBetweenVersionsIsNotApplicableWithItsReason) {
   EXPECT_EQ(Status(m), "not_applicable");
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(m.version, "");
-  ASSERT_EQ(m.reasons.size(), 1u);
-  EXPECT_NE(m.reasons[0].find("avril 2020"), std::string::npos) << m.reasons[0];
-  EXPECT_NE(m.reasons[0].find("mars 2020, juin 2020 à septembre 2020, novembre 2020"), std::string::npos)
-      << m.reasons[0];
+  ASSERT_EQ(ReasonTexts(m).size(), 1u);
+  EXPECT_NE(ReasonTexts(m)[0].find("avril 2020"), std::string::npos) << ReasonTexts(m)[0];
+  EXPECT_NE(ReasonTexts(m)[0].find("mars 2020, juin 2020 à septembre 2020, novembre 2020"), std::string::npos)
+      << ReasonTexts(m)[0];
   EXPECT_EQ(Status(EvalMeasure("versions", "mesure_versionnee", "{}", "2020-10-01")), "not_applicable");
   EXPECT_EQ(Status(EvalMeasure("versions", "mesure_versionnee", "{}", "2020-12-01")), "not_applicable");
   EXPECT_EQ(Status(EvalMeasure("versions", "mesure_versionnee", "{}", "2020-02-29")), "not_applicable");
@@ -572,9 +572,9 @@ TEST(EvalTerritory, OutsideTheTerritoryIsNotApplicable) {
   const MeasureResult& m = Measure(e, "aide_regionale");
   EXPECT_EQ(Status(m), "not_applicable");
   EXPECT_EQ(m.amount, std::nullopt);
-  EXPECT_TRUE(Contains(m.reasons, "Hors territoire")) << Join(m.reasons);
-  EXPECT_TRUE(Contains(m.reasons, "Occitanie")) << Join(m.reasons);
-  EXPECT_TRUE(Contains(m.reasons, "code région : 11")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Hors territoire")) << Join(ReasonTexts(m));
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Occitanie")) << Join(ReasonTexts(m));
+  EXPECT_TRUE(Contains(ReasonTexts(m), "code région : 11")) << Join(ReasonTexts(m));
   EXPECT_TRUE(m.missing.empty());
   EXPECT_EQ(Status(Measure(e, "aide_nationale")), "eligible");
   // Outside the territory nothing else is asked.
@@ -623,8 +623,8 @@ TEST(EvalCases, FirstCaseThatHoldsApplies) {
   EXPECT_TRUE(m.missing.empty());
   ASSERT_TRUE(m.deadline);
   EXPECT_EQ(m.deadline->ToString(), "2021-02-28");
-  EXPECT_EQ(m.kind, "grant");
-  EXPECT_EQ(m.per, "month");
+  EXPECT_EQ(m.kind, MeasureKind::kGrant);
+  EXPECT_EQ(m.per, AmountPeriod::kMonth);
   EXPECT_EQ(m.issuer, "État (test)");
   EXPECT_EQ(m.apply, "Demande en ligne");
   EXPECT_EQ(m.version, "2020-11");
@@ -663,8 +663,8 @@ TEST(EvalCases, RequirementsAreAllListedWithOutcomeDetailAndValues) {
   ASSERT_EQ(created.values.size(), 1u);
   EXPECT_EQ(created.values[0].value, "01/01/2019");
   EXPECT_EQ(created.open_points, std::vector<std::string>{"Point ouvert de la date de création"});
-  EXPECT_TRUE(Contains(m.reasons, "Cas retenu : Interdiction d'accueil du public.")) << Join(m.reasons);
-  EXPECT_TRUE(Contains(m.reasons, "Condition remplie : Au plus 50 salariés.")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Cas retenu : Interdiction d'accueil du public.")) << Join(ReasonTexts(m));
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Condition remplie : Au plus 50 salariés.")) << Join(ReasonTexts(m));
 }
 
 TEST(EvalCases, AFalseRequirementMakesTheMeasureIneligibleWithItsDetail) {
@@ -680,11 +680,11 @@ TEST(EvalCases, AFalseRequirementMakesTheMeasureIneligibleWithItsDetail) {
   EXPECT_EQ(m.conditions[0].values.at(0).value, "60");
   EXPECT_EQ(OutcomeOf(m.conditions[1]), "unmet");
   EXPECT_EQ(m.conditions[1].detail, "date de début d'activité : 01/10/2020 ; avant le 30/09/2020 requis");
-  EXPECT_TRUE(Contains(m.reasons, "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis."))
-      << Join(m.reasons);
-  EXPECT_TRUE(Contains(m.reasons, "Condition non remplie : Activité débutée avant le 30 septembre 2020"))
-      << Join(m.reasons);
-  EXPECT_FALSE(Contains(m.reasons, "Cas non applicable")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis."))
+      << Join(ReasonTexts(m));
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Condition non remplie : Activité débutée avant le 30 septembre 2020"))
+      << Join(ReasonTexts(m));
+  EXPECT_FALSE(Contains(ReasonTexts(m), "Cas non applicable")) << Join(ReasonTexts(m));
   EXPECT_TRUE(m.missing.empty());
 }
 
@@ -711,8 +711,8 @@ TEST(EvalCases, BestOfOptionsChoosesTheLargestAndShowsEveryAmount) {
   EXPECT_EQ(m.options[1].source, "Décret de novembre, art. 4, II");
   EXPECT_EQ(m.option, "20 % du chiffre d'affaires de référence");
   EXPECT_EQ(Amount(m), "12000.00");
-  EXPECT_TRUE(Contains(m.reasons, "Option la plus favorable : 20 % du chiffre d'affaires de référence."))
-      << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Option la plus favorable : 20 % du chiffre d'affaires de référence."))
+      << Join(ReasonTexts(m));
   EXPECT_TRUE(Contains(m.sources, "Décret de novembre, art. 4")) << Join(m.sources);
 
   MeasureResult small = EvalMeasure(
@@ -747,8 +747,8 @@ TEST(EvalCases, AFailedThresholdExplainsTheValueAndWhatIsRequired) {
   EXPECT_NE(s1.find("42 %"), std::string::npos) << s1;
   const std::string& closure = Case(m, "fermeture").detail;
   EXPECT_NE(closure.find("aucune"), std::string::npos) << closure;
-  EXPECT_TRUE(Contains(m.reasons, "Cas non applicable : Perte d'au moins 50 % — taux de perte de chiffre d'affaires : 42 % ; au moins 50 % requis."))
-      << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Cas non applicable : Perte d'au moins 50 % — taux de perte de chiffre d'affaires : 42 % ; au moins 50 % requis."))
+      << Join(ReasonTexts(m));
   EXPECT_TRUE(m.missing.empty());
 }
 
@@ -776,7 +776,7 @@ TEST(EvalCases, AnEligibleMeasureWhoseAmountNeedsAMissingFactHasANullAmount) {
   EXPECT_EQ(m.case_id, "fermeture");
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(MissingKeys(m), Keys{"ca_mensuel.2019-11"});
-  EXPECT_TRUE(Contains(m.reasons, "Montant à déterminer")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Montant à déterminer")) << Join(ReasonTexts(m));
 }
 
 TEST(EvalCases, AnUnknownCaseBeforeATrueOneLeavesTheCaseOpen) {
@@ -790,7 +790,7 @@ TEST(EvalCases, AnUnknownCaseBeforeATrueOneLeavesTheCaseOpen) {
   EXPECT_EQ(OutcomeOf(Case(m, "s1")), "met");
   EXPECT_FALSE(Case(m, "s1").chosen);
   EXPECT_EQ(MissingKeys(m), Keys{"fermeture.2020-11"});
-  EXPECT_TRUE(Contains(m.reasons, "Cas à déterminer")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Cas à déterminer")) << Join(ReasonTexts(m));
 }
 
 TEST(EvalCases, AnUnknownRequirementWithATrueCaseIsUndetermined) {
@@ -802,7 +802,7 @@ TEST(EvalCases, AnUnknownRequirementWithATrueCaseIsUndetermined) {
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(OutcomeOf(m.conditions.at(0)), "unknown");
   EXPECT_EQ(MissingKeys(m), Keys{"effectif"});
-  EXPECT_TRUE(Contains(m.reasons, "À vérifier : Au plus 50 salariés")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "À vérifier : Au plus 50 salariés")) << Join(ReasonTexts(m));
   ASSERT_EQ(m.missing.size(), 1u);
   EXPECT_EQ(m.missing[0].question, "Quel est l'effectif salarié ?");
 }
@@ -873,7 +873,7 @@ TEST(EvalCases, ACaseWithoutConditionIsTheLastResort) {
 TEST(EvalCases, AnUnknownOptionLeavesTheAmountOpen) {
   MeasureResult m = EvalMeasure("cases", "options_inconnues", "{}", "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
-  EXPECT_EQ(m.kind, "loan");
+  EXPECT_EQ(m.kind, MeasureKind::kLoan);
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(m.option, "");
   ASSERT_EQ(m.options.size(), 2u);
@@ -898,8 +898,8 @@ TEST(EvalCases, ACaseWithoutAnAmountLeavesItToTheAdvisor) {
   EXPECT_EQ(m.case_id, "petite");
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_TRUE(m.missing.empty());
-  EXPECT_TRUE(Contains(m.reasons, "Montant non calculé par les règles")) << Join(m.reasons);
-  EXPECT_FALSE(Contains(m.reasons, "des informations manquent")) << Join(m.reasons);
+  EXPECT_TRUE(Contains(ReasonTexts(m), "Montant non calculé par les règles")) << Join(ReasonTexts(m));
+  EXPECT_FALSE(Contains(ReasonTexts(m), "des informations manquent")) << Join(ReasonTexts(m));
   EXPECT_EQ(Status(EvalMeasure("cases", "montant_du_conseiller", "effectif: 11", "2020-11-15")), "ineligible");
 }
 

@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief {
 namespace {
@@ -103,8 +103,8 @@ TEST(EvalKleene, EveryRequirementIsEvaluatedAndAFalseOneDecides) {
   EXPECT_EQ(OutcomeName(m.conditions[0].outcome), std::string("unmet"));
   EXPECT_EQ(OutcomeName(m.conditions[1].outcome), std::string("unknown"));
   EXPECT_TRUE(m.missing.empty());
-  ASSERT_EQ(m.reasons.size(), 1u) << Join(m.reasons);
-  EXPECT_NE(m.reasons[0].find("Condition non remplie : exigence a"), std::string::npos) << m.reasons[0];
+  ASSERT_EQ(ReasonTexts(m).size(), 1u) << Join(ReasonTexts(m));
+  EXPECT_NE(ReasonTexts(m)[0].find("Condition non remplie : exigence a"), std::string::npos) << ReasonTexts(m)[0];
   MeasureResult open = Kleene("deux_exigences", "a: true");
   EXPECT_EQ(Status(open), "undetermined");
   EXPECT_EQ(MissingKeys(open), KeySet{"b"});

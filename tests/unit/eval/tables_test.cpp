@@ -1,5 +1,5 @@
 // Lists as tables (lookup) and as the domain of a fact (in_list).
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief::testing {
 namespace {

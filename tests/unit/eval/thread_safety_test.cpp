@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 #include "relief/report.hpp"
 
 namespace relief {

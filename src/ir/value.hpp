@@ -1,8 +1,8 @@
 // A runtime value of the rule language. Unknown and error are values too:
 // a fact the profile does not give is unknown, and a division by zero is an
 // error carrying the instruction where it happened.
-#ifndef RELIEF_EVAL_VALUE_HPP_
-#define RELIEF_EVAL_VALUE_HPP_
+#ifndef RELIEF_IR_VALUE_HPP_
+#define RELIEF_IR_VALUE_HPP_
 
 #include <cstdint>
 #include <string_view>
@@ -74,4 +74,4 @@ struct Value {
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_EVAL_VALUE_HPP_
+#endif  // RELIEF_IR_VALUE_HPP_

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "eval_test_util.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief {
 namespace {

@@ -1,13 +1,13 @@
 // A profile resolved to the slots of a program: what the evaluator reads.
-#ifndef RELIEF_EVAL_PROFILE_DATA_HPP_
-#define RELIEF_EVAL_PROFILE_DATA_HPP_
+#ifndef RELIEF_IR_PROFILE_DATA_HPP_
+#define RELIEF_IR_PROFILE_DATA_HPP_
 
 #include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "eval/value.hpp"
+#include "ir/value.hpp"
 
 namespace relief::internal {
 
@@ -35,4 +35,4 @@ struct ProfileData {
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_EVAL_PROFILE_DATA_HPP_
+#endif  // RELIEF_IR_PROFILE_DATA_HPP_

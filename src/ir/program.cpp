@@ -1,4 +1,4 @@
-#include "compile/program.hpp"
+#include "ir/program.hpp"
 
 namespace relief::internal {
 
@@ -6,12 +6,6 @@ std::string VersionPlan::Period() const {
   if (!whole_months) return from.ToString() + ".." + to.ToString();
   Month first = from.month_of(), last = to.month_of();
   return first == last ? first.ToString() : first.ToString() + ".." + last.ToString();
-}
-
-std::string VersionPlan::PeriodFrench() const {
-  if (!whole_months) return "du " + from.ToFrench() + " au " + to.ToFrench();
-  Month first = from.month_of(), last = to.month_of();
-  return first == last ? first.ToFrench() : first.ToFrench() + " à " + last.ToFrench();
 }
 
 }  // namespace relief::internal

@@ -1,29 +1,54 @@
-#include "check/types.hpp"
+#include "ir/types.hpp"
 
 #include <fmt/format.h>
 
 namespace relief::internal {
 
+namespace {
+
+struct BaseTypeEntry {
+  BaseType base;
+  std::string_view name;
+  bool declarable;  // may be written in a rule file's `type:`
+};
+
+constexpr BaseTypeEntry kBaseTypes[] = {
+    {BaseType::kBoolean, "boolean", true},       {BaseType::kInteger, "integer", true},
+    {BaseType::kDecimal, "decimal", true},       {BaseType::kPercentage, "percentage", true},
+    {BaseType::kMoney, "money", true},           {BaseType::kDate, "date", true},
+    {BaseType::kMonth, "month", true},           {BaseType::kString, "string", true},
+    {BaseType::kEnum, "enum", true},             {BaseType::kRecord, "record", true},
+    {BaseType::kList, "list", false},            {BaseType::kError, "(error)", false},
+};
+
+}  // namespace
+
+std::optional<BaseType> DeclarableBaseType(std::string_view name) {
+  for (const BaseTypeEntry& e : kBaseTypes) {
+    if (e.declarable && e.name == name) return e.base;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> DeclarableBaseTypeNames() {
+  std::vector<std::string_view> names;
+  for (const BaseTypeEntry& e : kBaseTypes) {
+    if (e.declarable) names.push_back(e.name);
+  }
+  return names;
+}
+
+std::string_view BaseTypeName(BaseType base) {
+  for (const BaseTypeEntry& e : kBaseTypes) {
+    if (e.base == base) return e.name;
+  }
+  return "(error)";
+}
+
 std::string TypeName(Type type, const std::vector<std::vector<std::string>>& enums) {
-  std::string base;
-  switch (type.base) {
-    case BaseType::kError: base = "(error)"; break;
-    case BaseType::kBoolean: base = "boolean"; break;
-    case BaseType::kInteger: base = "integer"; break;
-    case BaseType::kDecimal: base = "decimal"; break;
-    case BaseType::kPercentage: base = "percentage"; break;
-    case BaseType::kMoney: base = "money"; break;
-    case BaseType::kDate: base = "date"; break;
-    case BaseType::kMonth: base = "month"; break;
-    case BaseType::kString: base = "string"; break;
-    case BaseType::kRecord: base = "record"; break;
-    case BaseType::kList: base = "list"; break;
-    case BaseType::kEnum:
-      base = "enum";
-      if (type.id >= 0 && static_cast<std::size_t>(type.id) < enums.size()) {
-        base += " (" + fmt::format("{}", fmt::join(enums[type.id], ", ")) + ")";
-      }
-      break;
+  std::string base(BaseTypeName(type.base));
+  if (type.base == BaseType::kEnum && type.id >= 0 && static_cast<std::size_t>(type.id) < enums.size()) {
+    base += " (" + fmt::format("{}", fmt::join(enums[type.id], ", ")) + ")";
   }
   if (type.series == SeriesKind::kMonthly) return "monthly " + base;
   if (type.series == SeriesKind::kYearly) return "yearly " + base;

@@ -1,10 +1,11 @@
 // Static types of the rule language and the typing of its operators.
-#ifndef RELIEF_CHECK_TYPES_HPP_
-#define RELIEF_CHECK_TYPES_HPP_
+#ifndef RELIEF_IR_TYPES_HPP_
+#define RELIEF_IR_TYPES_HPP_
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relief::internal {
@@ -37,6 +38,14 @@ struct Type {
   friend bool operator==(const Type&, const Type&) = default;
 };
 
+// The base types a rule file may declare, by the name it uses ("boolean",
+// "integer", "decimal", "percentage", "money", "date", "month", "string",
+// "enum", "record"), in that order; one table in types.cpp.
+std::optional<BaseType> DeclarableBaseType(std::string_view name);
+std::vector<std::string_view> DeclarableBaseTypeNames();
+// "boolean", …, "list"; "(error)" for kError.
+std::string_view BaseTypeName(BaseType base);
+
 // "money", "monthly money", "enum (totale, partielle, aucune)".
 std::string TypeName(Type type, const std::vector<std::vector<std::string>>& enums);
 
@@ -57,4 +66,4 @@ std::optional<Type> Unify(Type a, Type b);
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_CHECK_TYPES_HPP_
+#endif  // RELIEF_IR_TYPES_HPP_

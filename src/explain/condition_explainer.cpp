@@ -1,0 +1,257 @@
+// How one compiled expression is explained to an advisor: its text, the
+// values it read, and why a condition is not met.
+#include "explain/condition_explainer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ir/value_format.hpp"
+
+namespace relief::internal {
+
+Outcome OutcomeOf(const Value& v) {
+  if (v.is_error()) return Outcome::kError;
+  if (v.unknown()) return Outcome::kUnknown;
+  return v.boolean ? Outcome::kMet : Outcome::kUnmet;
+}
+
+std::string PeriodText(const FactInfo& fact, std::int32_t period) {
+  return fact.type.series == SeriesKind::kMonthly ? Month::FromIndex(period).ToString() : std::to_string(period);
+}
+
+std::string PeriodFrench(const FactInfo& fact, std::int32_t period) {
+  return fact.type.series == SeriesKind::kMonthly ? Month::FromIndex(period).ToFrench() : std::to_string(period);
+}
+
+namespace {
+
+Code Flip(Code op) {
+  switch (op) {
+    case Code::kLt: return Code::kGt;
+    case Code::kLe: return Code::kGe;
+    case Code::kGt: return Code::kLt;
+    case Code::kGe: return Code::kLe;
+    default: return op;
+  }
+}
+
+}  // namespace
+
+std::string ConditionExplainer::Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
+
+bool ConditionExplainer::IsNamed(InstrId id) const {
+  Code c = p_.at(id).code;
+  return c == Code::kFact || c == Code::kSeriesAt || c == Code::kValue || c == Code::kParam;
+}
+
+std::string ConditionExplainer::Text(InstrId id) const {
+  const Instr& in = p_.at(id);
+  const std::string& text = p_.exprs[in.expr].text;
+  return text.substr(in.span.begin, in.span.end - in.span.begin);
+}
+
+std::string ConditionExplainer::Label(InstrId id) const {
+  const Instr& in = p_.at(id);
+  switch (in.code) {
+    case Code::kFact:
+    case Code::kSeriesAt: return p_.facts[in.arg].label;
+    case Code::kValue: return p_.values[in.arg].label;
+    case Code::kParam: return p_.parameters[in.arg].label;
+    default: return Text(id);
+  }
+}
+
+std::string ConditionExplainer::Describe(InstrId id) {
+  const Instr& in = p_.at(id);
+  switch (in.code) {
+    case Code::kFact: return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
+    case Code::kSeriesAt: {
+      Value index = ev_.Eval(p_.kid(in, 0));
+      const FactInfo& f = p_.facts[in.arg];
+      std::string period = index.known() ? PeriodFrench(f, index.period()) : Text(p_.kid(in, 0));
+      return fmt::format("{} ({}) : {}", f.label, period, Format(id));
+    }
+    case Code::kValue: return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
+    case Code::kParam: return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
+    default: return fmt::format("{} : {}", Text(id), Format(id));
+  }
+}
+
+std::string ConditionExplainer::Requirement(Code op, InstrId rhs) {
+  const Type t = p_.at(rhs).type;
+  // A named threshold shows its value, then what it is: "avant le
+  // 01/01/2019 (date de création limite) requis".
+  std::string v = Format(rhs);
+  if (IsNamed(rhs)) v += " (" + Label(rhs) + ")";
+  if (t.base == BaseType::kDate) {
+    switch (op) {
+      case Code::kLt: return "avant le " + v + " requis";
+      case Code::kLe: return "au plus tard le " + v + " requis";
+      case Code::kGt: return "après le " + v + " requis";
+      case Code::kGe: return "à partir du " + v + " requis";
+      default: break;
+    }
+  } else if (t.base == BaseType::kMonth) {
+    switch (op) {
+      case Code::kLt: return "avant " + v + " requis";
+      case Code::kLe: return "au plus tard en " + v + " requis";
+      case Code::kGt: return "après " + v + " requis";
+      case Code::kGe: return "à partir de " + v + " requis";
+      default: break;
+    }
+  }
+  switch (op) {
+    case Code::kLt: return "moins de " + v + " requis";
+    case Code::kLe: return "au plus " + v + " requis";
+    case Code::kGt: return "plus de " + v + " requis";
+    case Code::kGe: return "au moins " + v + " requis";
+    case Code::kEq: return "« " + v + " » requis";
+    default: return "autre que « " + v + " » requis";
+  }
+}
+
+
+// Why the condition `id` is not met (or not known): the values read and
+// what the rule requires, e.g. "perte de chiffre d'affaires : 42 % ; au
+// moins 50 % requis".
+std::string ConditionExplainer::Detail(InstrId id) {
+  const Instr& in = p_.at(id);
+  const Value v = ev_.Eval(id);
+  if (v.is_error()) return ErrorText(v);
+  switch (in.code) {
+    case Code::kAnd:
+    case Code::kOr: return LogicDetail(in, v);
+    case Code::kLt:
+    case Code::kLe:
+    case Code::kGt:
+    case Code::kGe:
+    case Code::kEq:
+    case Code::kNe: {
+      InstrId a = p_.kid(in, 0), b = p_.kid(in, 1);
+      Code op = in.code;
+      if (!IsNamed(a) && IsNamed(b)) {
+        std::swap(a, b);
+        op = Flip(op);
+      }
+      return Describe(a) + " ; " + Requirement(op, b);
+    }
+    case Code::kInList:
+    case Code::kInSet:
+    case Code::kNot: return MembershipDetail(in, v);
+    case Code::kFact:
+    case Code::kSeriesAt:
+    case Code::kValue:
+    case Code::kParam: return Describe(id);
+    default: return fmt::format("« {} » : {}", Text(id), Format(id));
+  }
+}
+
+// A false "and" is explained by its false operands alone; an unknown one
+// (or any "or") by the operands that are not true.
+std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    InstrId k = p_.kid(in, i);
+    Value kv = ev_.Eval(k);
+    bool relevant = in.code == Code::kAnd && v.is_false() ? kv.is_false() : !kv.is_true();
+    if (relevant) parts.push_back(Detail(k));
+  }
+  return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; ou "));
+}
+
+// x in list, x in [a, b], not …: what the value is and where it must (not)
+// be.
+std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v) {
+  if (in.code == Code::kInList) {
+    InstrId lhs = p_.kid(in, 0);
+    const ListInfo& list = p_.lists[in.arg];
+    if (v.unknown() && ev_.Eval(lhs).known()) {
+      return fmt::format("{} : classement seulement « possible » dans la liste « {} », à confirmer", Describe(lhs), list.label);
+    }
+    return fmt::format("{} ; doit figurer dans la liste « {} »", Describe(lhs), list.label);
+  }
+  if (in.code == Code::kInSet) {
+    std::vector<std::string> items;
+    for (std::size_t i = 1; i < in.kid_count; ++i) items.push_back(Format(p_.kid(in, i)));
+    return fmt::format("{} ; doit être parmi {}", Describe(p_.kid(in, 0)), fmt::join(items, ", "));
+  }
+  InstrId k = p_.kid(in, 0);  // not k
+  const Instr& kin = p_.at(k);
+  if (kin.code == Code::kInList) {
+    return fmt::format("{} ; ne doit pas figurer dans la liste « {} »", Describe(p_.kid(kin, 0)), p_.lists[kin.arg].label);
+  }
+  if (IsNamed(k)) return Describe(k) + " ; « non » requis";
+  return fmt::format("« {} » ne doit pas être vérifié", Text(k));
+}
+
+void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
+  const Instr& in = p_.at(id);
+  if (IsNamed(id)) {
+    std::string name, label;
+    switch (in.code) {
+      case Code::kFact: name = p_.facts[in.arg].name, label = p_.facts[in.arg].label; break;
+      case Code::kValue: name = p_.values[in.arg].name, label = p_.values[in.arg].label; break;
+      case Code::kParam: name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label; break;
+      default: {
+        const FactInfo& f = p_.facts[in.arg];
+        Value index = ev_.Eval(p_.kid(in, 0));
+        name = f.name + "[" + (index.known() ? PeriodText(f, index.period()) : Text(p_.kid(in, 0))) + "]";
+        label = f.label;
+      }
+    }
+    for (const UsedValue& u : out) {
+      if (u.name == name) return;
+    }
+    out.push_back({name, label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
+    if (in.code != Code::kSeriesAt) return;
+  }
+  for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
+}
+
+// The operands of a top-level "and"/"or", recursively, as a tree.
+std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
+  std::vector<ConditionResult> parts;
+  const Instr& in = p_.at(id);
+  if (in.code != Code::kAnd && in.code != Code::kOr) return parts;
+  for (std::size_t i = 0; i < in.kid_count; ++i) {
+    InstrId k = p_.kid(in, i);
+    Value v = ev_.Eval(k);
+    ConditionResult part;
+    part.label = part.expression = Text(k);
+    part.outcome = OutcomeOf(v);
+    if (!v.is_true()) part.detail = Detail(k);
+    UsedValues(k, part.values);
+    part.parts = Parts(k);
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+
+std::string ConditionExplainer::ParamSource(std::int32_t param) const {
+  const ParamInfo& p = p_.parameters[param];
+  std::string source;
+  for (std::size_t i = 0; i < p.values.size(); ++i) {
+    if (!(ev_.date() < p.values[i].first)) source = p.sources[i];
+  }
+  return source;
+}
+
+std::string ConditionExplainer::ErrorText(const Value& v) const {
+  const Instr& in = p_.at(v.integer);
+  const ExprInfo& e = p_.exprs[in.expr];
+  const char* what = v.error == ErrorCode::kDivisionByZero     ? "division par zéro"
+                     : v.error == ErrorCode::kNoParameterValue ? "paramètre sans valeur à cette date"
+                                                               : "dépassement de capacité";
+  int column = e.location.column;
+  if (e.offsets_exact) {
+    for (std::size_t i = 0; i < in.span.begin && i < e.text.size(); ++i) {
+      column += (static_cast<unsigned char>(e.text[i]) & 0xC0) != 0x80;
+    }
+  }
+  return fmt::format("{} dans « {} » ({}:{}:{})", what, e.text.substr(in.span.begin, in.span.end - in.span.begin),
+                     e.location.file, e.location.line, column);
+}
+
+}  // namespace relief::internal

@@ -1,0 +1,54 @@
+// Explains one compiled expression for the evaluator's profile and date:
+// its source text, the named values it read (with their French labels and
+// values), the and/or tree of a condition, and why a condition is not met
+// ("perte de chiffre d'affaires : 42 % ; au moins 50 % requis").
+#ifndef RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
+#define RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
+
+#include <string>
+#include <vector>
+
+#include "eval/evaluator.hpp"
+#include "relief/result.hpp"
+
+namespace relief::internal {
+
+// The outcome of a condition's value under three-valued logic.
+Outcome OutcomeOf(const Value& v);
+// A series period as written in keys ("2019-11", "2019") and in French
+// ("novembre 2019").
+std::string PeriodText(const FactInfo& fact, std::int32_t period);
+std::string PeriodFrench(const FactInfo& fact, std::int32_t period);
+
+class ConditionExplainer {
+ public:
+  explicit ConditionExplainer(Evaluator& ev) : ev_(ev), p_(ev.program()) {}
+
+  // The source text of the instruction (a slice of its expression).
+  std::string Text(InstrId id) const;
+  // Why `id` is not true: the values read and what the rule requires.
+  std::string Detail(InstrId id);
+  // The named values (facts, values, parameters) the expression read.
+  void UsedValues(InstrId id, std::vector<UsedValue>& out);
+  // The operands of an and/or condition, recursively, with their outcomes.
+  std::vector<ConditionResult> Parts(InstrId id);
+  // "division par zéro dans « … » (file:line:col)".
+  std::string ErrorText(const Value& v) const;
+
+ private:
+  std::string Describe(InstrId id);
+  std::string Label(InstrId id) const;
+  std::string Format(InstrId id);
+  std::string Requirement(Code op, InstrId rhs);
+  std::string LogicDetail(const Instr& in, const Value& v);
+  std::string MembershipDetail(const Instr& in, const Value& v);
+  std::string ParamSource(std::int32_t param) const;
+  bool IsNamed(InstrId id) const;
+
+  Evaluator& ev_;
+  const Program& p_;
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_

@@ -1,0 +1,193 @@
+// The rule pack as every phase after checking sees it.
+//
+// `Symbols` is what the checker produces: every declaration of the pack with
+// its resolved type, and every expression of the pack by ExprId. `Program`
+// adds what the compiler produces: the expressions flattened into one
+// instruction array, whose operands are runs of indices in `kids`. Facts,
+// values and parameters are resolved to indices, so evaluation never looks
+// up a name.
+#ifndef RELIEF_IR_PROGRAM_HPP_
+#define RELIEF_IR_PROGRAM_HPP_
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/text_span.hpp"
+#include "ir/pattern.hpp"
+#include "ir/types.hpp"
+#include "ir/value.hpp"
+#include "relief/calendar.hpp"
+#include "relief/diagnostic.hpp"
+#include "relief/result.hpp"
+
+namespace relief::internal {
+
+// An expression of the pack (a condition, an amount, a value's formula, a
+// fact's default): an index in Symbols::exprs.
+using ExprId = std::int32_t;
+inline constexpr ExprId kNoExpr = -1;
+
+// An instruction: an index in Program::code.
+using InstrId = std::int32_t;
+inline constexpr InstrId kNoInstr = -1;
+
+// A source expression, for explanations and error locations, and the root
+// of its instructions once compiled.
+struct ExprInfo {
+  std::string text;
+  SourceLocation location;  // of the expression's first character
+  bool offsets_exact = true;
+  InstrId root = kNoInstr;  // set by compile/
+};
+
+struct FactInfo {
+  std::string name;  // "embauche.date" for a record field
+  std::string label, question, source;
+  Type type;
+  std::int32_t slot = -1;  // scalar or series slot in a profile
+  ExprId default_expr = kNoExpr;
+  std::optional<Value> min, max;  // bounds, of the fact's (element) type
+  std::optional<Pattern> pattern;
+  std::int32_t in_list = -1;         // the list its values must belong to
+  std::vector<std::int32_t> fields;  // record: its fields' fact indices
+  std::int32_t record = -1;          // field: its record's fact index
+  bool identifies = false;           // carried to the output, e.g. siren
+};
+
+struct ListItemInfo {
+  bool possible = false;  // graded "possible": membership is unknown
+  std::string value;      // for a table (`lookup`), the code's value
+};
+
+struct ListInfo {
+  std::string name, label, source;
+  std::map<std::string, ListItemInfo, std::less<>> items;
+  bool has_values = false;  // every item has a value: usable with lookup()
+};
+
+struct ParamInfo {
+  std::string name, label;
+  Type type;
+  std::vector<std::pair<Date, Value>> values;  // by start date
+  std::vector<std::string> sources;
+
+  // The value in force at `date`, or null before the first one.
+  const Value* At(Date date) const {
+    const Value* current = nullptr;
+    for (const auto& [from, value] : values) {
+      if (from <= date) current = &value;
+    }
+    return current;
+  }
+};
+
+struct ValueInfo {
+  std::string name, label;
+  Type type;
+  ExprId formula = kNoExpr;
+};
+
+struct ConditionPlan {
+  std::string label, source;
+  std::vector<std::string> open_points;
+  ExprId when = kNoExpr;
+};
+
+struct OptionPlan {
+  std::string label, source;
+  ExprId amount = kNoExpr;
+};
+
+struct AmountPlan {
+  ExprId amount = kNoExpr;
+  std::vector<OptionPlan> options;
+  bool empty() const { return amount == kNoExpr && options.empty(); }
+};
+
+struct CasePlan {
+  std::string id, label, source;
+  std::vector<std::string> open_points;
+  ExprId when = kNoExpr;  // none: always
+  AmountPlan amount;
+};
+
+struct VersionPlan {
+  Date from, to;  // inclusive
+  bool whole_months = true;
+  std::string label, source;
+  std::optional<Date> deadline;
+  std::vector<ConditionPlan> require;
+  std::vector<CasePlan> cases;
+  AmountPlan amount;
+  std::vector<std::string> open_points;
+
+  bool Covers(Date d) const { return !(d < from) && !(to < d); }
+  // "2020-11", "2020-06..2020-09" or "2021-01-28..2021-05-09".
+  std::string Period() const;
+};
+
+struct MeasurePlan {
+  std::string id, title, issuer, apply;
+  MeasureKind kind = MeasureKind::kGrant;
+  AmountPeriod per = AmountPeriod::kOnce;
+  std::string territory;
+  ExprId territory_when = kNoExpr;
+  std::vector<std::string> sources, open_points;
+  std::vector<VersionPlan> versions;
+};
+
+// The checked declarations of a pack.
+struct Symbols {
+  std::vector<ExprInfo> exprs;
+  std::vector<std::vector<std::string>> enums;
+  std::vector<FactInfo> facts;
+  std::unordered_map<std::string, std::int32_t> fact_index;  // top-level facts by name
+  std::vector<ListInfo> lists;
+  std::vector<ParamInfo> parameters;
+  std::vector<ValueInfo> values;
+  std::vector<MeasurePlan> measures;
+  std::int32_t scalar_slots = 0;
+  std::int32_t series_slots = 0;
+  std::deque<std::string> strings;  // storage of string constants (stable addresses)
+
+  std::string_view Intern(std::string text) { return strings.emplace_back(std::move(text)); }
+};
+
+enum class Code : std::uint8_t {
+  kConst, kFact, kSeriesAt, kValue, kParam, kEvalMonth, kEvalDate,
+  kNeg, kNot, kAnd, kOr, kAdd, kSub, kMul, kDiv,
+  kEq, kNe, kLt, kLe, kGt, kGe, kInList, kInSet, kIf,
+  kCall,  // a built-in function (builtins/builtins.hpp)
+};
+
+struct Instr {
+  Code code = Code::kConst;
+  std::uint32_t kid_count = 0;
+  std::uint32_t first_kid = 0;  // into Program::kids
+  std::int32_t arg = -1;        // fact, value, parameter or list index
+  std::int16_t builtin = -1;    // kCall: the function's index in Builtins()
+  Value constant;               // kConst
+  Type type;
+  ExprId expr = kNoExpr;        // the source expression
+  TextSpan span;                // within that expression's text
+};
+
+// The compiled pack: what the evaluator runs. Immutable once built.
+struct Program : Symbols {
+  PackInfo info;
+  std::vector<std::string> pack_directories;  // imports first, the pack itself last
+  std::vector<Instr> code;
+  std::vector<InstrId> kids;
+
+  const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }
+  InstrId kid(const Instr& instr, std::size_t i) const { return kids[instr.first_kid + i]; }
+  InstrId root(ExprId expr) const { return exprs[static_cast<std::size_t>(expr)].root; }
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_IR_PROGRAM_HPP_
