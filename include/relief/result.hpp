@@ -145,6 +145,7 @@ struct MeasureResult {
   // How the amount was computed: the formula applied (of the case, or of the
   // option chosen) and the values it read.
   std::string amount_formula;
+  std::string amount_formula_words;  // the same in French words, with labels
   std::vector<UsedValue> amount_values;
 
   std::vector<Reason> reasons;  // in order; worded by ReasonText (relief/report.hpp)
@@ -172,8 +173,9 @@ struct Evaluation {
   Date date;
   Month month;
   std::vector<MeasureResult> measures;  // every measure of the pack, in pack order
-  // The missing facts of all measures, the one that settles the most
-  // undetermined measures first.
+  // The missing facts of all measures, each once: the one missing in the
+  // most measures first (an eligible measure whose amount needs it counts
+  // too), ties in the order first met.
   std::vector<MissingFact> questions;
 };
 

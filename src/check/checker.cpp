@@ -206,6 +206,7 @@ void Checker::CheckFactDefault(std::int32_t fact, SourceRef from) {
     value_stack_.pop_back();
     return;
   }
+  if (ChainTooDeep(p_->facts[fact].name, from)) return;
   default_state_[fact] = State::kChecking;
   value_stack_.push_back(p_->facts[fact].name);
   Type expected = p_->facts[fact].type;
@@ -223,6 +224,7 @@ Type Checker::CheckValue(std::int32_t index, SourceRef from) {
     value_stack_.pop_back();
     return Type{};
   }
+  if (ChainTooDeep(v.name, from)) return Type{};
   value_state_[index] = State::kChecking;
   value_stack_.push_back(v.name);
   const load::ValueDecl* decl = value_decls_[index];
@@ -246,8 +248,8 @@ Type Checker::CheckValue(std::int32_t index, SourceRef from) {
       if (!decl->type) v.type = t;
       if (v.type.is_series() || v.type.base == BaseType::kList || v.type.base == BaseType::kRecord) {
         sink_.Error(decl->ref, fmt::format("value '{}' must be a single value, not a {}", v.name, Name(v.type)));
-      } else {
-        v.formula = Keep(std::move(*parsed));
+      } else if (const int depth = EvaluationDepth(*parsed, decl->formula); depth >= 0) {
+        v.formula = Keep(std::move(*parsed), depth);
       }
     }
   }
@@ -266,11 +268,16 @@ AmountPlan Checker::CheckAmount(const load::AmountDecl& decl) {
   return plan;
 }
 
+namespace {
+
 std::vector<std::string> Texts(const std::vector<load::Text>& texts) {
   std::vector<std::string> out;
+  out.reserve(texts.size());
   for (const load::Text& t : texts) out.push_back(t.value);
   return out;
 }
+
+}  // namespace
 
 void Checker::CheckMeasures() {
   std::map<std::string, SourceRef> ids;
@@ -349,11 +356,47 @@ void Checker::WarnUnused() {
 }
 
 
-ExprId Checker::Keep(CheckedExpr checked) {
-  const ExprId id = checked.info;
-  if (out_.exprs.size() <= static_cast<std::size_t>(id)) out_.exprs.resize(static_cast<std::size_t>(id) + 1);
-  out_.exprs[static_cast<std::size_t>(id)] = std::move(checked);
-  return id;
+ExprId Checker::Keep(CheckedExpr checked, int depth) {
+  const auto id = static_cast<std::size_t>(checked.info);
+  if (out_.exprs.size() <= id) out_.exprs.resize(id + 1);
+  if (expr_depth_.size() <= id) expr_depth_.resize(id + 1, 0);
+  out_.exprs[id] = std::move(checked);
+  expr_depth_[id] = depth;
+  return static_cast<ExprId>(id);
+}
+
+// Evaluation recurses through an expression's operands and into the values
+// and fact defaults it reads, so the depth of that recursion is bounded at
+// load time: a pack that checks can always be evaluated (issue #7).
+bool Checker::ChainTooDeep(const std::string& name, SourceRef from) {
+  if (value_stack_.size() < kMaxEvaluationDepth / 2) return false;
+  sink_.Error(from, fmt::format("'{}' is reached through more than {} values and fact defaults ({} → … → {}): "
+                                "the chain is too deep to evaluate",
+                                name, value_stack_.size(), value_stack_.front(), value_stack_.back()));
+  return true;
+}
+
+int Checker::EvaluationDepth(const CheckedExpr& c, const load::ExprSource& source) {
+  const int depth = NodeDepth(c, c.tree.root);
+  if (depth <= kMaxEvaluationDepth) return depth;
+  sink_.Error(source.ref, fmt::format("this expression, with the values and fact defaults it reads, nests {} levels "
+                                      "deep; at most {} can be evaluated",
+                                      depth, kMaxEvaluationDepth));
+  return -1;
+}
+
+int Checker::NodeDepth(const CheckedExpr& c, NodeId id) const {
+  int below = 0;
+  const Resolution& r = c.resolutions[id];
+  if (r.kind == Resolution::Kind::kValue) {
+    const ExprId formula = p_->values[static_cast<std::size_t>(r.index)].formula;
+    if (formula != kNoExpr) below = expr_depth_[static_cast<std::size_t>(formula)];
+  } else if (r.kind == Resolution::Kind::kFact) {
+    const ExprId def = p_->facts[static_cast<std::size_t>(r.index)].default_expr;
+    if (def != kNoExpr) below = expr_depth_[static_cast<std::size_t>(def)];
+  }
+  for (NodeId k : c.tree[id].kids) below = std::max(below, NodeDepth(c, k));
+  return below + 1;
 }
 
 CheckedPack Check(const load::PackAst& ast, DiagnosticSink& sink) {

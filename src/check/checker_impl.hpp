@@ -20,6 +20,10 @@ inline std::string WithArticle(const std::string& noun) {
   return (std::string("aeiou").find(noun.front()) != std::string::npos ? "an " : "a ") + noun;
 }
 
+// The deepest evaluation a pack may ask for: operands within operands and
+// values read by values. Each level takes a few hundred bytes of stack.
+inline constexpr int kMaxEvaluationDepth = 1000;
+
 inline const char* const kBuiltinMonth = "mois";
 inline const char* const kBuiltinDate = "date_evaluation";
 
@@ -81,8 +85,15 @@ class Checker {
 
   // Measures.
   void CheckMeasures();
-  // Keeps a checked expression for the compiler; its ExprId.
-  ExprId Keep(CheckedExpr checked);
+  // Keeps a checked expression for the compiler, with its evaluation depth;
+  // its ExprId.
+  ExprId Keep(CheckedExpr checked, int depth);
+  // The depth of evaluating `c`, through the values and defaults it reads;
+  // -1 once reported as too deep.
+  int EvaluationDepth(const CheckedExpr& c, const load::ExprSource& source);
+  int NodeDepth(const CheckedExpr& c, NodeId id) const;
+  // Whether checking one more value or default would go too deep (reported).
+  bool ChainTooDeep(const std::string& name, SourceRef from);
   AmountPlan CheckAmount(const load::AmountDecl& decl);
 
   void WarnUnused();
@@ -100,6 +111,7 @@ class Checker {
   std::vector<SourceRef> fact_refs_;
   std::vector<bool> used_facts_, used_lists_, used_params_, used_values_;
   std::vector<std::string> value_stack_;  // for cycle messages
+  std::vector<int> expr_depth_;           // by ExprId, of the expressions kept
   const load::ExprSource* source_ = nullptr;  // the expression being checked
 };
 

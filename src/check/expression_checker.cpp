@@ -92,7 +92,9 @@ ExprId Checker::CheckExpr(const load::ExprSource& source, std::optional<Type> ex
     }
   }
   if (sink_.size() != errors_before && sink_.has_errors()) return kNoExpr;
-  return Keep(std::move(*parsed));
+  const int depth = EvaluationDepth(*parsed, source);
+  if (depth < 0) return kNoExpr;
+  return Keep(std::move(*parsed), depth);
 }
 
 Type Checker::CheckName(CheckedExpr& c, NodeId id) {

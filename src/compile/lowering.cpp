@@ -145,9 +145,13 @@ InstrId Lower(const CheckedExpr& checked, Program& program) {
 std::unique_ptr<Program> Compile(CheckedPack pack) {
   auto program = std::make_unique<Program>();
   static_cast<Symbols&>(*program) = std::move(pack.symbols);
+  program->roots.assign(program->exprs.size(), kNoInstr);
   for (const std::optional<CheckedExpr>& checked : pack.exprs) {
-    if (checked) program->exprs[static_cast<std::size_t>(checked->info)].root = Lower(*checked, *program);
+    if (checked) program->roots[static_cast<std::size_t>(checked->info)] = Lower(*checked, *program);
   }
+  auto root_of = [&](ExprId e) { return e == kNoExpr ? kNoInstr : program->root(e); };
+  for (const ValueInfo& v : program->values) program->value_roots.push_back(root_of(v.formula));
+  for (const FactInfo& f : program->facts) program->default_roots.push_back(root_of(f.default_expr));
   return program;
 }
 

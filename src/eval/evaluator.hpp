@@ -46,6 +46,7 @@ class Evaluator {
   Month month() const { return month_; }
 
  private:
+  Value EvalRecorded(InstrId id);
   Value Compute(InstrId id);
   Value FactValue(std::int32_t fact);
   Value ValueOf(std::int32_t value);

@@ -32,6 +32,9 @@ class ConditionExplainer {
   void UsedValues(InstrId id, std::vector<UsedValue>& out);
   // The operands of an and/or condition, recursively, with their outcomes.
   std::vector<ConditionResult> Parts(InstrId id);
+  // The expression in words: labels for names, the registry's wording for
+  // functions (formula_words.cpp).
+  std::string Words(InstrId id);
   // "division par zéro dans « … » (file:line:col)".
   std::string ErrorText(const Value& v) const;
 
@@ -44,6 +47,9 @@ class ConditionExplainer {
   std::string MembershipDetail(const Instr& in, const Value& v);
   std::string ParamSource(std::int32_t param) const;
   bool IsNamed(InstrId id) const;
+  std::string Operand(InstrId id, int strength);
+  std::string CallWords(const Instr& in);
+  std::string LabelOrName(InstrId id) const;
 
   Evaluator& ev_;
   const Program& p_;

@@ -160,6 +160,7 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
                                              : kNoExpr;
     if (formula != kNoExpr) {
       r.amount_formula = conditions_.Text(p_.root(formula));
+      r.amount_formula_words = conditions_.Words(p_.root(formula));
       conditions_.UsedValues(p_.root(formula), r.amount_values);
     }
   }

@@ -14,8 +14,8 @@ MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure);
 // Every measure of `program`, and the ranked questions.
 Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date);
 
-// The missing facts of all results, ranked by how many undetermined measures
-// each would help settle.
+// The missing facts of all results, each once, ranked by the number of
+// results that miss it (ties in the order first met).
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results);
 
 }  // namespace relief::internal

@@ -35,13 +35,11 @@ inline constexpr ExprId kNoExpr = -1;
 using InstrId = std::int32_t;
 inline constexpr InstrId kNoInstr = -1;
 
-// A source expression, for explanations and error locations, and the root
-// of its instructions once compiled.
+// A source expression, for explanations and error locations.
 struct ExprInfo {
   std::string text;
   SourceLocation location;  // of the expression's first character
   bool offsets_exact = true;
-  InstrId root = kNoInstr;  // set by compile/
 };
 
 struct FactInfo {
@@ -182,10 +180,16 @@ struct Program : Symbols {
   std::vector<std::string> pack_directories;  // imports first, the pack itself last
   std::vector<Instr> code;
   std::vector<InstrId> kids;
+  // Dense, for the evaluator's hot path: the root instruction of each
+  // expression (by ExprId), of each value's formula and each fact's default
+  // (kNoInstr when none).
+  std::vector<InstrId> roots;
+  std::vector<InstrId> value_roots;
+  std::vector<InstrId> default_roots;
 
   const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }
   InstrId kid(const Instr& instr, std::size_t i) const { return kids[instr.first_kid + i]; }
-  InstrId root(ExprId expr) const { return exprs[static_cast<std::size_t>(expr)].root; }
+  InstrId root(ExprId expr) const { return roots[static_cast<std::size_t>(expr)]; }
 };
 
 }  // namespace relief::internal

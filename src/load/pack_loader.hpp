@@ -16,7 +16,7 @@ PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink);
 // ("occitanie/pack.yaml"); `pack` is the pack's directory among them.
 PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::string& pack, DiagnosticSink& sink);
 
-// Reads the sections of one rule file into `ast` (exposed for tests).
+// Reads the sections of one rule file into `ast` (rule_file_reader.cpp).
 void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink);
 
 }  // namespace relief::load

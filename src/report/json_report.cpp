@@ -65,14 +65,16 @@ Json MeasureJson(const MeasureResult& r) {
   j["case_label"] = OrNull(r.case_label);
   j["option"] = OrNull(r.option);
   if (!r.amount_formula.empty()) {
-    j["computation"] = {{"formula", r.amount_formula}, {"values", ValuesJson(r.amount_values)}};
+    j["computation"] = {{"formula", r.amount_formula},
+                        {"words", r.amount_formula_words},
+                        {"values", ValuesJson(r.amount_values)}};
   }
   j["reasons"] = ReasonTexts(r);
   nlohmann::json codes = nlohmann::json::array();
   for (const Reason& reason : r.reasons) {
     codes.push_back({{"code", ReasonCodeName(reason.code)}, {"operands", reason.operands}});
   }
-  j["reason_codes"] = std::move(codes);
+  j["reason_codes"] = codes;
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
   j["open_points"] = r.open_points;

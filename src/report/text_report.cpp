@@ -50,7 +50,7 @@ std::string ToText(const Evaluation& e) {
     if (r.amount && !r.amount_formula.empty()) {
       std::vector<std::string> values;
       for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
-      out += "  Calcul : " + r.amount_formula;
+      out += "  Calcul : " + r.amount_formula_words;
       if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
       out += "\n";
     }

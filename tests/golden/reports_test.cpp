@@ -1,6 +1,6 @@
-// Golden reports: the text and JSON evaluation of every example firm of
-// examples/profiles/ against the bundled pack, at two months, compared with
-// tests/golden/reports/<firm>.<month>.{txt,json}. A change of wording, of a
+// Golden reports: the text, JSON and summary evaluation of every example firm
+// of examples/profiles/ against the bundled pack, at two months, compared
+// with tests/golden/reports/<firm>.<month>.{txt,json,summary.txt}. A change of wording, of a
 // rule or of an amount shows in review as a diff of these files
 // (RELIEF_UPDATE_GOLDEN=1 rewrites them).
 #include <gtest/gtest.h>
@@ -47,6 +47,10 @@ TEST_P(GoldenReport, TextAndJson) {
   Evaluation evaluation = pack.Evaluate(*profile.profile, Month::Parse(month)->LastDay());
   CheckGolden(GoldenDir() / "reports" / (name + ".txt"), ToText(evaluation));
   CheckGolden(GoldenDir() / "reports" / (name + ".json"), ToJson(evaluation) + "\n");
+  const std::string summary = ToSummary(evaluation);
+  CheckGolden(GoldenDir() / "reports" / (name + ".summary.txt"), summary);
+  // The answer read on the phone fits in a screen.
+  EXPECT_LE(std::count(summary.begin(), summary.end(), '\n'), 40) << summary;
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenReport, ::testing::ValuesIn(ReportCases()), testing::ParamName<std::string>);

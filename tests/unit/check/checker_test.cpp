@@ -1,5 +1,5 @@
 // The checker alone (stage 3): it resolves and types a pack's expressions
-// into a CheckedPack, and compiles nothing.
+// into a CheckedPack (which has no instructions: compiling is compile/'s).
 #include "check/checker.hpp"
 
 #include <gtest/gtest.h>
@@ -38,7 +38,6 @@ TEST(Checker, EveryExpressionOfAMeasureIsCheckedAndTyped) {
         const auto& checked = c->pack.exprs[static_cast<std::size_t>(cond.when)];
         ASSERT_TRUE(checked.has_value()) << cond.label;
         EXPECT_EQ(checked->types[checked->tree.root], Type::Of(BaseType::kBoolean)) << cond.label;
-        EXPECT_EQ(s.exprs[static_cast<std::size_t>(cond.when)].root, kNoInstr) << "the checker compiles nothing";
       }
     }
   }

@@ -1,0 +1,284 @@
+// bench-12 on relief (bench/bench12/BENCH-SPEC.md): reads a JSON-lines file
+// of profiles, evaluates the bench-12 pack (bench/bench12/pack) on each and
+// prints the shared JSON line. Only the public API of include/relief/ is used.
+//
+//   bench12_runner [--mode MODE] [--threads N] [--pack DIR] PROFILES.jsonl
+//
+// Modes (the "engine" of the line):
+//   relief            BatchEvaluator on profiles read before the timer
+//   relief-jsonl      each line read with RulePack::ReadProfile inside the timer
+//   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
+// --threads N splits the profiles into N contiguous ranges, one std::thread
+// and one BatchEvaluator each; the timer covers the start and join of them.
+//
+// load_ms is the time to load, check and compile the pack. Exit status: 0, or
+// 1 when a profile does not read or a measure ends in an error or
+// undetermined status (the line is not printed then), 2 on bad arguments.
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "bench12_tally.hpp"
+#include "relief/batch_evaluator.hpp"
+#include "relief/rule_pack.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MillisSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+enum class Mode { kBatch, kJsonLines, kExplained };
+
+struct Options {
+  Mode mode = Mode::kBatch;
+  int threads = 1;
+  std::string pack = RELIEF_BENCH12_PACK;
+  std::string profiles;
+};
+
+const char* EngineName(Mode mode) {
+  switch (mode) {
+    case Mode::kBatch: return "relief";
+    case Mode::kJsonLines: return "relief-jsonl";
+    case Mode::kExplained: return "relief-explained";
+  }
+  return "?";
+}
+
+std::optional<Options> ParseArgs(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--mode" && has_value) {
+      const std::string_view m = argv[++i];
+      if (m == "relief") o.mode = Mode::kBatch;
+      else if (m == "relief-jsonl") o.mode = Mode::kJsonLines;
+      else if (m == "relief-explained") o.mode = Mode::kExplained;
+      else return std::nullopt;
+    } else if (arg == "--threads" && has_value) {
+      o.threads = std::atoi(argv[++i]);
+      if (o.threads < 1 || o.threads > 256) return std::nullopt;
+    } else if (arg == "--pack" && has_value) {
+      o.pack = argv[++i];
+    } else if (!arg.starts_with("--") && o.profiles.empty()) {
+      o.profiles = arg;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (o.profiles.empty()) return std::nullopt;
+  return o;
+}
+
+// The whole file and its non-empty lines (views into `text`).
+struct Lines {
+  std::string path;
+  std::string text;
+  std::vector<std::string_view> lines;
+};
+
+std::optional<Lines> ReadLines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  Lines l;
+  l.path = path;
+  l.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string_view rest = l.text;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    if (!line.empty()) l.lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return l;
+}
+
+// The pack and, for each of its measures in pack order, the index of the
+// bench-12 measure (-1 for a measure bench-12 does not know).
+struct Bench12Pack {
+  relief::RulePack pack;
+  std::vector<int> spec_index;
+};
+
+std::optional<Bench12Pack> LoadPack(const std::string& dir) {
+  relief::LoadResult loaded = relief::RulePack::Load(dir);
+  if (!loaded.ok()) {
+    std::cerr << relief::FormatDiagnostics(loaded.diagnostics);
+    return std::nullopt;
+  }
+  Bench12Pack b{*loaded.pack, {}};
+  std::vector<bool> seen(bench12::kMeasureIds.size(), false);
+  for (const std::string& id : b.pack.MeasureIds()) {
+    int index = -1;
+    for (std::size_t k = 0; k < bench12::kMeasureIds.size(); ++k) {
+      if (bench12::kMeasureIds[k] == id) index = static_cast<int>(k);
+    }
+    if (index >= 0) seen[static_cast<std::size_t>(index)] = true;
+    b.spec_index.push_back(index);
+  }
+  for (std::size_t k = 0; k < seen.size(); ++k) {
+    if (!seen[k]) {
+      std::cerr << "bench12_runner: the pack " << dir << " has no measure " << bench12::kMeasureIds[k] << "\n";
+      return std::nullopt;
+    }
+  }
+  return b;
+}
+
+// What one thread computes over its range of profiles.
+struct Partial {
+  bench12::Tally tally;
+  std::string error;  // the first problem met, if any
+};
+
+// Counts one measure of one profile; false (with `error` set) when the
+// status is neither eligible nor ineligible/not applicable, or an eligible
+// measure has no amount.
+bool Count(int spec_index, relief::Status status, const std::optional<relief::Decimal>& amount, Partial& out) {
+  if (status == relief::Status::kEligible && amount && spec_index >= 0) {
+    const std::optional<relief::Decimal> cents = amount->Mul(100);
+    if (cents && cents->is_integer()) {
+      out.tally.Add(spec_index, cents->numerator());
+      return true;
+    }
+  }
+  if (status == relief::Status::kIneligible || status == relief::Status::kNotApplicable) return true;
+  if (status == relief::Status::kEligible && spec_index < 0) return true;
+  out.error = std::string("a measure ended ") + relief::StatusName(status) +
+              (status == relief::Status::kEligible ? " without an amount in cents" : "");
+  return false;
+}
+
+void AtLine(std::size_t index, Partial& out) { out.error = "line " + std::to_string(index + 1) + ": " + out.error; }
+
+// The profiles read before the timer (modes relief and relief-explained).
+std::optional<std::vector<relief::Profile>> ReadAll(const relief::RulePack& pack, const Lines& lines) {
+  std::vector<relief::Profile> profiles;
+  profiles.reserve(lines.lines.size());
+  for (std::size_t i = 0; i < lines.lines.size(); ++i) {
+    relief::ProfileResult r = pack.ReadProfile(lines.lines[i], lines.path);
+    if (!r.ok()) {
+      std::cerr << "bench12_runner: line " << i + 1 << " of " << lines.path << ":\n"
+                << relief::FormatDiagnostics(r.diagnostics);
+      return std::nullopt;
+    }
+    profiles.push_back(std::move(*r.profile));
+  }
+  return profiles;
+}
+
+struct Work {
+  const Bench12Pack* pack;
+  const Lines* lines;
+  const std::vector<relief::Profile>* profiles;  // null in relief-jsonl mode
+  Mode mode;
+  relief::Date date;
+};
+
+void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  relief::BatchEvaluator batch(w.pack->pack);
+  std::vector<relief::MeasureOutcome> outcomes;
+  for (std::size_t i = begin; i < end; ++i) {
+    std::optional<relief::ProfileResult> read;
+    const relief::Profile* profile = w.profiles ? &(*w.profiles)[i] : nullptr;
+    if (!profile) {
+      read = w.pack->pack.ReadProfile(w.lines->lines[i], w.lines->path);
+      if (!read->ok()) {
+        out.error = "line " + std::to_string(i + 1) + ":\n" + relief::FormatDiagnostics(read->diagnostics);
+        return;
+      }
+      profile = &*read->profile;
+    }
+    batch.Evaluate(*profile, w.date, outcomes);
+    for (std::size_t m = 0; m < outcomes.size(); ++m) {
+      if (!Count(w.pack->spec_index[m], outcomes[m].status, outcomes[m].amount, out)) return AtLine(i, out);
+    }
+  }
+}
+
+void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  for (std::size_t i = begin; i < end; ++i) {
+    const relief::Evaluation e = w.pack->pack.Evaluate((*w.profiles)[i], w.date);
+    for (std::size_t m = 0; m < e.measures.size(); ++m) {
+      if (!Count(w.pack->spec_index[m], e.measures[m].status, e.measures[m].amount, out)) return AtLine(i, out);
+    }
+  }
+}
+
+void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  if (w.mode == Mode::kExplained) {
+    RunExplained(w, begin, end, out);
+  } else {
+    RunBatch(w, begin, end, out);
+  }
+}
+
+// Runs the work over `n` profiles on `threads` threads; the partial results
+// in thread order.
+std::vector<Partial> RunThreads(const Work& w, std::size_t n, int threads) {
+  std::vector<Partial> parts(static_cast<std::size_t>(threads));
+  if (threads == 1) {
+    RunRange(w, 0, n, parts[0]);
+    return parts;
+  }
+  std::vector<std::thread> pool;
+  const std::size_t t = parts.size();
+  for (std::size_t k = 0; k < t; ++k) {
+    pool.emplace_back(RunRange, std::cref(w), n * k / t, n * (k + 1) / t, std::ref(parts[k]));
+  }
+  for (std::thread& thread : pool) thread.join();
+  return parts;
+}
+
+int Run(const Options& o) {
+  std::optional<Lines> lines = ReadLines(o.profiles);
+  if (!lines) {
+    std::cerr << "bench12_runner: cannot read " << o.profiles << "\n";
+    return 1;
+  }
+  const Clock::time_point load_start = Clock::now();
+  std::optional<Bench12Pack> pack = LoadPack(o.pack);
+  if (!pack) return 1;
+  bench12::Timing timing{lines->lines.size(), MillisSince(load_start), 0, o.threads};
+  std::optional<std::vector<relief::Profile>> profiles;
+  if (o.mode != Mode::kJsonLines && !(profiles = ReadAll(pack->pack, *lines))) return 1;
+  const Work work{&*pack, &*lines, profiles ? &*profiles : nullptr, o.mode, *relief::Date::Parse("2020-11-30")};
+
+  const Clock::time_point eval_start = Clock::now();
+  std::vector<Partial> parts = RunThreads(work, timing.profiles, o.threads);
+  timing.eval_ms = MillisSince(eval_start);
+
+  bench12::Tally total;
+  for (const Partial& p : parts) {
+    if (!p.error.empty()) {
+      std::cerr << "bench12_runner: " << p.error << "\n";
+      return 1;
+    }
+    total.Merge(p.tally);
+  }
+  bench12::PrintLine(EngineName(o.mode), timing, total);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Options> options = ParseArgs(argc, argv);
+  if (!options) {
+    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained] [--threads N] [--pack DIR] "
+                 "PROFILES.jsonl\n";
+    return 2;
+  }
+  return Run(*options);
+}
