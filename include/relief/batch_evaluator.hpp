@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "relief/rule_pack.hpp"
@@ -22,6 +23,7 @@ class Evaluator;
 struct MeasureOutcome {
   Status status = Status::kNotApplicable;
   std::optional<Decimal> amount;  // rounded to the cent, as in MeasureResult
+  std::string_view case_id;       // the case that applied, when eligible; points into the pack
   friend bool operator==(const MeasureOutcome&, const MeasureOutcome&) = default;
 };
 

@@ -1,23 +1,26 @@
 // The entry point: load a rule pack, read profiles against it, evaluate.
 //
-//   relief::LoadResult loaded = relief::RulePack::Load("rules/occitanie");
-//   if (!loaded.ok()) { std::cerr << relief::FormatDiagnostics(loaded.diagnostics); }
-//   relief::ProfileResult profile = loaded.pack->ReadProfile(text, "firm.yaml");
-//   relief::Evaluation result = loaded.pack->Evaluate(*profile.profile, date);
+//   relief::RulePack pack = relief::RulePack::Load("rules/occitanie").value();
+//   relief::Profile profile = pack.ReadProfile(text, "firm.yaml").value();
+//   relief::Evaluation result = pack.Evaluate(profile, date);
 //
+// value() (and `*`, `->`) throw relief::Error with the diagnostics when the
+// pack or the profile has errors; test ok() first to handle them yourself.
 // A RulePack is immutable once loaded and may be shared by many threads;
 // copies share the same compiled program.
 #ifndef RELIEF_RULE_PACK_HPP_
 #define RELIEF_RULE_PACK_HPP_
 
+#include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "relief/calendar.hpp"
+#include "relief/checked.hpp"
 #include "relief/diagnostic.hpp"
+#include "relief/introspection.hpp"
 #include "relief/result.hpp"
 
 namespace relief {
@@ -25,61 +28,73 @@ namespace relief {
 namespace internal {
 struct Program;
 struct ProfileData;
+struct Access;  // src/api/access.hpp: the engine's way in
 }  // namespace internal
-
-class RulePack;
 
 // A business profile read and checked against a pack's facts.
 class Profile {
- public:
-  const internal::ProfileData& data() const { return *data_; }
-
  private:
-  friend class RulePack;
+  friend struct internal::Access;
   explicit Profile(std::shared_ptr<const internal::ProfileData> data) : data_(std::move(data)) {}
   std::shared_ptr<const internal::ProfileData> data_;
 };
 
 struct ProfileResult {
-  std::optional<Profile> profile;        // absent when there is an error
+  Checked<Profile> profile;              // absent when there is an error
   std::vector<Diagnostic> diagnostics;   // errors name the field and its place
   bool ok() const { return profile.has_value(); }
+  // The profile; throws relief::Error with the diagnostics when there is none.
+  const Profile& value() const { return profile.value(); }
 };
 
 struct LoadResult;
+
+// Rule files in memory: a path relative to the rules directory ("national/
+// pack.yaml", "occitanie/regles/loyers.yaml") → the file's text.
+using PackFiles = std::map<std::string, std::string>;
 
 class RulePack {
  public:
   // Loads, parses, checks and compiles the pack in `directory` and the packs
   // it imports. Never throws for a bad pack: see LoadResult::diagnostics.
   static LoadResult Load(const std::string& directory);
-  // The same, throwing relief::Error when the pack has errors.
+  // The same from files in memory: `pack` names the pack's directory among
+  // them ("occitanie"); its imports are its siblings, as on disk.
+  static LoadResult Load(const PackFiles& files, const std::string& pack);
+  // Load(directory).value(): throws relief::Error when the pack has errors.
   static RulePack LoadOrThrow(const std::string& directory);
 
   const PackInfo& info() const;
   // The ids of the measures, in pack order.
   std::vector<std::string> MeasureIds() const;
+  // Every fact a profile may give (record fields after their record), in
+  // declaration order, and every measure, in pack order.
+  std::vector<FactDescription> Facts() const;
+  std::vector<MeasureDescription> Measures() const;
 
   // Reads a profile written in YAML or JSON; `file_name` is used in messages.
   ProfileResult ReadProfile(std::string_view text, const std::string& file_name = "profile") const;
   // Evaluates every measure for the month containing `date`.
   Evaluation Evaluate(const Profile& profile, Date date) const;
 
-  const internal::Program& program() const { return *program_; }
-
  private:
+  friend struct internal::Access;
   explicit RulePack(std::shared_ptr<const internal::Program> program) : program_(std::move(program)) {}
-  static LoadResult LoadChecked(const std::string& directory);
   std::shared_ptr<const internal::Program> program_;
 };
 
 struct LoadResult {
-  std::optional<RulePack> pack;          // absent when there is an error
+  Checked<RulePack> pack;                // absent when there is an error
   std::vector<Diagnostic> diagnostics;   // errors and warnings, in file order
   bool ok() const { return pack.has_value(); }
+  // The pack; throws relief::Error with the diagnostics when there is none.
+  const RulePack& value() const { return pack.value(); }
 };
 
-// The rule pack installed with the library (the Occitanie pack).
+// The bundled rule pack (the Occitanie pack): RELIEF_RULES_DIR/occitanie when
+// that variable is set, else the copy installed beside the library or the
+// program (<prefix>/share/relief/rules, or rules/ beside the Python module),
+// else, for a program run from its build tree, the source tree's.
 std::string DefaultPackDirectory();
 
 }  // namespace relief

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
-#include <cstdlib>
-#include <filesystem>
+#include <functional>
 
+#include "api/access.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
 #include "eval/evaluator.hpp"
@@ -20,18 +20,6 @@ namespace relief {
 
 const char* LibraryVersion() { return RELIEF_VERSION; }
 
-std::string DefaultPackDirectory() {
-  // RELIEF_RULES_DIR points elsewhere; otherwise the source tree's rules
-  // when this build runs from it, else the installed copy.
-  if (const char* dir = std::getenv("RELIEF_RULES_DIR"); dir != nullptr && *dir != '\0') {
-    return std::string(dir) + "/occitanie";
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(RELIEF_SOURCE_RULES_DIR "/occitanie", ec)) {
-    return RELIEF_SOURCE_RULES_DIR "/occitanie";
-  }
-  return RELIEF_INSTALLED_RULES_DIR "/occitanie";
-}
 
 namespace {
 
@@ -59,43 +47,51 @@ std::string Digest(const load::PackAst& ast) {
 
 }  // namespace
 
-LoadResult RulePack::Load(const std::string& directory) {
-  try {
-    return LoadChecked(directory);
-  } catch (const std::exception& e) {
-    // A bug of relief's, never the author's: say so rather than crash.
-    return LoadResult{std::nullopt, {Diagnostic{Severity::kError, {directory, 0, 0},
-                                                std::string("internal error while loading the pack: ") + e.what(), {}}}};
-  }
-}
+namespace {
 
-LoadResult RulePack::LoadChecked(const std::string& directory) {
-  LoadResult result;
+// Runs check and compile over what was loaded; a bug of relief's (an
+// exception) is reported as such rather than crash.
+LoadResult Build(const std::string& where, const std::function<load::PackAst(DiagnosticSink&)>& read) {
   DiagnosticSink sink;
-  load::PackAst ast = load::LoadPackAst(directory, sink);
   std::unique_ptr<internal::Program> program;
-  if (!ast.packs.empty()) {
-    internal::CheckedPack checked = internal::Check(ast, sink);
-    if (sink.has_errors()) {
-      result.diagnostics = sink.Take();
-      return result;
+  try {
+    load::PackAst ast = read(sink);
+    if (!ast.packs.empty()) {
+      internal::CheckedPack checked = internal::Check(ast, sink);
+      if (!sink.has_errors()) {
+        program = internal::Compile(std::move(checked));
+        const load::PackManifest& top = ast.packs.back();
+        program->info = {top.name, top.version, top.title, Digest(ast)};
+        for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);
+      }
     }
-    program = internal::Compile(std::move(checked));
-    const load::PackManifest& top = ast.packs.back();
-    program->info = {top.name, top.version, top.title, Digest(ast)};
-    for (const load::PackManifest& pack : ast.packs) program->pack_directories.push_back(pack.directory);
+  } catch (const std::exception& e) {
+    sink.Add(Diagnostic{Severity::kError, {where, 0, 0}, std::string("internal error while loading the pack: ") + e.what(), {}});
   }
-  bool ok = !sink.has_errors() && program != nullptr;
+  LoadResult result;
+  const bool ok = !sink.has_errors() && program != nullptr;
   result.diagnostics = sink.Take();
-  if (ok) result.pack = RulePack(std::shared_ptr<const internal::Program>(std::move(program)));
+  if (ok) {
+    result.pack = internal::Access::MakePack(std::shared_ptr<const internal::Program>(std::move(program)));
+  } else {
+    result.pack = Checked<RulePack>(internal::ErrorsOf(result.diagnostics, where, "the rule pack has errors"));
+  }
   return result;
 }
 
-RulePack RulePack::LoadOrThrow(const std::string& directory) {
-  LoadResult loaded = Load(directory);
-  if (!loaded.ok()) throw Error(std::move(loaded.diagnostics));
-  return std::move(*loaded.pack);
+}  // namespace
+
+LoadResult RulePack::Load(const std::string& directory) {
+  return Build(directory, [&](DiagnosticSink& sink) { return load::LoadPackAst(directory, sink); });
 }
+
+LoadResult RulePack::Load(const PackFiles& files, const std::string& pack) {
+  std::string dir = pack;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return Build(dir, [&](DiagnosticSink& sink) { return load::LoadPackAst(files, dir, sink); });
+}
+
+RulePack RulePack::LoadOrThrow(const std::string& directory) { return Load(directory).pack.value(); }
 
 const PackInfo& RulePack::info() const { return program_->info; }
 
@@ -106,7 +102,6 @@ std::vector<std::string> RulePack::MeasureIds() const {
 }
 
 ProfileResult RulePack::ReadProfile(std::string_view text, const std::string& file_name) const {
-  ProfileResult result;
   DiagnosticSink sink;
   SourceFile file(file_name, std::string(text));
   std::shared_ptr<internal::ProfileData> data;
@@ -116,16 +111,15 @@ ProfileResult RulePack::ReadProfile(std::string_view text, const std::string& fi
     sink.Add(Diagnostic{Severity::kError, {file_name, 0, 0}, std::string("internal error while reading the profile: ") + e.what(), {}});
     data = nullptr;
   }
-  result.diagnostics = sink.Take();
-  if (data) result.profile = Profile(std::move(data));
-  return result;
+  return internal::MakeProfileResult(std::move(data), sink.Take(), file_name);
 }
 
 Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
-  if (profile.data().program != program_) {
+  const internal::ProfileData& data = internal::Access::data(profile);
+  if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(*program_, profile.data(), date);
+  return internal::EvaluateAll(*program_, data, date);
 }
 
 }  // namespace relief

@@ -142,10 +142,10 @@ int main(int argc, char** argv) {
     if (loaded.ok()) {
       const relief::PackInfo& info = loaded.pack->info();
       std::cout << fmt::format("pack {} {} ({})\n", Shown(info.name), Shown(info.version), info.digest);
-    } else {
-      std::cout << "pack: not loadable (run relief check)\n";
+      return 0;
     }
-    return 0;
+    std::cout << fmt::format("pack: not loadable from {} (run relief check)\n", Shown(relief::DefaultPackDirectory()));
+    return 1;
   }
   if (*check) return Check(check_pack);
   if (*test) return Test(test_pack);

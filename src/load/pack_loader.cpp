@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <set>
 
-#include "core/file_reader.hpp"
 #include "core/limits.hpp"
 #include "core/text_safety.hpp"
+#include "load/file_source.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace relief::load {
@@ -31,7 +31,7 @@ void PathError(DiagnosticSink& sink, const fs::path& path, std::string message) 
 
 class Loader {
  public:
-  Loader(PackAst& ast, DiagnosticSink& sink) : ast_(ast), sink_(sink) {}
+  Loader(const FileSource& files, PackAst& ast, DiagnosticSink& sink) : files_(files), ast_(ast), sink_(sink) {}
 
   // Loads the pack in `dir` after its imports. `from` is where the import
   // was written (null for the pack asked for).
@@ -48,6 +48,7 @@ class Loader {
   std::vector<fs::path> RuleFiles(const fs::path& dir, const fs::path& real);
   void LoadImport(const fs::path& dir, const fs::path& real, const Text& import);
 
+  const FileSource& files_;
   PackAst& ast_;
   DiagnosticSink& sink_;
   std::vector<fs::path> loading_;  // import chain, for cycles
@@ -67,7 +68,7 @@ const SourceFile* Loader::AddFile(const fs::path& path, const fs::path& shown) {
     too_many_files_ = true;
     return nullptr;
   }
-  FileText read = ReadBoundedFile(path, std::min(limits::kMaxFileBytes, limits::kMaxPackBytes - bytes_));
+  FileText read = files_.Read(path, std::min(limits::kMaxFileBytes, limits::kMaxPackBytes - bytes_));
   if (!read.text) {
     PathError(sink_, shown, bytes_ + limits::kMaxFileBytes > limits::kMaxPackBytes && read.error.starts_with("file too large")
                                ? fmt::format("the files of the pack exceed {} bytes in all", limits::kMaxPackBytes)
@@ -85,11 +86,10 @@ const SourceFile* Loader::AddFile(const fs::path& path, const fs::path& shown) {
 std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::path& real, const SourceRef* from,
                                                  bool& manifest_read) {
   const fs::path manifest_path = real / "pack.yaml";
-  std::error_code ec;
-  manifest_read = fs::is_regular_file(fs::symlink_status(manifest_path, ec));
+  manifest_read = files_.IsRegularFile(manifest_path);
   if (!manifest_read) {
-    std::string message = fs::is_directory(real, ec) ? "no pack manifest pack.yaml (a regular file) in this directory"
-                                                    : "no such pack directory";
+    std::string message = files_.IsDirectory(real) ? "no pack manifest pack.yaml (a regular file) in this directory"
+                                                  : "no such pack directory";
     if (from != nullptr) {
       sink_.Error(*from, fmt::format("import: {}: {}", dir.string(), message));
     } else {
@@ -129,36 +129,35 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::
 
 std::vector<fs::path> Loader::RuleFiles(const fs::path& dir, const fs::path& real) {
   std::vector<fs::path> files;
-  std::error_code ec;
   std::size_t entries = 0;
-  for (auto it = fs::recursive_directory_iterator(real, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    const fs::path& p = it->path();
-    const fs::path shown = dir / p.lexically_relative(real);
-    if (++entries > limits::kMaxPackFiles) {
-      PathError(sink_, dir, fmt::format("too many files: more than {} entries in the pack directory; the rest are "
-                                        "not read", limits::kMaxPackFiles));
-      break;
+  bool too_many = false;
+  const std::string error = files_.Walk(real, [&](const FileSource::Entry& e) {
+    const fs::path shown = dir / e.path.lexically_relative(real);
+    if (too_many || ++entries > limits::kMaxPackFiles) {
+      if (!too_many) {
+        PathError(sink_, dir, fmt::format("too many files: more than {} entries in the pack directory; the rest are "
+                                          "not read", limits::kMaxPackFiles));
+      }
+      too_many = true;
+      return false;
     }
-    if (it->is_symlink()) {
+    if (e.is_link) {
       // A link could lead out of the pack: refuse it rather than follow it.
       PathError(sink_, shown, "symbolic links are not read in a rule pack");
-      continue;
+      return false;
     }
-    if (it->is_directory() && p.filename() == "tests" && it.depth() == 0) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    if (p.extension() == ".yml") {
+    if (e.is_directory) return !(e.path.filename() == "tests" && e.depth == 0);
+    if (!e.is_regular_file) return true;
+    if (e.path.extension() == ".yml") {
       // Either extension could be read, but a pack spelt both ways is harder
       // to review, and skipping the file silently would hide its rules.
       PathError(sink_, shown, "rule files end in .yaml; rename this .yml file (it was not read)");
-    } else if (p.extension() == ".yaml" && !(it.depth() == 0 && p.filename() == "pack.yaml")) {
-      files.push_back(p);
+    } else if (e.path.extension() == ".yaml" && !(e.depth == 0 && e.path.filename() == "pack.yaml")) {
+      files.push_back(e.path);
     }
-  }
-  if (ec) PathError(sink_, dir, "cannot read directory: " + ec.message());
+    return true;
+  });
+  if (!error.empty()) PathError(sink_, dir, error);
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -196,8 +195,7 @@ void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& i
   }
   const fs::path sibling = real.parent_path() / import.value;
   const fs::path shown = (dir / ".." / import.value).lexically_normal();  // for messages only
-  std::error_code ec;
-  if (fs::is_symlink(fs::symlink_status(sibling, ec))) {
+  if (files_.IsLink(sibling)) {
     sink_.Error(import.ref, fmt::format("import '{}': {} is a symbolic link; an import names a sibling "
                                         "directory, links are not followed",
                                         import.value, shown.string()));
@@ -206,24 +204,32 @@ void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& i
   LoadPack(shown, sibling, &import.ref);
 }
 
-}  // namespace
-
-PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink) {
+PackAst LoadFrom(const FileSource& files, const std::string& directory, DiagnosticSink& sink) {
   PackAst ast;
-  std::error_code ec;
-  if (!fs::is_directory(directory, ec)) {
+  if (!files.IsDirectory(directory)) {
     PathError(sink, directory, "not a rule pack directory");
     return ast;
   }
   fs::path shown = fs::path(directory).lexically_normal();
   if (!shown.has_filename() && shown.has_parent_path()) shown = shown.parent_path();  // "occitanie/"
-  fs::path real = fs::canonical(directory, ec);
-  if (ec) {
-    PathError(sink, directory, "cannot resolve the directory: " + ec.message());
+  std::string error;
+  const fs::path real = files.Canonical(directory, error);
+  if (!error.empty()) {
+    PathError(sink, directory, error);
     return ast;
   }
-  Loader(ast, sink).LoadPack(shown, real, nullptr);
+  Loader(files, ast, sink).LoadPack(shown, real, nullptr);
   return ast;
+}
+
+}  // namespace
+
+PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink) {
+  return LoadFrom(DiskSource(), directory, sink);
+}
+
+PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::string& pack, DiagnosticSink& sink) {
+  return LoadFrom(MemorySource(files), pack, sink);
 }
 
 }  // namespace relief::load

@@ -4,6 +4,7 @@
 #ifndef RELIEF_LOAD_PACK_LOADER_HPP_
 #define RELIEF_LOAD_PACK_LOADER_HPP_
 
+#include <map>
 #include <string>
 
 #include "load/pack_ast.hpp"
@@ -11,6 +12,9 @@
 namespace relief::load {
 
 PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink);
+// The same from files in memory, keyed by path relative to a rules directory
+// ("occitanie/pack.yaml"); `pack` is the pack's directory among them.
+PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::string& pack, DiagnosticSink& sink);
 
 // Reads the sections of one rule file into `ast` (rule_file_reader.cpp).
 void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink);

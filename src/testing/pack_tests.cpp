@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "api/access.hpp"
 #include "core/file_reader.hpp"
 #include "core/limits.hpp"
 #include "core/text_safety.hpp"
@@ -68,10 +69,10 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
   if (!date) return;
   // The profile is read in place, so that its errors point into the test
   // file; it lives only during this case, so it need not own the program.
-  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &pack_.program());
+  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &internal::Access::program(pack_));
   auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
   if (!data) return;
-  Evaluation evaluation = internal::EvaluateAll(pack_.program(), *data, *date);
+  Evaluation evaluation = internal::EvaluateAll(internal::Access::program(pack_), *data, *date);
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
   if (expect.size() == 0) {
@@ -204,7 +205,7 @@ std::vector<fs::path> TestFiles(const fs::path& tests, DiagnosticSink& sink) {
 PackTestReport RunPackTests(const RulePack& pack) {
   PackTestReport report;
   DiagnosticSink sink;
-  for (const std::string& dir : pack.program().pack_directories) {
+  for (const std::string& dir : internal::Access::program(pack).pack_directories) {
     for (const fs::path& path : TestFiles(fs::path(dir) / "tests", sink)) {
       FileText read = ReadBoundedFile(path, limits::kMaxFileBytes);
       if (!read.text) {

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   relief::ProfileResult profile = loaded.pack->ReadProfile("{}", "empty");
-  relief::Evaluation result = loaded.pack->Evaluate(*profile.profile, *relief::Date::Parse("2020-11-15"));
+  relief::Evaluation result = loaded.pack->Evaluate(profile.value(), *relief::Date::Parse("2020-11-15"));
   for (const relief::MeasureResult& m : result.measures) {
     if (m.status == relief::Status::kEligible) {
       std::cerr << m.id << " is eligible without any fact\n";

@@ -27,6 +27,8 @@ TEST(BatchEvaluator, AgreesWithTheFullEvaluation) {
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
         EXPECT_EQ(outcomes[i].status, full.measures[i].status) << full.measures[i].id << " " << date;
         EXPECT_EQ(outcomes[i].amount, full.measures[i].amount) << full.measures[i].id << " " << date;
+        EXPECT_EQ(outcomes[i].case_id, full.measures[i].status == Status::kEligible ? full.measures[i].case_id : "")
+            << full.measures[i].id << " " << date;
         ++compared;
       }
     }

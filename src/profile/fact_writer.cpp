@@ -1,0 +1,216 @@
+#include "profile/fact_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/suggest.hpp"
+#include "ir/value_format.hpp"
+#include "profile/number_text.hpp"
+
+namespace relief::internal {
+namespace {
+
+// Well-formed UTF-8 (lead byte, then the right number of continuation bytes).
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+    if (n == 4 || s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+// Which typed values a fact of base type `base` takes (text fits all).
+bool Accepts(BaseType base, FactValue::Kind kind) {
+  switch (kind) {
+    case FactValue::Kind::kText: return true;
+    case FactValue::Kind::kNumber:
+    case FactValue::Kind::kInteger:
+      return base == BaseType::kInteger || base == BaseType::kDecimal || base == BaseType::kPercentage ||
+             base == BaseType::kMoney;
+    case FactValue::Kind::kBoolean: return base == BaseType::kBoolean;
+    case FactValue::Kind::kDate: return base == BaseType::kDate;
+    case FactValue::Kind::kMonth: return base == BaseType::kMonth;
+  }
+  return false;
+}
+
+const char* KindName(FactValue::Kind kind) {
+  switch (kind) {
+    case FactValue::Kind::kText: return "the text";
+    case FactValue::Kind::kNumber: return "the number";
+    case FactValue::Kind::kInteger: return "the integer";
+    case FactValue::Kind::kBoolean: return "the boolean";
+    case FactValue::Kind::kDate: return "the date";
+    case FactValue::Kind::kMonth: return "the month";
+  }
+  return "the value";
+}
+
+}  // namespace
+
+FactWriter::FactWriter(std::shared_ptr<const Program> program)
+    : program_(std::move(program)), data_(std::make_shared<ProfileData>()) {
+  data_->scalars.assign(static_cast<std::size_t>(program_->scalar_slots), Value{});
+  data_->series.assign(static_cast<std::size_t>(program_->series_slots), SeriesData{});
+}
+
+FoundFact FactWriter::Find(std::string_view name) const {
+  auto it = program_->fact_index.find(std::string(name));
+  if (it != program_->fact_index.end()) return {it->second, {}};
+  std::vector<std::string> names;
+  for (const auto& [known, _] : program_->fact_index) names.push_back(known);
+  std::sort(names.begin(), names.end());
+  return {-1, fmt::format("unknown field '{}'{}", name, DidYouMean(name, names))};
+}
+
+FoundFact FactWriter::FindField(std::int32_t record, std::string_view field) const {
+  const FactInfo& fact = program_->facts[record];
+  std::vector<std::string> names;
+  for (std::int32_t f : fact.fields) names.push_back(program_->facts[f].name.substr(fact.name.size() + 1));
+  auto it = std::find(names.begin(), names.end(), field);
+  if (it != names.end()) return {fact.fields[it - names.begin()], {}};
+  return {-1, fmt::format("'{}' has no field '{}'{}", fact.name, field, DidYouMean(field, names))};
+}
+
+std::optional<std::int32_t> FactWriter::Period(const FactInfo& fact, std::string_view key,
+                                               std::string& problem) const {
+  const bool monthly = fact.type.series == SeriesKind::kMonthly;
+  if (monthly) {
+    if (auto m = Month::Parse(key)) return m->index();
+  } else if (key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::stoi(std::string(key));
+  }
+  problem = fmt::format("'{}': expected a {} as key, found '{}'", fact.name, monthly ? "month YYYY-MM" : "year YYYY", key);
+  return std::nullopt;
+}
+
+std::string FactWriter::Set(std::int32_t index, const FactValue& value, const std::string& name) {
+  const FactInfo& fact = program_->facts[index];
+  std::string problem;
+  if (fact.type.is_series() || fact.type.base == BaseType::kRecord) {
+    return fmt::format("'{}': expected {}, found {} {}", name, TypeName(fact.type, program_->enums),
+                       KindName(value.kind()), value.text());
+  }
+  if (auto v = Convert(fact, value, name, problem)) data_->scalars[fact.slot] = *v;
+  return problem;
+}
+
+std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, const FactValue& value,
+                                   const std::string& name) {
+  const FactInfo& fact = program_->facts[index];
+  std::string problem;
+  if (auto v = Convert(fact, value, name, problem)) series_[fact.slot][period] = *v;
+  return problem;
+}
+
+std::optional<Value> FactWriter::Convert(const FactInfo& fact, const FactValue& value, const std::string& name,
+                                         std::string& problem) {
+  const Type type = fact.type.element();
+  if (!Accepts(type.base, value.kind())) {
+    problem = fmt::format("'{}': expected {}, found {} {}", name, TypeName(type, program_->enums),
+                          KindName(value.kind()), value.text());
+    return std::nullopt;
+  }
+  std::optional<Value> v = FromText(fact, type, value.text(), name, problem);
+  if (v) problem = OutOfBounds(fact, *v, name);
+  if (!problem.empty()) return std::nullopt;
+  return v;
+}
+
+std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const std::string& text,
+                                          const std::string& name, std::string& problem) {
+  auto fail = [&](const std::string& expected) -> std::optional<Value> {
+    problem = fmt::format("'{}': expected {}, found '{}'", name, expected, text);
+    return std::nullopt;
+  };
+  auto number = [&](NumberKind kind) -> std::optional<Value> {
+    ParsedNumber n = ParseProfileNumber(text, kind);
+    if (!n.value) problem = fmt::format("'{}': {}", name, n.problem);
+    if (!n.value) return std::nullopt;
+    return Value::Number(*n.value);
+  };
+  switch (type.base) {
+    case BaseType::kBoolean:
+      // Only true and false: YAML 1.1's yes/no/on/off are too easy to mistype.
+      if (text == "true" || text == "false") return Value::Bool(text == "true");
+      return fail("true or false");
+    case BaseType::kInteger: return number(NumberKind::kInteger);
+    case BaseType::kDecimal: return number(NumberKind::kNumber);
+    case BaseType::kMoney: return number(NumberKind::kMoney);
+    case BaseType::kPercentage: return number(NumberKind::kPercentage);
+    case BaseType::kDate:
+      if (auto d = Date::Parse(text)) return Value::OfDate(*d);
+      if (text.size() == 10 && text[4] == '-' && text[7] == '-') return fail("a date that exists in the calendar");
+      return fail("a date YYYY-MM-DD");
+    case BaseType::kMonth:
+      if (auto m = Month::Parse(text)) return Value::OfMonth(*m);
+      return fail("a month YYYY-MM");
+    case BaseType::kString: {
+      if (!IsValidUtf8(text)) return fail("text in UTF-8");
+      if (fact.pattern && !fact.pattern->FullMatch(text)) {
+        return fail(fmt::format("a value matching {}", fact.pattern->text()));
+      }
+      if (fact.in_list >= 0) {
+        const ListInfo& list = program_->lists[fact.in_list];
+        if (list.items.find(text) == list.items.end()) {
+          std::vector<std::string> codes;
+          for (const auto& [code, _] : list.items) codes.push_back(code);
+          problem = fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
+          return std::nullopt;
+        }
+      }
+      return Value::String(data_->strings.emplace_back(text));
+    }
+    case BaseType::kEnum: {
+      const auto& values = program_->enums[type.id];
+      auto it = std::find(values.begin(), values.end(), text);
+      if (it != values.end()) return Value::Enum(static_cast<std::int32_t>(it - values.begin()));
+      problem = fmt::format("'{}': '{}' is not one of {}{}", name, text, fmt::join(values, ", "), DidYouMean(text, values));
+      return std::nullopt;
+    }
+    default: return fail(TypeName(type, program_->enums));
+  }
+}
+
+std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const {
+  for (const auto& [bound, is_min] : {std::pair{&fact.min, true}, std::pair{&fact.max, false}}) {
+    if (!*bound) continue;
+    const Value& b = **bound;
+    bool outside = v.kind == Value::Kind::kNumber ? (is_min ? v.number < b.number : b.number < v.number)
+                                                  : (is_min ? v.integer < b.integer : b.integer < v.integer);
+    if (outside) {
+      return fmt::format("'{}': {} is {} {}", name, FormatValue(*program_, v, fact.type.element()),
+                         is_min ? "below the minimum" : "above the maximum", FormatValue(*program_, b, fact.type.element()));
+    }
+  }
+  return {};
+}
+
+std::shared_ptr<ProfileData> FactWriter::Finish() const {
+  // A copy, so that the writer can go on: its strings are copied into the
+  // new profile's own storage, which its values then point into.
+  auto data = std::make_shared<ProfileData>();
+  auto own = [&](Value v) {
+    if (v.kind == Value::Kind::kString) v.text = data->strings.emplace_back(v.text);
+    return v;
+  };
+  for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
+  data->series.assign(data_->series.size(), SeriesData{});
+  for (const auto& [slot, elements] : series_) {
+    if (elements.empty()) continue;
+    SeriesData& s = data->series[slot];
+    s.first = elements.begin()->first;
+    s.values.assign(static_cast<std::size_t>(elements.rbegin()->first - s.first + 1), Value{});
+    for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
+  }
+  data->program = program_;
+  return data;
+}
+
+}  // namespace relief::internal

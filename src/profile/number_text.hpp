@@ -1,0 +1,34 @@
+// The grammar of numbers and amounts in profiles, shared by the YAML/JSON
+// reader, the ProfileBuilder and so the Python API (docs/profiles.md):
+//
+//   number  := ['-'] integer [mark digits] ; mark is '.' or ','
+//   integer := digits | d{1,3} (space d{3})+  ; space: U+0020, U+00A0 or U+202F
+//   amount  := number with at most two decimals, optionally followed by '€'
+//
+// Refused, with what was expected: a mark followed by exactly three digits
+// after one to three digits ("1,500", "4.200": thousands or decimals?),
+// more than two decimals in an amount ("4200.999"), anything else.
+#ifndef RELIEF_PROFILE_NUMBER_TEXT_HPP_
+#define RELIEF_PROFILE_NUMBER_TEXT_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "relief/decimal.hpp"
+
+namespace relief::internal {
+
+enum class NumberKind { kNumber, kInteger, kMoney, kPercentage };
+
+struct ParsedNumber {
+  std::optional<Decimal> value;
+  std::string problem;  // when there is no value: why, and what was expected
+};
+
+// A percentage is written "60 %" (0.6) or as a fraction (0.6).
+ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind);
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_PROFILE_NUMBER_TEXT_HPP_
