@@ -73,7 +73,9 @@ std::vector<std::string_view> Names(const NameTable<Enum, N>& table) {
 
 }  // namespace
 
+std::vector<std::string_view> StatusNames() { return Names(kStatuses); }
 std::vector<std::string_view> MeasureKindNames() { return Names(kKinds); }
+std::optional<Status> StatusNamed(std::string_view name) { return Named(kStatuses, name); }
 std::vector<std::string_view> AmountPeriodNames() { return Names(kPeriods); }
 
 const char* StatusName(Status s) { return NameOf(kStatuses, s); }

@@ -40,11 +40,16 @@ class RuleFileReader {
  private:
   std::optional<FactDecl> ReadFact(const std::string& name, const YAML::Node& key, const YAML::Node& node,
                                    bool is_field);
+  void ReadIdentifies(const YAML::Node& node, const std::string& what, bool is_field, FactDecl& fact);
+  void ReadFields(const YAML::Node& node, const std::string& what, FactDecl& fact);
   void ReadList(const std::string& name, const YAML::Node& key, const YAML::Node& node);
   void ReadParameter(const std::string& name, const YAML::Node& key, const YAML::Node& node);
   void ReadValue(const std::string& name, const YAML::Node& key, const YAML::Node& node);
   void ReadMeasure(const std::string& name, const YAML::Node& key, const YAML::Node& node);
   std::optional<VersionDecl> ReadVersion(const YAML::Node& node, const std::string& measure);
+  bool ReadPeriod(const YAML::Node& node, const std::string& what, VersionDecl& v);
+  std::optional<ConditionDecl> ReadCondition(const YAML::Node& node);
+  std::optional<CaseDecl> ReadCase(const YAML::Node& node);
   AmountDecl ReadAmount(const YAML::Node& node, const std::string& what);
   std::vector<ListItem> ReadItems(const YAML::Node& node, const std::string& what);
 
@@ -122,45 +127,58 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
   fact.in_list = r_.ReadText(node, "in_list");
   fact.default_value = r_.ReadExpr(node, "default");
   fact.enum_values = r_.ReadTextList(node, "values");
-  if (auto identifies = r_.ReadText(node, "identifies")) {
-    if (identifies->value != "true" && identifies->value != "false") {
-      r_.Error(identifies->ref, fmt::format("{}: 'identifies' is true or false", what));
-    }
-    fact.identifies = identifies->value == "true";
-    if (fact.identifies && (fact.type.base != internal::BaseType::kString || fact.type.series != internal::SeriesKind::kNone || is_field)) {
-      r_.Error(identifies->ref, fmt::format("{}: only a top-level string fact can identify the firm", what));
-    }
-  }
+  ReadIdentifies(node, what, is_field, fact);
   if (fact.type.base == internal::BaseType::kEnum && fact.enum_values.empty()) {
     r_.Error(type->ref, fmt::format("{}: an enum needs its 'values'", what));
   }
   if (fact.type.base != internal::BaseType::kEnum && node["values"].IsDefined()) {
     r_.Error(node["values"], fmt::format("{}: 'values' is only for enum facts", what));
   }
-  const YAML::Node fields = node["fields"];
-  if (fact.type.base == internal::BaseType::kRecord) {
-    if (!fields.IsDefined()) {
-      r_.Error(node, fmt::format("{}: a record needs its 'fields'", what));
-    } else if (r_.CheckFreeMap(fields, what + " fields")) {
-      for (const auto& field : fields) {
-        if (!IsIdentifier(field.first.Scalar())) {
-          r_.Error(field.first, fmt::format("{}: '{}' is not a valid field name (ASCII letters, digits and '_')",
-                                            what, TerminalSafe(Clip(field.first.Scalar(), 100))));
-          continue;
-        }
-        if (auto f = ReadFact(field.first.Scalar(), field.first, field.second, true)) {
-          if (f->type.base == internal::BaseType::kRecord) {
-            r_.Error(f->type.ref, "records cannot be nested");
-            continue;
-          }
-          fact.fields.push_back(std::move(*f));
-        }
-      }
-    }
-  } else if (fields.IsDefined()) {
-    r_.Error(fields, fmt::format("{}: 'fields' is only for record facts", what));
-  }
+  ReadFields(node, what, fact);
   return fact;
+}
+
+// `identifies: true`: the fact (a top-level string) names the firm in results.
+void RuleFileReader::ReadIdentifies(const YAML::Node& node, const std::string& what, bool is_field, FactDecl& fact) {
+  auto identifies = r_.ReadText(node, "identifies");
+  if (!identifies) return;
+  if (identifies->value != "true" && identifies->value != "false") {
+    r_.Error(identifies->ref, fmt::format("{}: 'identifies' is true or false", what));
+  }
+  fact.identifies = identifies->value == "true";
+  const bool top_level_string =
+      fact.type.base == internal::BaseType::kString && fact.type.series == internal::SeriesKind::kNone && !is_field;
+  if (fact.identifies && !top_level_string) {
+    r_.Error(identifies->ref, fmt::format("{}: only a top-level string fact can identify the firm", what));
+  }
+}
+
+// A record's fields, each a fact of its own (records do not nest).
+void RuleFileReader::ReadFields(const YAML::Node& node, const std::string& what, FactDecl& fact) {
+  const YAML::Node fields = node["fields"];
+  if (fact.type.base != internal::BaseType::kRecord) {
+    if (fields.IsDefined()) r_.Error(fields, fmt::format("{}: 'fields' is only for record facts", what));
+    return;
+  }
+  if (!fields.IsDefined()) {
+    r_.Error(node, fmt::format("{}: a record needs its 'fields'", what));
+    return;
+  }
+  if (!r_.CheckFreeMap(fields, what + " fields")) return;
+  for (const auto& field : fields) {
+    if (!IsIdentifier(field.first.Scalar())) {
+      r_.Error(field.first, fmt::format("{}: '{}' is not a valid field name (ASCII letters, digits and '_')", what,
+                                        TerminalSafe(Clip(field.first.Scalar(), 100))));
+      continue;
+    }
+    if (auto f = ReadFact(field.first.Scalar(), field.first, field.second, true)) {
+      if (f->type.base == internal::BaseType::kRecord) {
+        r_.Error(f->type.ref, "records cannot be nested");
+        continue;
+      }
+      fact.fields.push_back(std::move(*f));
+    }
+  }
 }
 
 std::vector<ListItem> RuleFileReader::ReadItems(const YAML::Node& node, const std::string& what) {
@@ -264,74 +282,19 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
     return std::nullopt;
   VersionDecl v;
   v.ref = r_.Ref(node);
-  const YAML::Node months = node["months"];
-  const YAML::Node dates = node["dates"];
-  if (months.IsDefined() == dates.IsDefined()) {
-    r_.Error(node, fmt::format("{}: give its period as 'months' (YYYY-MM, or from/to months) or as 'dates' "
-                               "(from/to dates, for a version that starts or ends within a month)", what));
-    return std::nullopt;
-  }
-  if (dates.IsDefined()) {
-    if (!r_.CheckMap(dates, "dates", {"from", "to"}, {"from", "to"})) return std::nullopt;
-    auto from = r_.ReadDate(dates["from"]);
-    auto to = r_.ReadDate(dates["to"]);
-    if (!from || !to) return std::nullopt;
-    if (*to < *from) {
-      r_.Error(dates, "dates: 'to' comes before 'from'");
-      return std::nullopt;
-    }
-    v.from = *from;
-    v.to = *to;
-    v.whole_months = false;
-  } else if (months.IsScalar()) {
-    auto m = r_.ReadMonth(months);
-    if (!m) return std::nullopt;
-    v.from = m->FirstDay();
-    v.to = m->LastDay();
-  } else {
-    if (!r_.CheckMap(months, "months (a month YYYY-MM, or from/to)", {"from", "to"}, {"from", "to"})) return std::nullopt;
-    auto from = r_.ReadMonth(months["from"]);
-    auto to = r_.ReadMonth(months["to"]);
-    if (!from || !to) return std::nullopt;
-    if (*to < *from) {
-      r_.Error(months, "months: 'to' comes before 'from'");
-      return std::nullopt;
-    }
-    v.from = from->FirstDay();
-    v.to = to->LastDay();
-  }
+  if (!ReadPeriod(node, what, v)) return std::nullopt;
   v.label = TextOr(node, "label");
   v.source = TextOr(node, "source");
   if (node["deadline"].IsDefined()) v.deadline = r_.ReadDate(node["deadline"]);
   v.open_points = r_.ReadTextList(node, "open_points");
   if (const YAML::Node require = node["require"]; require.IsDefined() && r_.CheckSequence(require, "require")) {
     for (const YAML::Node& c : require) {
-      if (!r_.CheckMap(c, "condition", {"label", "when", "source", "open_points"}, {"label", "when"})) continue;
-      ConditionDecl condition;
-      condition.ref = r_.Ref(c);
-      condition.label = TextOr(c, "label");
-      condition.source = TextOr(c, "source");
-      condition.open_points = r_.ReadTextList(c, "open_points");
-      if (auto e = r_.ReadExpr(c, "when")) {
-        condition.when = *e;
-        v.require.push_back(std::move(condition));
-      }
+      if (auto condition = ReadCondition(c)) v.require.push_back(std::move(*condition));
     }
   }
   if (const YAML::Node cases = node["cases"]; cases.IsDefined() && r_.CheckSequence(cases, "cases")) {
     for (const YAML::Node& c : cases) {
-      if (!r_.CheckMap(c, "case", {"id", "label", "when", "amount", "options", "source", "open_points"},
-                       {"id", "label"}))
-        continue;
-      CaseDecl kase;
-      kase.ref = r_.Ref(c);
-      kase.id = TextOr(c, "id").value;
-      kase.label = TextOr(c, "label");
-      kase.source = TextOr(c, "source");
-      kase.open_points = r_.ReadTextList(c, "open_points");
-      kase.when = r_.ReadExpr(c, "when");
-      kase.amount = ReadAmount(c, fmt::format("case '{}'", kase.id));
-      v.cases.push_back(std::move(kase));
+      if (auto kase = ReadCase(c)) v.cases.push_back(std::move(*kase));
     }
     if (node["amount"].IsDefined() || node["options"].IsDefined()) {
       r_.Error(node, fmt::format("{}: with 'cases', each case gives its amount", what));
@@ -340,6 +303,74 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
     v.amount = ReadAmount(node, fmt::format("measure '{}'", measure));
   }
   return v;
+}
+
+// A version's period: `months` (one month, or from/to months) or `dates`
+// (from/to dates, for a version that starts or ends within a month).
+bool RuleFileReader::ReadPeriod(const YAML::Node& node, const std::string& what, VersionDecl& v) {
+  const YAML::Node months = node["months"];
+  const YAML::Node dates = node["dates"];
+  if (months.IsDefined() == dates.IsDefined()) {
+    r_.Error(node, fmt::format("{}: give its period as 'months' (YYYY-MM, or from/to months) or as 'dates' "
+                               "(from/to dates, for a version that starts or ends within a month)", what));
+    return false;
+  }
+  if (dates.IsDefined()) {
+    if (!r_.CheckMap(dates, "dates", {"from", "to"}, {"from", "to"})) return false;
+    auto from = r_.ReadDate(dates["from"]);
+    auto to = r_.ReadDate(dates["to"]);
+    if (!from || !to) return false;
+    if (*to < *from) {
+      r_.Error(dates, "dates: 'to' comes before 'from'");
+      return false;
+    }
+    v.from = *from;
+    v.to = *to;
+    v.whole_months = false;
+    return true;
+  }
+  std::optional<Month> from, to;
+  if (months.IsScalar()) {
+    from = to = r_.ReadMonth(months);
+  } else if (r_.CheckMap(months, "months (a month YYYY-MM, or from/to)", {"from", "to"}, {"from", "to"})) {
+    from = r_.ReadMonth(months["from"]);
+    to = r_.ReadMonth(months["to"]);
+  }
+  if (!from || !to) return false;
+  if (*to < *from) {
+    r_.Error(months, "months: 'to' comes before 'from'");
+    return false;
+  }
+  v.from = from->FirstDay();
+  v.to = to->LastDay();
+  return true;
+}
+
+std::optional<ConditionDecl> RuleFileReader::ReadCondition(const YAML::Node& c) {
+  if (!r_.CheckMap(c, "condition", {"label", "when", "source", "open_points"}, {"label", "when"})) return std::nullopt;
+  ConditionDecl condition;
+  condition.ref = r_.Ref(c);
+  condition.label = TextOr(c, "label");
+  condition.source = TextOr(c, "source");
+  condition.open_points = r_.ReadTextList(c, "open_points");
+  auto e = r_.ReadExpr(c, "when");
+  if (!e) return std::nullopt;
+  condition.when = *e;
+  return condition;
+}
+
+std::optional<CaseDecl> RuleFileReader::ReadCase(const YAML::Node& c) {
+  if (!r_.CheckMap(c, "case", {"id", "label", "when", "amount", "options", "source", "open_points"}, {"id", "label"}))
+    return std::nullopt;
+  CaseDecl kase;
+  kase.ref = r_.Ref(c);
+  kase.id = TextOr(c, "id").value;
+  kase.label = TextOr(c, "label");
+  kase.source = TextOr(c, "source");
+  kase.open_points = r_.ReadTextList(c, "open_points");
+  kase.when = r_.ReadExpr(c, "when");
+  kase.amount = ReadAmount(c, fmt::format("case '{}'", kase.id));
+  return kase;
 }
 
 void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key, const YAML::Node& node) {

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "api/access.hpp"
 #include "core/file_reader.hpp"
 #include "core/limits.hpp"
+#include "core/result_names.hpp"
 #include "core/text_safety.hpp"
 #include "ir/program.hpp"
 #include "explain/measure_result.hpp"
@@ -43,6 +45,9 @@ class TestFileRunner {
  private:
   void RunCase(const YAML::Node& node);
   void Compare(const MeasureResult& result, const YAML::Node& expect, PackTestCase& out);
+  using Differ = std::function<void(const char* field, const std::string& expected, const std::string& got)>;
+  void CompareStatus(const MeasureResult& result, const YAML::Node& expect, const Differ& differ);
+  bool CompareAmount(const MeasureResult& result, const YAML::Node& expect, const Differ& differ);
 
   const RulePack& pack_;
   const SourceFile& file_;
@@ -104,40 +109,8 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
   auto differ = [&](const char* field, const std::string& expected, const std::string& got) {
     out.differences.push_back(fmt::format("{}.{}: expected {}, got {}", result.id, field, expected, got));
   };
-  if (auto status = r_.ReadText(expect, "status")) {
-    static constexpr Status kStatuses[] = {Status::kEligible, Status::kIneligible, Status::kUndetermined,
-                                           Status::kNotApplicable, Status::kError};
-    bool known = false;
-    for (Status s : kStatuses) known = known || status->value == StatusName(s);
-    if (!known) {
-      r_.Error(status->ref, fmt::format("status: unknown status '{}'; expected one of eligible, ineligible, "
-                                        "undetermined, not_applicable, error",
-                                        TerminalSafe(Clip(status->value, 100))));
-    } else if (status->value != StatusName(result.status)) {
-      differ("status", status->value, StatusName(result.status));
-    }
-  }
-  std::optional<std::string> got_amount;
-  if (result.amount) got_amount = result.amount->ToFixed(2);
-  if (const YAML::Node amount = expect["amount"]; amount.IsDefined()) {
-    std::optional<std::string> want;
-    if (!amount.IsNull()) {
-      auto d = amount.IsScalar() ? Decimal::Parse(amount.Scalar()) : std::nullopt;
-      if (!d) {
-        r_.Error(amount, "amount: expected a decimal such as \"1500.00\", or null");
-        return;
-      }
-      // Compared to the cent: an expectation with more decimals would be
-      // rounded and could pass against a different amount.
-      if (d->Round(2) != d) {
-        r_.Error(amount, fmt::format("amount: '{}' has more than two decimals; amounts are compared to the cent",
-                                     TerminalSafe(Clip(amount.Scalar(), 100))));
-        return;
-      }
-      want = d->ToFixed(2);
-    }
-    if (want != got_amount) differ("amount", Show(want), Show(got_amount));
-  }
+  CompareStatus(result, expect, differ);
+  if (!CompareAmount(result, expect, differ)) return;
   for (const char* field : {"case", "option"}) {
     const YAML::Node node = expect[field];
     if (!node.IsDefined()) continue;
@@ -161,6 +134,43 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
                              [&](const std::string& reason) { return reason.find(t.value) != std::string::npos; });
     if (!found) differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(reasons, " | ")));
   }
+}
+
+void TestFileRunner::CompareStatus(const MeasureResult& result, const YAML::Node& expect, const Differ& differ) {
+  auto status = r_.ReadText(expect, "status");
+  if (!status) return;
+  if (!StatusNamed(status->value)) {
+    r_.Error(status->ref, fmt::format("status: unknown status '{}'; expected one of {}",
+                                      TerminalSafe(Clip(status->value, 100)), fmt::join(StatusNames(), ", ")));
+  } else if (status->value != StatusName(result.status)) {
+    differ("status", status->value, StatusName(result.status));
+  }
+}
+
+// False when the expected amount is malformed (reported).
+bool TestFileRunner::CompareAmount(const MeasureResult& result, const YAML::Node& expect, const Differ& differ) {
+  const YAML::Node amount = expect["amount"];
+  if (!amount.IsDefined()) return true;
+  std::optional<std::string> got;
+  if (result.amount) got = result.amount->ToFixed(2);
+  std::optional<std::string> want;
+  if (!amount.IsNull()) {
+    auto d = amount.IsScalar() ? Decimal::Parse(amount.Scalar()) : std::nullopt;
+    if (!d) {
+      r_.Error(amount, "amount: expected a decimal such as \"1500.00\", or null");
+      return false;
+    }
+    // Compared to the cent: an expectation with more decimals would be
+    // rounded and could pass against a different amount.
+    if (d->Round(2) != d) {
+      r_.Error(amount, fmt::format("amount: '{}' has more than two decimals; amounts are compared to the cent",
+                                   TerminalSafe(Clip(amount.Scalar(), 100))));
+      return false;
+    }
+    want = d->ToFixed(2);
+  }
+  if (want != got) differ("amount", Show(want), Show(got));
+  return true;
 }
 
 // An error about a whole file, located by its path alone.
