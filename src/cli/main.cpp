@@ -106,7 +106,9 @@ int Eval(const std::string& pack_dir, const std::string& date_text, const std::s
   std::cerr << relief::FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return 1;
   relief::Evaluation evaluation = loaded.pack->Evaluate(*profile.profile, *date);
-  std::cout << (format == "json" ? relief::ToJson(evaluation) : relief::ToText(evaluation));
+  std::cout << (format == "json"      ? relief::ToJson(evaluation)
+                : format == "summary" ? relief::ToSummary(evaluation)
+                                      : relief::ToText(evaluation));
   return 0;
 }
 
@@ -132,7 +134,8 @@ int main(int argc, char** argv) {
   auto* date_opt = eval->add_option("--date", date, "Evaluation date, YYYY-MM-DD");
   auto* month_opt = eval->add_option("--month", month, "Evaluation month, YYYY-MM");
   date_opt->excludes(month_opt);
-  eval->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  eval->add_option("--format", format, "Output format: text (every detail), summary (one screen), json")
+      ->check(CLI::IsMember({"text", "summary", "json"}));
   eval->add_option("profile", profile, "Profile file (YAML or JSON), or - for standard input")->required();
 
   CLI11_PARSE(app, argc, argv);
