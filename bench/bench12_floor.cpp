@@ -9,8 +9,6 @@
 // arithmetic only, exact to the cent like ref.mjs: each amount is rounded half
 // up from its exact value. List membership is a binary search over the sorted
 // packed NAF codes, as a careful hand-written program would do it.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -18,6 +16,7 @@
 #include <cstdint>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,12 +64,12 @@ constexpr auto kS1 = SortedCodes(std::array<std::string_view, 39>{
     "79.90Z", "82.30Z", "90.01Z", "90.02Z", "90.03A", "90.04Z", "91.02Z", "91.03Z", "93.11Z", "93.12Z",
     "93.13Z", "93.19Z", "93.21Z", "93.29Z", "59.14Z", "59.11A", "59.11B", "59.12Z", "49.39B", "50.10Z",
     "50.30Z", "77.21Z", "85.51Z", "85.52Z", "74.20Z", "01.49Z", "49.32Z", "82.99Z", "90.03B"});
-constexpr auto kS1bis = SortedCodes(std::array<std::string_view, 24>{
-    "01.21Z", "11.02A", "11.02B", "10.71C", "10.13B", "10.51C", "46.34Z", "46.17A", "46.17B", "46.38B", "47.81Z",
-    "47.82Z", "47.89Z", "18.12Z", "13.92Z", "14.13Z", "32.12Z", "32.13Z", "46.48Z", "10.52Z", "49.10Z", "52.21Z",
-    "74.10Z", "43.32A"});
-constexpr auto kOccitanie = SortedCodes(std::array<std::string_view, 13>{
-    "09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"});
+constexpr auto kS1bis = SortedCodes(
+    std::array<std::string_view, 24>{"01.21Z", "11.02A", "11.02B", "10.71C", "10.13B", "10.51C", "46.34Z", "46.17A",
+                                     "46.17B", "46.38B", "47.81Z", "47.82Z", "47.89Z", "18.12Z", "13.92Z", "14.13Z",
+                                     "32.12Z", "32.13Z", "46.48Z", "10.52Z", "49.10Z", "52.21Z", "74.10Z", "43.32A"});
+constexpr auto kOccitanie = SortedCodes(
+    std::array<std::string_view, 13>{"09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"});
 
 template <std::size_t N>
 bool In(const std::array<std::uint64_t, N>& sorted, std::uint64_t code) {

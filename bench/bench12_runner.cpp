@@ -47,9 +47,12 @@ struct Options {
 
 const char* EngineName(Mode mode) {
   switch (mode) {
-    case Mode::kBatch: return "relief";
-    case Mode::kJsonLines: return "relief-jsonl";
-    case Mode::kExplained: return "relief-explained";
+    case Mode::kBatch:
+      return "relief";
+    case Mode::kJsonLines:
+      return "relief-jsonl";
+    case Mode::kExplained:
+      return "relief-explained";
   }
   return "?";
 }
@@ -61,10 +64,14 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (arg == "--mode" && has_value) {
       const std::string_view m = argv[++i];
-      if (m == "relief") o.mode = Mode::kBatch;
-      else if (m == "relief-jsonl") o.mode = Mode::kJsonLines;
-      else if (m == "relief-explained") o.mode = Mode::kExplained;
-      else return std::nullopt;
+      if (m == "relief")
+        o.mode = Mode::kBatch;
+      else if (m == "relief-jsonl")
+        o.mode = Mode::kJsonLines;
+      else if (m == "relief-explained")
+        o.mode = Mode::kExplained;
+      else
+        return std::nullopt;
     } else if (arg == "--threads" && has_value) {
       o.threads = std::atoi(argv[++i]);
       if (o.threads < 1 || o.threads > 256) return std::nullopt;

@@ -14,10 +14,10 @@ namespace bench12 {
 
 // The twelve measures in the order of the spec and of ref.mjs.
 inline constexpr std::array<std::string_view, 12> kMeasureIds = {
-    "fonds_solidarite_v1",     "fonds_solidarite_nov2020", "pge",
-    "activite_partielle",      "cheque_numerique",         "aide_embauche_jeunes",
-    "occal_loyers",            "exoneration_cotisations",  "credit_impot_renovation",
-    "pret_rebond_occitanie",   "aide_artisans_cma",        "aide_couts_fixes"};
+    "fonds_solidarite_v1",   "fonds_solidarite_nov2020", "pge",
+    "activite_partielle",    "cheque_numerique",         "aide_embauche_jeunes",
+    "occal_loyers",          "exoneration_cotisations",  "credit_impot_renovation",
+    "pret_rebond_occitanie", "aide_artisans_cma",        "aide_couts_fixes"};
 
 struct Tally {
   std::array<std::int64_t, 12> per_measure{};

@@ -14,7 +14,8 @@ struct Fixture {
   RulePack pack = testing::BundledPack();
   std::vector<Profile> profiles;
   Fixture() {
-    for (const std::string& text : testing::ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+    for (const std::string& text : testing::ExampleProfiles())
+      profiles.push_back(*pack.ReadProfile(text, "example").profile);
   }
 };
 

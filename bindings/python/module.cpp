@@ -146,15 +146,18 @@ PYBIND11_MODULE(_core, m) {
   m.def("default_pack_directory", &DefaultPackDirectory, "The bundled pack's directory.");
 
   py::class_<Diagnostic>(m, "Diagnostic", "A located message about a rule pack or a profile.")
-      .def_property_readonly("file", [](const Diagnostic& d) { return d.location.file; },
-                             "The file, as given to the loader (empty when not from a file).")
-      .def_property_readonly("line", [](const Diagnostic& d) { return d.location.line; },
-                             "1-based line, 0 when unknown.")
-      .def_property_readonly("column", [](const Diagnostic& d) { return d.location.column; },
-                             "1-based column in characters, 0 when unknown.")
+      .def_property_readonly(
+          "file", [](const Diagnostic& d) { return d.location.file; },
+          "The file, as given to the loader (empty when not from a file).")
+      .def_property_readonly(
+          "line", [](const Diagnostic& d) { return d.location.line; }, "1-based line, 0 when unknown.")
+      .def_property_readonly(
+          "column", [](const Diagnostic& d) { return d.location.column; },
+          "1-based column in characters, 0 when unknown.")
       .def_readonly("message", &Diagnostic::message, "What is wrong, and what was expected.")
-      .def_property_readonly("severity", [](const Diagnostic& d) { return d.is_error() ? "error" : "warning"; },
-                             "\"error\" or \"warning\".")
+      .def_property_readonly(
+          "severity", [](const Diagnostic& d) { return d.is_error() ? "error" : "warning"; },
+          "\"error\" or \"warning\".")
       .def_readonly("source_line", &Diagnostic::source_line, "The text of the line, for a caret under the column.")
       .def("__str__", &FormatDiagnostic)
       .def("__repr__", [](const Diagnostic& d) {
@@ -165,7 +168,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<FactDescription>(m, "Fact", "A fact a profile may give.")
       .def_readonly("name", &FactDescription::name, "\"effectif\"; a record field is \"embauche.date\".")
       .def_readonly("type", &FactDescription::type, "As written in the pack: \"money\", \"monthly money\", \"enum\".")
-      .def_readonly("base", &FactDescription::base, "boolean, integer, decimal, percentage, money, date, month, string, enum or record.")
+      .def_readonly("base", &FactDescription::base,
+                    "boolean, integer, decimal, percentage, money, date, month, string, enum or record.")
       .def_readonly("series", &FactDescription::series, "\"monthly\", \"yearly\", or \"\" for a single value.")
       .def_readonly("label", &FactDescription::label, "What the fact is, in French.")
       .def_readonly("question", &FactDescription::question, "The question to ask the firm, in French.")
@@ -174,20 +178,23 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("allowed_values", &FactDescription::allowed_values, "An enum's values, in declaration order.")
       .def_readonly("list", &FactDescription::list, "For a string fact, the list its values must belong to.")
       .def_readonly("pattern", &FactDescription::pattern, "A string fact's regular expression, if any.")
-      .def_readonly("min", &FactDescription::min, "The lower bound as profile text (\"0\", \"2020-01-01\"), \"\" when none.")
+      .def_readonly("min", &FactDescription::min,
+                    "The lower bound as profile text (\"0\", \"2020-01-01\"), \"\" when none.")
       .def_readonly("max", &FactDescription::max, "The upper bound as profile text, \"\" when none.")
       .def_readonly("fields", &FactDescription::fields, "A record's field names.")
-      .def_readonly("identifies", &FactDescription::identifies, "Whether the fact identifies the firm (carried to the output, e.g. siren).")
+      .def_readonly("identifies", &FactDescription::identifies,
+                    "Whether the fact identifies the firm (carried to the output, e.g. siren).")
       .def("__repr__", [](const FactDescription& f) { return "<Fact " + f.name + ": " + f.type + ">"; });
 
   py::class_<MeasureDescription>(m, "MeasureInfo", "A measure of the pack.")
       .def_readonly("id", &MeasureDescription::id, "The measure id, e.g. \"fonds_solidarite_volet1\".")
       .def_readonly("title", &MeasureDescription::title, "The title, in French.")
       .def_readonly("issuer", &MeasureDescription::issuer, "Who grants it (État, Région, URSSAF, …).")
-      .def_property_readonly("kind", [](const MeasureDescription& d) { return MeasureKindName(d.kind); },
-                             "grant, loan, …")
-      .def_property_readonly("per", [](const MeasureDescription& d) { return AmountPeriodName(d.per); },
-                             "What an amount covers: month, two_months, year, once.")
+      .def_property_readonly(
+          "kind", [](const MeasureDescription& d) { return MeasureKindName(d.kind); }, "grant, loan, …")
+      .def_property_readonly(
+          "per", [](const MeasureDescription& d) { return AmountPeriodName(d.per); },
+          "What an amount covers: month, two_months, year, once.")
       .def_readonly("territory", &MeasureDescription::territory, "Where it applies, in French.")
       .def_readonly("sources", &MeasureDescription::sources, "The legal texts of the measure.")
       .def("__repr__", [](const MeasureDescription& d) { return "<MeasureInfo " + d.id + ">"; });
@@ -195,18 +202,26 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Profile>(m, "Profile", "A profile checked against a pack.");
 
   py::class_<PackHandle>(m, "Pack", "A loaded rule pack (immutable, shared by threads).")
-      .def_property_readonly("info", [](const PackHandle& p) {  // name, version, title, digest
-        const PackInfo& i = p.pack.info();
-        return py::dict(py::arg("name") = i.name, py::arg("version") = i.version, py::arg("title") = i.title,
-                        py::arg("digest") = i.digest);
-      }, "{name, version, title, digest}.")
-      .def_property_readonly("facts", [](const PackHandle& p) { return p.pack.Facts(); }, "Every fact.")
-      .def_property_readonly("measures", [](const PackHandle& p) { return p.pack.Measures(); }, "Every measure.")
+      .def_property_readonly(
+          "info",
+          [](const PackHandle& p) {  // name, version, title, digest
+            const PackInfo& i = p.pack.info();
+            return py::dict(py::arg("name") = i.name, py::arg("version") = i.version, py::arg("title") = i.title,
+                            py::arg("digest") = i.digest);
+          },
+          "{name, version, title, digest}.")
+      .def_property_readonly(
+          "facts", [](const PackHandle& p) { return p.pack.Facts(); }, "Every fact.")
+      .def_property_readonly(
+          "measures", [](const PackHandle& p) { return p.pack.Measures(); }, "Every measure.")
       .def("build_profile", &BuildProfile, py::arg("mapping"), "(Profile or None, [(field, message)]).")
-      .def("read_profile", [](const PackHandle& p, const std::string& text, const std::string& name) {
-        ProfileResult r = p.pack.ReadProfile(text, name);
-        return py::make_tuple(r.ok() ? py::cast(r.value()) : py::none(), r.diagnostics);
-      }, py::arg("text"), py::arg("name") = "profile", "(Profile or None, diagnostics) from YAML or JSON text.")
+      .def(
+          "read_profile",
+          [](const PackHandle& p, const std::string& text, const std::string& name) {
+            ProfileResult r = p.pack.ReadProfile(text, name);
+            return py::make_tuple(r.ok() ? py::cast(r.value()) : py::none(), r.diagnostics);
+          },
+          py::arg("text"), py::arg("name") = "profile", "(Profile or None, diagnostics) from YAML or JSON text.")
       .def("evaluate_json", &EvaluateJson, py::arg("profile"), py::arg("date"),
            "The `relief eval --format json` document, evaluated at an ISO date without the GIL.")
       .def("build_profiles", &BuildProfiles, py::arg("rows"), "([Profile or None], [(row, field, message)]).")
@@ -214,7 +229,8 @@ PYBIND11_MODULE(_core, m) {
            "(status codes, amounts, cases, engine seconds) for every measure of every profile that is not None.");
 
   py::list statuses;  // by status code, as evaluate_batch gives them
-  for (Status s : {Status::kEligible, Status::kIneligible, Status::kUndetermined, Status::kNotApplicable, Status::kError}) {
+  for (Status s :
+       {Status::kEligible, Status::kIneligible, Status::kUndetermined, Status::kNotApplicable, Status::kError}) {
     if (static_cast<std::size_t>(s) != statuses.size()) throw std::logic_error("Status codes are not 0..4");
     statuses.append(StatusName(s));
   }

@@ -10,9 +10,9 @@ struct PyTypes {
 };
 
 const PyTypes& Types() {
-  static const PyTypes* types = new PyTypes{py::module_::import("decimal").attr("Decimal"),
-                                            py::module_::import("datetime").attr("date"),
-                                            py::module_::import("datetime").attr("datetime")};
+  static const PyTypes* types =
+      new PyTypes{py::module_::import("decimal").attr("Decimal"), py::module_::import("datetime").attr("date"),
+                  py::module_::import("datetime").attr("datetime")};
   return *types;
 }
 
@@ -33,7 +33,8 @@ std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::hand
   }
   if (py::isinstance<py::float_>(value)) {
     if (fact.base == "money") {
-      problem = "'" + field + "': a float is refused for money: binary floating point cannot hold most amounts "
+      problem = "'" + field +
+                "': a float is refused for money: binary floating point cannot hold most amounts "
                 "in cents exactly (0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
       return std::nullopt;
     }
@@ -45,7 +46,8 @@ std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::hand
     return std::nullopt;
   }
   if (py::isinstance(value, t.date)) {
-    auto d = Date::FromYmd(value.attr("year").cast<int>(), value.attr("month").cast<int>(), value.attr("day").cast<int>());
+    auto d =
+        Date::FromYmd(value.attr("year").cast<int>(), value.attr("month").cast<int>(), value.attr("day").cast<int>());
     if (d) return FactValue::OfDate(*d);
   }
   problem = "'" + field + "': expected " + fact.type + ", found a value of Python type " + TypeOf(value);
@@ -83,7 +85,8 @@ class Converter {
 void Converter::Fact(const std::string& name, const py::handle& value) {
   if (IsMissing(value, skip_nan_)) return;
   auto it = pack_.facts.find(name);
-  if (it == pack_.facts.end() || !py::isinstance<py::dict>(value)) return Scalar(it == pack_.facts.end() ? FactDescription{} : it->second, name, value, "");
+  if (it == pack_.facts.end() || !py::isinstance<py::dict>(value))
+    return Scalar(it == pack_.facts.end() ? FactDescription{} : it->second, name, value, "");
   const FactDescription& fact = it->second;
   if (!fact.series.empty()) {
     for (auto [key, element] : value.cast<py::dict>()) {

@@ -37,8 +37,8 @@ class Date {
   // The same day n years later (or earlier); 29 February becomes 1 March in
   // a common year, as for a birthday. nullopt outside years 1–9999.
   std::optional<Date> AddYears(std::int64_t n) const;
-  std::string ToString() const;         // "2020-09-30"
-  std::string ToFrench() const;         // "30/09/2020"
+  std::string ToString() const;  // "2020-09-30"
+  std::string ToFrench() const;  // "30/09/2020"
 
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 
@@ -66,8 +66,8 @@ class Month {
   Date LastDay() const;
   int DayCount() const;
 
-  std::string ToString() const;         // "2020-11"
-  std::string ToFrench() const;         // "novembre 2020"
+  std::string ToString() const;  // "2020-11"
+  std::string ToFrench() const;  // "novembre 2020"
 
   friend constexpr auto operator<=>(const Month&, const Month&) = default;
 

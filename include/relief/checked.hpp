@@ -38,7 +38,9 @@ class Checked {
 
  private:
   const T& Get() const {
-    if (!value_) throw Error(errors_.empty() ? std::vector<Diagnostic>{Diagnostic{Severity::kError, {}, "no value", {}}} : errors_);
+    if (!value_)
+      throw Error(errors_.empty() ? std::vector<Diagnostic>{Diagnostic{Severity::kError, {}, "no value", {}}}
+                                  : errors_);
     return *value_;
   }
   std::optional<T> value_;

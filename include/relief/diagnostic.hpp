@@ -25,7 +25,7 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation location;
   std::string message;
-  std::string source_line;  // the text of the line, without its newline
+  std::string source_line;     // the text of the line, without its newline
   int source_line_column = 1;  // column of source_line's first character (> 1 when a long line was cut)
 
   bool is_error() const { return severity == Severity::kError; }

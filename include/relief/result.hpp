@@ -24,7 +24,14 @@ const char* OutcomeName(Outcome outcome);  // "met", "unmet", "unknown", "error"
 // What kind of support a measure gives. A loan's amount is the maximum loan,
 // an advance's the maximum advance; they do not add up with grants.
 enum class MeasureKind {
-  kGrant, kLoan, kRepayableAdvance, kExemption, kPaymentAid, kContributionReduction, kTaxCredit, kDeferral,
+  kGrant,
+  kLoan,
+  kRepayableAdvance,
+  kExemption,
+  kPaymentAid,
+  kContributionReduction,
+  kTaxCredit,
+  kDeferral,
 };
 // "grant", "loan", "repayable_advance", "exemption", "payment_aid",
 // "contribution_reduction", "tax_credit", "deferral" (as in rule files).
@@ -39,9 +46,9 @@ std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 
 // A named value an expression read, formatted in French ("42 %", "1 500,00 €").
 struct UsedValue {
-  std::string name;   // "perte_pct", "ca_mensuel[2019-11]"
-  std::string label;  // "perte de chiffre d'affaires"
-  std::string value;  // "inconnu" when not known
+  std::string name;    // "perte_pct", "ca_mensuel[2019-11]"
+  std::string label;   // "perte de chiffre d'affaires"
+  std::string value;   // "inconnu" when not known
   std::string source;  // for a parameter, the source of the value in force
 };
 
@@ -76,8 +83,8 @@ struct OptionResult {
 
 // A fact the profile does not give and that could change the outcome.
 struct MissingFact {
-  std::string fact;      // "effectif", "ca_mensuel", "embauche.date"
-  std::string period;    // "2019-11" for a monthly series element, "2019" for a yearly one
+  std::string fact;    // "effectif", "ca_mensuel", "embauche.date"
+  std::string period;  // "2019-11" for a monthly series element, "2019" for a yearly one
   std::string label;
   std::string question;
 
@@ -111,9 +118,19 @@ struct MissingFact {
 // A detail is ConditionResult::detail: the values read and what the rule
 // requires, in French.
 enum class ReasonCode {
-  kOutOfPeriod, kOutOfTerritory, kCaseChosen, kCaseUndecided, kBestOption, kConditionMet,
-  kAmountNeedsFacts, kAmountByAdvisor, kConditionUnmet, kCaseNotApplicable, kTerritoryToVerify,
-  kToVerify, kRuleError,
+  kOutOfPeriod,
+  kOutOfTerritory,
+  kCaseChosen,
+  kCaseUndecided,
+  kBestOption,
+  kConditionMet,
+  kAmountNeedsFacts,
+  kAmountByAdvisor,
+  kConditionUnmet,
+  kCaseNotApplicable,
+  kTerritoryToVerify,
+  kToVerify,
+  kRuleError,
 };
 // "out_of_period", "out_of_territory", "case_chosen", …: the code in snake case.
 const char* ReasonCodeName(ReasonCode code);
@@ -137,11 +154,11 @@ struct MeasureResult {
   // Rounded to the cent (half away from zero). For a loan, the maximum loan.
   // Absent when not eligible, or eligible but needing a missing fact.
   std::optional<Decimal> amount;
-  std::string version;    // "2020-11" or "2020-06..2020-09", and its label if any
+  std::string version;  // "2020-11" or "2020-06..2020-09", and its label if any
   std::optional<Date> deadline;
-  std::string case_id;    // the case that applied, when known
+  std::string case_id;  // the case that applied, when known
   std::string case_label;
-  std::string option;     // the option chosen, when the case has options
+  std::string option;  // the option chosen, when the case has options
   // How the amount was computed: the formula applied (of the case, or of the
   // option chosen) and the values it read.
   std::string amount_formula;

@@ -40,8 +40,8 @@ class Profile {
 };
 
 struct ProfileResult {
-  Checked<Profile> profile;              // absent when there is an error
-  std::vector<Diagnostic> diagnostics;   // errors name the field and its place
+  Checked<Profile> profile;             // absent when there is an error
+  std::vector<Diagnostic> diagnostics;  // errors name the field and its place
   bool ok() const { return profile.has_value(); }
   // The profile; throws relief::Error with the diagnostics when there is none.
   const Profile& value() const { return profile.value(); }
@@ -84,8 +84,8 @@ class RulePack {
 };
 
 struct LoadResult {
-  Checked<RulePack> pack;                // absent when there is an error
-  std::vector<Diagnostic> diagnostics;   // errors and warnings, in file order
+  Checked<RulePack> pack;               // absent when there is an error
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
   bool ok() const { return pack.has_value(); }
   // The pack; throws relief::Error with the diagnostics when there is none.
   const RulePack& value() const { return pack.value(); }

@@ -48,9 +48,9 @@ std::string DefaultPackDirectory() {
   }
   std::vector<fs::path> candidates;
   for (const fs::path& dir : CodeDirectories()) {
-    candidates.push_back(dir / "rules" / "occitanie");                       // Python: relief/rules
-    candidates.push_back(dir / RELIEF_BINDIR_TO_RULES / "occitanie");         // <prefix>/bin → share/relief/rules
-    candidates.push_back(dir / RELIEF_LIBDIR_TO_RULES / "occitanie");         // <prefix>/lib → share/relief/rules
+    candidates.push_back(dir / "rules" / "occitanie");                 // Python: relief/rules
+    candidates.push_back(dir / RELIEF_BINDIR_TO_RULES / "occitanie");  // <prefix>/bin → share/relief/rules
+    candidates.push_back(dir / RELIEF_LIBDIR_TO_RULES / "occitanie");  // <prefix>/lib → share/relief/rules
     if (InBuildTree(dir)) candidates.push_back(fs::path(RELIEF_SOURCE_RULES_DIR) / "occitanie");
   }
   // Last, the prefix the library was configured for: a consumer program

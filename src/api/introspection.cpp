@@ -13,10 +13,14 @@ std::string BoundText(const std::optional<internal::Value>& bound) {
   if (!bound) return {};
   using Kind = internal::Value::Kind;
   switch (bound->kind) {
-    case Kind::kNumber: return bound->number.ToString(12);
-    case Kind::kDate: return bound->date().ToString();
-    case Kind::kMonth: return bound->month().ToString();
-    default: return {};
+    case Kind::kNumber:
+      return bound->number.ToString(12);
+    case Kind::kDate:
+      return bound->date().ToString();
+    case Kind::kMonth:
+      return bound->month().ToString();
+    default:
+      return {};
   }
 }
 

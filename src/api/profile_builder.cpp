@@ -30,7 +30,8 @@ bool ProfileBuilder::Set(std::string_view name, const FactValue& value) {
   internal::FoundFact found = w.Find(name.substr(0, dot));
   if (found.fact >= 0 && dot != std::string_view::npos) {
     if (w.program().facts[found.fact].type.base != internal::BaseType::kRecord) {
-      return Refuse(fmt::format("'{}' is not a record: it has no field '{}'", name.substr(0, dot), name.substr(dot + 1)));
+      return Refuse(
+          fmt::format("'{}' is not a record: it has no field '{}'", name.substr(0, dot), name.substr(dot + 1)));
     }
     found = w.FindField(found.fact, name.substr(dot + 1));
   }
@@ -41,8 +42,9 @@ bool ProfileBuilder::Set(std::string_view name, const FactValue& value) {
                               fact.type.series == internal::SeriesKind::kMonthly ? "month (2020-11)" : "year (2019)"));
   }
   if (fact.type.base == internal::BaseType::kRecord) {
-    return Refuse(fmt::format("'{}' is a record: set its fields, as '{}.{}'", fact.name, fact.name,
-                              fact.fields.empty() ? "field" : w.program().facts[fact.fields[0]].name.substr(fact.name.size() + 1)));
+    return Refuse(fmt::format(
+        "'{}' is a record: set its fields, as '{}.{}'", fact.name, fact.name,
+        fact.fields.empty() ? "field" : w.program().facts[fact.fields[0]].name.substr(fact.name.size() + 1)));
   }
   return Refuse(w.Set(found.fact, value, fact.name));
 }

@@ -20,7 +20,6 @@ namespace relief {
 
 const char* LibraryVersion() { return RELIEF_VERSION; }
 
-
 namespace {
 
 // SHA-256 over every file read, each preceded by its name relative to its
@@ -66,7 +65,8 @@ LoadResult Build(const std::string& where, const std::function<load::PackAst(Dia
       }
     }
   } catch (const std::exception& e) {
-    sink.Add(Diagnostic{Severity::kError, {where, 0, 0}, std::string("internal error while loading the pack: ") + e.what(), {}});
+    sink.Add(Diagnostic{
+        Severity::kError, {where, 0, 0}, std::string("internal error while loading the pack: ") + e.what(), {}});
   }
   LoadResult result;
   const bool ok = !sink.has_errors() && program != nullptr;
@@ -108,7 +108,8 @@ ProfileResult RulePack::ReadProfile(std::string_view text, const std::string& fi
   try {
     data = internal::ReadProfile(program_, file, sink);
   } catch (const std::exception& e) {
-    sink.Add(Diagnostic{Severity::kError, {file_name, 0, 0}, std::string("internal error while reading the profile: ") + e.what(), {}});
+    sink.Add(Diagnostic{
+        Severity::kError, {file_name, 0, 0}, std::string("internal error while reading the profile: ") + e.what(), {}});
     data = nullptr;
   }
   return internal::MakeProfileResult(std::move(data), sink.Take(), file_name);

@@ -29,7 +29,8 @@ std::optional<CallTyping> Expect(const CallTypes& c, int i, BaseType base, const
 // The typing of functions of fixed argument types: each argument must be a
 // single value of its base type (`whats` say so in messages).
 template <std::size_t N>
-CallTyping Signature(const CallTypes& c, const std::array<std::pair<BaseType, const char*>, N>& params, BaseType result) {
+CallTyping Signature(const CallTypes& c, const std::array<std::pair<BaseType, const char*>, N>& params,
+                     BaseType result) {
   for (std::size_t i = 0; i < N; ++i) {
     if (auto error = Expect(c, static_cast<int>(i), params[i].first, params[i].second)) return *error;
   }
@@ -55,7 +56,9 @@ CallTyping ExtremumType(const CallTypes& c) {
   for (std::size_t i = 1; i < c.args.size(); ++i) {
     auto u = Unify(t, c.args[i]);
     bool ok = u && (u->is_numeric() || u->base == BaseType::kDate || u->base == BaseType::kMonth);
-    if (!ok) return Fails(static_cast<int>(i), fmt::format("{}(): cannot mix {} and {}", c.name, Name(c, t), Name(c, c.args[i])));
+    if (!ok)
+      return Fails(static_cast<int>(i),
+                   fmt::format("{}(): cannot mix {} and {}", c.name, Name(c, t), Name(c, c.args[i])));
     t = *u;
   }
   return Returns(t);
@@ -173,19 +176,28 @@ const Builtin kBuiltins[] = {
     {"ceil", 1, 1, NamedArgument::kNone, RoundingType<false>,
      [](Args a, const CallContext&) { return Value::Number(a[0].number.Ceil()); }, "{0} arrondi à l'unité supérieure"},
     {"starts_with", 2, 2, NamedArgument::kNone,
-     [](const CallTypes& c) { return Signature<2>(c, {kStringParam, kStringParam}, BaseType::kBoolean); },
+     [](const CallTypes& c) {
+       return Signature<2>(c, {kStringParam, kStringParam}, BaseType::kBoolean);
+     },
      [](Args a, const CallContext&) { return Value::Bool(a[0].text.starts_with(a[1].text)); }, "{0} commence par {1}"},
     {"add_days", 2, 2, NamedArgument::kNone,
-     [](const CallTypes& c) { return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate); },
-     [](Args a, const CallContext& ctx) { return CheckedDate(a[0].date().AddDays(a[1].whole()), ctx); }, "{0} plus {1} jours"},
+     [](const CallTypes& c) {
+       return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate);
+     },
+     [](Args a, const CallContext& ctx) { return CheckedDate(a[0].date().AddDays(a[1].whole()), ctx); },
+     "{0} plus {1} jours"},
     {"add_months", 2, 2, NamedArgument::kNone,
      [](const CallTypes& c) {
-       return Signature<2>(c, {P{BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)"}, kIntegerParam},
-                           BaseType::kMonth);
+       return Signature<2>(
+           c, {P{BaseType::kMonth, "a month (adding months to a date is ambiguous at month ends)"}, kIntegerParam},
+           BaseType::kMonth);
      },
-     [](Args a, const CallContext& ctx) { return CheckedMonth(a[0].month().Add(a[1].whole()), ctx); }, "{0} plus {1} mois"},
+     [](Args a, const CallContext& ctx) { return CheckedMonth(a[0].month().Add(a[1].whole()), ctx); },
+     "{0} plus {1} mois"},
     {"days_between", 2, 2, NamedArgument::kNone,
-     [](const CallTypes& c) { return Signature<2>(c, {kDateParam, kDateParam}, BaseType::kInteger); },
+     [](const CallTypes& c) {
+       return Signature<2>(c, {kDateParam, kDateParam}, BaseType::kInteger);
+     },
      [](Args a, const CallContext&) { return Value::Number(Decimal(std::int64_t{a[1].integer} - a[0].integer)); },
      "le nombre de jours du {0} au {1}"},
     {"month_of", 1, 1, NamedArgument::kNone,
@@ -208,15 +220,18 @@ const Builtin kBuiltins[] = {
      [](Args a, const CallContext&) { return Value::OfDate(a[0].month().LastDay()); }, "le dernier jour de {0}"},
     {"days_in_month", 1, 1, NamedArgument::kNone,
      [](const CallTypes& c) { return Signature<1>(c, {kMonthParam}, BaseType::kInteger); },
-     [](Args a, const CallContext&) { return Value::Number(Decimal(a[0].month().DayCount())); }, "le nombre de jours de {0}"},
-    {"sum", 3, 3, NamedArgument::kSeriesFact, [](const CallTypes& c) { return AggregateType(c, false); }, Aggregate<false>,
-     "la somme de {0} de {1} à {2}"},
+     [](Args a, const CallContext&) { return Value::Number(Decimal(a[0].month().DayCount())); },
+     "le nombre de jours de {0}"},
+    {"sum", 3, 3, NamedArgument::kSeriesFact, [](const CallTypes& c) { return AggregateType(c, false); },
+     Aggregate<false>, "la somme de {0} de {1} à {2}"},
     {"average", 3, 3, NamedArgument::kSeriesFact, [](const CallTypes& c) { return AggregateType(c, true); },
      Aggregate<true>, "la moyenne de {0} de {1} à {2}"},
     {"value_at", 2, 2, NamedArgument::kParameter, ValueAtType, ValueAt, "{0} en vigueur le {1}"},
     {"add_years", 2, 2, NamedArgument::kNone,
-     [](const CallTypes& c) { return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate); }, AddYears,
-     "{0} plus {1} ans"},
+     [](const CallTypes& c) {
+       return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate);
+     },
+     AddYears, "{0} plus {1} ans"},
     {"lookup", 2, 2, NamedArgument::kTable, LookupType, Lookup, "la valeur de {1} dans « {0} »"},
 };
 

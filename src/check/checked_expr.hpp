@@ -12,7 +12,15 @@ namespace relief::internal {
 
 struct Resolution {
   enum class Kind : std::uint8_t {
-    kNone, kFact, kValue, kParameter, kList, kEvalMonth, kEvalDate, kEnumConstant, kFunction,
+    kNone,
+    kFact,
+    kValue,
+    kParameter,
+    kList,
+    kEvalMonth,
+    kEvalDate,
+    kEnumConstant,
+    kFunction,
   };
   Kind kind = Kind::kNone;
   std::int32_t index = -1;  // fact, value, parameter, list, enum value, or built-in function

@@ -18,7 +18,6 @@
 
 namespace relief::internal {
 
-
 CheckedPack Checker::Run() {
   DeclareFacts();
   DeclareLists();
@@ -48,7 +47,8 @@ bool Checker::Define(const std::string& name, Symbol symbol) {
   auto [it, inserted] = symbols_.emplace(name, symbol);
   if (!inserted) {
     SourceLocation first = it->second.ref.file ? it->second.ref.file->Locate(it->second.ref.offset) : SourceLocation{};
-    sink_.Error(symbol.ref, fmt::format("'{}' is already defined at {}:{}:{}", name, first.file, first.line, first.column));
+    sink_.Error(symbol.ref,
+                fmt::format("'{}' is already defined at {}:{}:{}", name, first.file, first.line, first.column));
     return false;
   }
   return true;
@@ -153,7 +153,8 @@ void Checker::DeclareLists() {
     }
     list.has_values = with_values == decl.items.size() + decl.possible.size();
     if (with_values != 0 && !list.has_values) {
-      sink_.Error(decl.ref, fmt::format("list '{}': either every item has a value (a table for lookup()) or none", decl.name));
+      sink_.Error(decl.ref,
+                  fmt::format("list '{}': either every item has a value (a table for lookup()) or none", decl.name));
     }
     p_->lists.push_back(std::move(list));
   }
@@ -181,7 +182,8 @@ void Checker::DeclareParameters() {
 
 void Checker::DeclareValues() {
   for (const load::ValueDecl& decl : ast_.values) {
-    if (!Define(decl.name, {Resolution::Kind::kValue, static_cast<std::int32_t>(p_->values.size()), decl.ref})) continue;
+    if (!Define(decl.name, {Resolution::Kind::kValue, static_cast<std::int32_t>(p_->values.size()), decl.ref}))
+      continue;
     ValueInfo v;
     v.name = decl.name;
     v.label = decl.label.value;
@@ -281,11 +283,11 @@ std::vector<std::string> Texts(const std::vector<load::Text>& texts) {
 
 void Checker::CheckMeasures() {
   std::map<std::string, SourceRef> ids;
-  const Type boolean = Type::Of(BaseType::kBoolean);
   for (const load::MeasureDecl& m : ast_.measures) {
     if (auto [it, inserted] = ids.emplace(m.id, m.ref); !inserted) {
       SourceLocation first = it->second.file->Locate(it->second.offset);
-      sink_.Error(m.ref, fmt::format("measure '{}' is already defined at {}:{}:{}", m.id, first.file, first.line, first.column));
+      sink_.Error(m.ref, fmt::format("measure '{}' is already defined at {}:{}:{}", m.id, first.file, first.line,
+                                     first.column));
       continue;
     }
     MeasurePlan plan;
@@ -297,42 +299,56 @@ void Checker::CheckMeasures() {
     plan.per = AmountPeriodNamed(m.per.value).value_or(AmountPeriod::kOnce);
     plan.apply = m.apply.value;
     plan.territory = m.territory_label.value;
-    if (m.territory_when) plan.territory_when = CheckExpr(*m.territory_when, boolean, "territory");
+    if (m.territory_when) plan.territory_when = CheckExpr(*m.territory_when, Type::Of(BaseType::kBoolean), "territory");
     plan.sources = Texts(m.sources);
     plan.open_points = Texts(m.open_points);
     for (const load::VersionDecl& v : m.versions) {
       for (const VersionPlan& other : plan.versions) {
         if (!(v.to < other.from || other.to < v.from)) {
-          sink_.Error(v.ref, fmt::format("measure '{}': this version overlaps the version for {}", m.id, other.Period()));
+          sink_.Error(v.ref,
+                      fmt::format("measure '{}': this version overlaps the version for {}", m.id, other.Period()));
         }
       }
-      VersionPlan vp;
-      vp.from = v.from;
-      vp.to = v.to;
-      vp.whole_months = v.whole_months;
-      vp.label = v.label.value;
-      vp.source = v.source.value;
-      vp.deadline = v.deadline;
-      vp.open_points = Texts(v.open_points);
-      for (const load::ConditionDecl& cond : v.require) {
-        vp.require.push_back({cond.label.value, cond.source.value, Texts(cond.open_points), CheckExpr(cond.when, boolean, "condition")});
-      }
-      std::set<std::string> case_ids;
-      for (std::size_t i = 0; i < v.cases.size(); ++i) {
-        const load::CaseDecl& kase = v.cases[i];
-        if (!case_ids.insert(kase.id).second) sink_.Error(kase.ref, fmt::format("duplicate case id '{}'", kase.id));
-        if (!kase.when && i + 1 != v.cases.size())
-          sink_.Error(kase.ref, fmt::format("case '{}' has no 'when' and so always applies: the cases after it are unreachable", kase.id));
-        CasePlan cp{kase.id, kase.label.value, kase.source.value, Texts(kase.open_points), kNoExpr, CheckAmount(kase.amount)};
-        if (kase.when) cp.when = CheckExpr(*kase.when, boolean, "condition");
-        vp.cases.push_back(std::move(cp));
-      }
-      vp.amount = CheckAmount(v.amount);
-      plan.versions.push_back(std::move(vp));
+      plan.versions.push_back(CheckVersion(v));
     }
-    std::sort(plan.versions.begin(), plan.versions.end(), [](const VersionPlan& a, const VersionPlan& b) { return a.from < b.from; });
+    std::sort(plan.versions.begin(), plan.versions.end(),
+              [](const VersionPlan& a, const VersionPlan& b) { return a.from < b.from; });
     p_->measures.push_back(std::move(plan));
   }
+}
+
+// A version's requirements, cases (first match wins: a case without 'when'
+// must be the last) and amount.
+VersionPlan Checker::CheckVersion(const load::VersionDecl& v) {
+  const Type boolean = Type::Of(BaseType::kBoolean);
+  VersionPlan vp;
+  vp.from = v.from;
+  vp.to = v.to;
+  vp.whole_months = v.whole_months;
+  vp.label = v.label.value;
+  vp.source = v.source.value;
+  vp.deadline = v.deadline;
+  vp.open_points = Texts(v.open_points);
+  for (const load::ConditionDecl& cond : v.require) {
+    vp.require.push_back(
+        {cond.label.value, cond.source.value, Texts(cond.open_points), CheckExpr(cond.when, boolean, "condition")});
+  }
+  std::set<std::string> case_ids;
+  for (std::size_t i = 0; i < v.cases.size(); ++i) {
+    const load::CaseDecl& kase = v.cases[i];
+    if (!case_ids.insert(kase.id).second) sink_.Error(kase.ref, fmt::format("duplicate case id '{}'", kase.id));
+    if (!kase.when && i + 1 != v.cases.size()) {
+      sink_.Error(kase.ref, fmt::format("case '{}' has no 'when' and so always applies: the cases after it are "
+                                        "unreachable",
+                                        kase.id));
+    }
+    CasePlan cp{kase.id, kase.label.value,        kase.source.value, Texts(kase.open_points),
+                kNoExpr, CheckAmount(kase.amount)};
+    if (kase.when) cp.when = CheckExpr(*kase.when, boolean, "condition");
+    vp.cases.push_back(std::move(cp));
+  }
+  vp.amount = CheckAmount(v.amount);
+  return vp;
 }
 
 void Checker::WarnUnused() {
@@ -347,14 +363,16 @@ void Checker::WarnUnused() {
       if (!used[i]) sink_.Warning(ref_of(i), fmt::format("{} '{}' is not used by any rule", kind, name_of(i)));
     }
   };
-  warn("list", used_lists_, [&](std::size_t i) { return p_->lists[i].name; },
-       [&](std::size_t i) { return symbols_.at(p_->lists[i].name).ref; }, p_->lists.size());
-  warn("parameter", used_params_, [&](std::size_t i) { return p_->parameters[i].name; },
-       [&](std::size_t i) { return symbols_.at(p_->parameters[i].name).ref; }, p_->parameters.size());
-  warn("value", used_values_, [&](std::size_t i) { return p_->values[i].name; },
-       [&](std::size_t i) { return symbols_.at(p_->values[i].name).ref; }, p_->values.size());
+  warn(
+      "list", used_lists_, [&](std::size_t i) { return p_->lists[i].name; },
+      [&](std::size_t i) { return symbols_.at(p_->lists[i].name).ref; }, p_->lists.size());
+  warn(
+      "parameter", used_params_, [&](std::size_t i) { return p_->parameters[i].name; },
+      [&](std::size_t i) { return symbols_.at(p_->parameters[i].name).ref; }, p_->parameters.size());
+  warn(
+      "value", used_values_, [&](std::size_t i) { return p_->values[i].name; },
+      [&](std::size_t i) { return symbols_.at(p_->values[i].name).ref; }, p_->values.size());
 }
-
 
 ExprId Checker::Keep(CheckedExpr checked, int depth) {
   const auto id = static_cast<std::size_t>(checked.info);
@@ -399,8 +417,6 @@ int Checker::NodeDepth(const CheckedExpr& c, NodeId id) const {
   return below + 1;
 }
 
-CheckedPack Check(const load::PackAst& ast, DiagnosticSink& sink) {
-  return Checker(ast, sink).Run();
-}
+CheckedPack Check(const load::PackAst& ast, DiagnosticSink& sink) { return Checker(ast, sink).Run(); }
 
 }  // namespace relief::internal

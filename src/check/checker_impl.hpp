@@ -85,6 +85,7 @@ class Checker {
 
   // Measures.
   void CheckMeasures();
+  VersionPlan CheckVersion(const load::VersionDecl& v);
   // Keeps a checked expression for the compiler, with its evaluation depth;
   // its ExprId.
   ExprId Keep(CheckedExpr checked, int depth);
@@ -110,8 +111,8 @@ class Checker {
   std::vector<const load::FactDecl*> fact_decls_;  // by fact index
   std::vector<SourceRef> fact_refs_;
   std::vector<bool> used_facts_, used_lists_, used_params_, used_values_;
-  std::vector<std::string> value_stack_;  // for cycle messages
-  std::vector<int> expr_depth_;           // by ExprId, of the expressions kept
+  std::vector<std::string> value_stack_;      // for cycle messages
+  std::vector<int> expr_depth_;               // by ExprId, of the expressions kept
   const load::ExprSource* source_ = nullptr;  // the expression being checked
 };
 

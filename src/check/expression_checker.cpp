@@ -13,7 +13,6 @@
 
 namespace relief::internal {
 
-
 std::optional<Value> Checker::Literal(const load::ExprSource& source, Type type, const char* what) {
   auto parsed = Parse(source);
   if (!parsed) return std::nullopt;
@@ -25,14 +24,29 @@ std::optional<Value> Checker::Literal(const load::ExprSource& source, Type type,
       case BaseType::kMoney:  // a bound or value of a money fact is in euros, '€' or not
         ok = root.op == Op::kMoney || root.op == Op::kNumber || root.op == Op::kNeg;
         break;
-      case BaseType::kPercentage: ok = root.op == Op::kPercent || root.op == Op::kNumber; break;
-      case BaseType::kInteger: ok = root.op == Op::kNumber && value->number.is_integer(); break;
-      case BaseType::kDecimal: ok = root.op == Op::kNumber; break;
-      case BaseType::kDate: ok = root.op == Op::kDate; break;
-      case BaseType::kMonth: ok = root.op == Op::kMonth; break;
-      case BaseType::kBoolean: ok = root.op == Op::kBool; break;
-      case BaseType::kString: ok = root.op == Op::kString; break;
-      default: ok = false;
+      case BaseType::kPercentage:
+        ok = root.op == Op::kPercent || root.op == Op::kNumber;
+        break;
+      case BaseType::kInteger:
+        ok = root.op == Op::kNumber && value->number.is_integer();
+        break;
+      case BaseType::kDecimal:
+        ok = root.op == Op::kNumber;
+        break;
+      case BaseType::kDate:
+        ok = root.op == Op::kDate;
+        break;
+      case BaseType::kMonth:
+        ok = root.op == Op::kMonth;
+        break;
+      case BaseType::kBoolean:
+        ok = root.op == Op::kBool;
+        break;
+      case BaseType::kString:
+        ok = root.op == Op::kString;
+        break;
+      default:
+        ok = false;
     }
   }
   if (!ok) {
@@ -198,10 +212,11 @@ Type Checker::CheckCall(CheckedExpr& c, NodeId id) {
   c.resolutions[id] = {Resolution::Kind::kFunction, index};
   const int count = static_cast<int>(n.kids.size());
   if (count < fn.min_args || count > fn.max_args) {
-    return Fail(c, id, fn.min_args == fn.max_args
-                           ? fmt::format("{}() takes {} argument{}, found {}", fn.name, fn.min_args,
-                                         fn.min_args > 1 ? "s" : "", count)
-                           : fmt::format("{}() takes at least {} arguments, found {}", fn.name, fn.min_args, count));
+    return Fail(
+        c, id,
+        fn.min_args == fn.max_args
+            ? fmt::format("{}() takes {} argument{}, found {}", fn.name, fn.min_args, fn.min_args > 1 ? "s" : "", count)
+            : fmt::format("{}() takes at least {} arguments, found {}", fn.name, fn.min_args, count));
   }
   std::vector<Type> args;
   std::int32_t named = -1;
@@ -232,34 +247,52 @@ Type Checker::Check(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
 Type Checker::CheckNode(CheckedExpr& c, NodeId id, std::optional<Type> hint) {
   const Node& n = c.tree[id];
   switch (n.op) {
-    case Op::kNumber: return Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
-    case Op::kPercent: return Type::Of(BaseType::kPercentage);
-    case Op::kMoney: return Type::Of(BaseType::kMoney);
-    case Op::kDate: return Type::Of(BaseType::kDate);
-    case Op::kMonth: return Type::Of(BaseType::kMonth);
-    case Op::kBool: return Type::Of(BaseType::kBoolean);
-    case Op::kString: return CheckString(c, id, hint);
-    case Op::kList: return Fail(c, id, "a list can only stand on the right of 'in'");
-    case Op::kName: return CheckNameUse(c, id);
-    case Op::kField: return CheckField(c, id);
-    case Op::kIndex: return CheckIndex(c, id);
-    case Op::kCall: return CheckCall(c, id);
+    case Op::kNumber:
+      return Type::Of(n.number.is_integer() ? BaseType::kInteger : BaseType::kDecimal);
+    case Op::kPercent:
+      return Type::Of(BaseType::kPercentage);
+    case Op::kMoney:
+      return Type::Of(BaseType::kMoney);
+    case Op::kDate:
+      return Type::Of(BaseType::kDate);
+    case Op::kMonth:
+      return Type::Of(BaseType::kMonth);
+    case Op::kBool:
+      return Type::Of(BaseType::kBoolean);
+    case Op::kString:
+      return CheckString(c, id, hint);
+    case Op::kList:
+      return Fail(c, id, "a list can only stand on the right of 'in'");
+    case Op::kName:
+      return CheckNameUse(c, id);
+    case Op::kField:
+      return CheckField(c, id);
+    case Op::kIndex:
+      return CheckIndex(c, id);
+    case Op::kCall:
+      return CheckCall(c, id);
     case Op::kNeg:
-    case Op::kNot: return CheckUnary(c, id, hint);
+    case Op::kNot:
+      return CheckUnary(c, id, hint);
     case Op::kAnd:
-    case Op::kOr: return CheckLogic(c, id);
+    case Op::kOr:
+      return CheckLogic(c, id);
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
-    case Op::kDiv: return CheckArithmetic(c, id);
+    case Op::kDiv:
+      return CheckArithmetic(c, id);
     case Op::kEq:
     case Op::kNe:
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
-    case Op::kGe: return CheckComparison(c, id);
-    case Op::kIn: return CheckIn(c, id);
-    case Op::kIf: return CheckIf(c, id, hint);
+    case Op::kGe:
+      return CheckComparison(c, id);
+    case Op::kIn:
+      return CheckIn(c, id);
+    case Op::kIf:
+      return CheckIf(c, id, hint);
   }
   return Type{};
 }
@@ -289,10 +322,12 @@ Type Checker::CheckNameUse(CheckedExpr& c, NodeId id) {
   }
   if (t.base == BaseType::kRecord) {
     const auto& fields = fact_decls_[c.resolutions[id].index]->fields;
-    return Fail(c, id, fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text, n.text,
-                                   fields.empty() ? "x" : fields[0].name));
+    return Fail(c, id,
+                fmt::format("'{}' is a record: use one of its fields, as in {}.{}", n.text, n.text,
+                            fields.empty() ? "x" : fields[0].name));
   }
-  if (t.base == BaseType::kList) return Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
+  if (t.base == BaseType::kList)
+    return Fail(c, id, fmt::format("'{}' is a list: use it as in x in {}", n.text, n.text));
   return t;
 }
 
@@ -345,8 +380,9 @@ Type Checker::CheckIndex(CheckedExpr& c, NodeId id) {
   if (it.is_error()) return Type{};
   const bool monthly = bt.series == SeriesKind::kMonthly;
   if (it.base != (monthly ? BaseType::kMonth : BaseType::kInteger) || it.is_series()) {
-    return Fail(c, n.kids[1], fmt::format("a {} series is indexed by a {}, found {}", monthly ? "monthly" : "yearly",
-                                          monthly ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
+    return Fail(c, n.kids[1],
+                fmt::format("a {} series is indexed by a {}, found {}", monthly ? "monthly" : "yearly",
+                            monthly ? "month (mois, mois - 12, 2019-11)" : "year (2019)", Name(it)));
   }
   return bt.element();
 }
@@ -389,7 +425,8 @@ Type Checker::CheckArithmetic(CheckedExpr& c, NodeId id) {
                   : n.op == Op::kDiv ? DivType(a, b)
                                      : AddSubType(a, b, n.op == Op::kSub);
   if (!typing.type) {
-    return Fail(c, id, fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
+    return Fail(c, id,
+                fmt::format("cannot apply '{}' to {} and {}: {}", expr::OpName(n.op), Name(a), Name(b), typing.reason));
   }
   return *typing.type;
 }
@@ -407,7 +444,9 @@ Type Checker::CheckComparison(CheckedExpr& c, NodeId id) {
   const bool ordered = n.op != Op::kEq && n.op != Op::kNe;
   if (!Comparable(a, b, ordered)) {
     const bool units_differ = a.is_money() != b.is_money() && a.is_numeric() && b.is_numeric();
-    return Fail(c, id, fmt::format("cannot compare {} with {}{}", Name(a), Name(b), units_differ ? " (write amounts in €)" : ""));
+    return Fail(
+        c, id,
+        fmt::format("cannot compare {} with {}{}", Name(a), Name(b), units_differ ? " (write amounts in €)" : ""));
   }
   return Type::Of(BaseType::kBoolean);
 }

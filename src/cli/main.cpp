@@ -1,7 +1,7 @@
 // The relief command line: check a rule pack, evaluate a profile.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "core/file_reader.hpp"
@@ -47,8 +47,8 @@ int Check(const std::string& pack_dir) {
   int errors = 0, warnings = 0;
   for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;
   // Beyond the kept diagnostics, the last one counts the rest: say "more than".
-  const bool cut = !loaded.diagnostics.empty() &&
-                   loaded.diagnostics.back().message.starts_with(relief::limits::kTooManyProblems);
+  const bool cut =
+      !loaded.diagnostics.empty() && loaded.diagnostics.back().message.starts_with(relief::limits::kTooManyProblems);
   if (cut) {
     std::cout << fmt::format("{}: more than {} problems (see the last message)\n", Shown(pack_dir),
                              relief::limits::kMaxKeptDiagnostics);

@@ -11,30 +11,49 @@ using expr::Op;
 
 Code BinaryCode(Op op) {
   switch (op) {
-    case Op::kAnd: return Code::kAnd;
-    case Op::kOr: return Code::kOr;
-    case Op::kAdd: return Code::kAdd;
-    case Op::kSub: return Code::kSub;
-    case Op::kMul: return Code::kMul;
-    case Op::kDiv: return Code::kDiv;
-    case Op::kEq: return Code::kEq;
-    case Op::kNe: return Code::kNe;
-    case Op::kLt: return Code::kLt;
-    case Op::kLe: return Code::kLe;
-    case Op::kGt: return Code::kGt;
-    case Op::kGe: return Code::kGe;
-    default: return Code::kConst;
+    case Op::kAnd:
+      return Code::kAnd;
+    case Op::kOr:
+      return Code::kOr;
+    case Op::kAdd:
+      return Code::kAdd;
+    case Op::kSub:
+      return Code::kSub;
+    case Op::kMul:
+      return Code::kMul;
+    case Op::kDiv:
+      return Code::kDiv;
+    case Op::kEq:
+      return Code::kEq;
+    case Op::kNe:
+      return Code::kNe;
+    case Op::kLt:
+      return Code::kLt;
+    case Op::kLe:
+      return Code::kLe;
+    case Op::kGt:
+      return Code::kGt;
+    case Op::kGe:
+      return Code::kGe;
+    default:
+      return Code::kConst;
   }
 }
 
 Code NameCode(Resolution::Kind kind) {
   switch (kind) {
-    case Resolution::Kind::kFact: return Code::kFact;
-    case Resolution::Kind::kValue: return Code::kValue;
-    case Resolution::Kind::kParameter: return Code::kParam;
-    case Resolution::Kind::kEvalMonth: return Code::kEvalMonth;
-    case Resolution::Kind::kEvalDate: return Code::kEvalDate;
-    default: return Code::kConst;  // unreachable for a checked name
+    case Resolution::Kind::kFact:
+      return Code::kFact;
+    case Resolution::Kind::kValue:
+      return Code::kValue;
+    case Resolution::Kind::kParameter:
+      return Code::kParam;
+    case Resolution::Kind::kEvalMonth:
+      return Code::kEvalMonth;
+    case Resolution::Kind::kEvalDate:
+      return Code::kEvalDate;
+    default:
+      return Code::kConst;  // unreachable for a checked name
   }
 }
 
@@ -71,7 +90,8 @@ class Lowerer {
         return {};
       case Op::kString:
         instr.code = Code::kConst;
-        instr.constant = r.kind == Resolution::Kind::kEnumConstant ? Value::Enum(r.index) : Value::String(p_.Intern(n.text));
+        instr.constant =
+            r.kind == Resolution::Kind::kEnumConstant ? Value::Enum(r.index) : Value::String(p_.Intern(n.text));
         return {};
       case Op::kField:  // resolved to the field's own fact
         instr.code = Code::kFact;
@@ -88,8 +108,10 @@ class Lowerer {
       case Op::kIf:
         instr.code = Code::kIf;
         return EmitAll(n.kids, 0);
-      case Op::kIn: return InOperands(n, instr);
-      case Op::kCall: return CallOperands(n, r, instr);
+      case Op::kIn:
+        return InOperands(n, instr);
+      case Op::kCall:
+        return CallOperands(n, r, instr);
       default:
         if (auto literal = LiteralValue(c_.tree, id)) {
           instr.code = Code::kConst;

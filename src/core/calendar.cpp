@@ -40,8 +40,8 @@ Ymd CivilFromDays(std::int32_t days) {
 // The bounds of years 1–9999, in days and in month indices.
 constexpr std::int64_t kMinDays = -719162;  // 0001-01-01
 constexpr std::int64_t kMaxDays = 2932896;  // 9999-12-31
-constexpr std::int64_t kMinMonth = 1 * 12;
-constexpr std::int64_t kMaxMonth = 9999 * 12 + 11;
+constexpr std::int64_t kMinMonth = 12;      // 0001-01
+constexpr std::int64_t kMaxMonth = std::int64_t{9999} * 12 + 11;
 
 // a + b, or nullopt when it leaves [lo, hi] (b may be any int64).
 std::optional<std::int64_t> AddWithin(std::int64_t a, std::int64_t b, std::int64_t lo, std::int64_t hi) {
@@ -67,9 +67,9 @@ std::optional<int> Digits(std::string_view text, std::size_t pos, std::size_t wi
   return v;
 }
 
-constexpr std::array<const char*, 12> kFrenchMonths = {
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<const char*, 12> kFrenchMonths = {"janvier",   "février", "mars",     "avril",
+                                                       "mai",       "juin",    "juillet",  "août",
+                                                       "septembre", "octobre", "novembre", "décembre"};
 
 }  // namespace
 
@@ -143,8 +143,6 @@ int Month::DayCount() const { return DaysIn(year(), month()); }
 
 std::string Month::ToString() const { return fmt::format("{:04}-{:02}", year(), month()); }
 
-std::string Month::ToFrench() const {
-  return fmt::format("{} {}", kFrenchMonths[month() - 1], year());
-}
+std::string Month::ToFrench() const { return fmt::format("{} {}", kFrenchMonths[month() - 1], year()); }
 
 }  // namespace relief

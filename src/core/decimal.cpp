@@ -104,9 +104,7 @@ std::optional<Decimal> Decimal::Sub(Decimal o) const {
   return FromWide(Wide(num_) * o.den_ - Wide(o.num_) * den_, Wide(den_) * o.den_);
 }
 
-std::optional<Decimal> Decimal::Mul(Decimal o) const {
-  return FromWide(Wide(num_) * o.num_, Wide(den_) * o.den_);
-}
+std::optional<Decimal> Decimal::Mul(Decimal o) const { return FromWide(Wide(num_) * o.num_, Wide(den_) * o.den_); }
 
 std::optional<Decimal> Decimal::Div(Decimal o) const {
   if (o.num_ == 0) return std::nullopt;

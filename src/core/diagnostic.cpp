@@ -20,7 +20,8 @@ std::string QuoteLine(const Diagnostic& d) {
     const Utf8Char c = DecodeUtf8(line, i);
     const std::string piece = c.valid && c.code == '\t' ? "\t" : TerminalSafe(line.substr(i, c.size));
     shown += piece;
-    if (column < d.location.column) caret += piece == "\t" ? "\t" : std::string(piece.size() == c.size ? 1 : piece.size(), ' ');
+    if (column < d.location.column)
+      caret += piece == "\t" ? "\t" : std::string(piece.size() == c.size ? 1 : piece.size(), ' ');
     ++column;
     i += c.size;
   }

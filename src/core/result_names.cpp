@@ -1,11 +1,12 @@
 // The names of the public enumerations (relief/result.hpp), as rule files,
 // test files and the JSON report write them: one table per enumeration.
+#include "core/result_names.hpp"
+
 #include <array>
 #include <optional>
 #include <string_view>
 #include <utility>
 
-#include "core/result_names.hpp"
 #include "relief/result.hpp"
 
 namespace relief {

@@ -10,8 +10,7 @@
 
 namespace relief {
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -45,9 +44,7 @@ std::size_t SourceFile::OffsetOf(int line0, int byte_column0) const {
   return std::min(text_.size(), line_starts_[line0] + static_cast<std::size_t>(byte_column0));
 }
 
-void DiagnosticSink::Error(SourceRef where, std::string message) {
-  Add(Severity::kError, where, std::move(message));
-}
+void DiagnosticSink::Error(SourceRef where, std::string message) { Add(Severity::kError, where, std::move(message)); }
 
 void DiagnosticSink::Warning(SourceRef where, std::string message) {
   Add(Severity::kWarning, where, std::move(message));
@@ -112,9 +109,10 @@ std::vector<Diagnostic> DiagnosticSink::Take() {
   if (dropped_errors_ + dropped_warnings_ > 0) {
     Diagnostic d;
     d.severity = dropped_errors_ > 0 ? Severity::kError : Severity::kWarning;
-    d.message = fmt::format("{}{} more error(s) and {} more warning(s) not reported (at most {} are kept); "
-                            "fix the ones above first",
-                            limits::kTooManyProblems, dropped_errors_, dropped_warnings_, limits::kMaxKeptDiagnostics);
+    d.message = fmt::format(
+        "{}{} more error(s) and {} more warning(s) not reported (at most {} are kept); "
+        "fix the ones above first",
+        limits::kTooManyProblems, dropped_errors_, dropped_warnings_, limits::kMaxKeptDiagnostics);
     diagnostics_.push_back(std::move(d));
   }
   kept_errors_ = dropped_errors_ = dropped_warnings_ = 0;

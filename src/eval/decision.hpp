@@ -16,12 +16,12 @@ struct Decision {
   Status status = Status::kNotApplicable;
   const VersionPlan* version = nullptr;  // null: no version for the month
   bool out_of_territory = false;
-  Value territory = Value::Bool(true);   // the territory condition's value
-  std::int32_t case_index = -1;          // the case that applied (eligible only)
-  std::int32_t option_index = -1;        // the option that won, if any
+  Value territory = Value::Bool(true);      // the territory condition's value
+  std::int32_t case_index = -1;             // the case that applied (eligible only)
+  std::int32_t option_index = -1;           // the option that won, if any
   const AmountPlan* amount_plan = nullptr;  // of the case or version applied
-  std::optional<Decimal> amount;         // rounded to the cent
-  Value error;                           // the first error met, for kError
+  std::optional<Decimal> amount;            // rounded to the cent
+  Value error;                              // the first error met, for kError
   bool rounding_overflow = false;
 };
 

@@ -96,17 +96,23 @@ RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
   const Instr& in = program_.at(id);
   auto kid = [&](std::size_t i) { return program_.kid(in, i); };
   switch (in.code) {
-    case Code::kConst: return in.constant;
-    case Code::kFact: return FactValue<kRecord>(in.arg);
+    case Code::kConst:
+      return in.constant;
+    case Code::kFact:
+      return FactValue<kRecord>(in.arg);
     case Code::kSeriesAt: {
       Value index = Run<kRecord>(kid(0));
       if (!index.known()) return index;
       return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
-    case Code::kValue: return ValueOf<kRecord>(in.arg);
-    case Code::kParam: return ParameterAt(in.arg, date_, id);
-    case Code::kEvalMonth: return Value::OfMonth(month_);
-    case Code::kEvalDate: return Value::OfDate(date_);
+    case Code::kValue:
+      return ValueOf<kRecord>(in.arg);
+    case Code::kParam:
+      return ParameterAt(in.arg, date_, id);
+    case Code::kEvalMonth:
+      return Value::OfMonth(month_);
+    case Code::kEvalDate:
+      return Value::OfDate(date_);
     case Code::kNeg: {
       Value v = Run<kRecord>(kid(0));
       return v.known() ? Value::Number(v.number.Negate()) : v;
@@ -116,21 +122,27 @@ RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
       return v.known() ? Value::Bool(!v.boolean) : v;
     }
     case Code::kAnd:
-    case Code::kOr: return Logic<kRecord>(in);
+    case Code::kOr:
+      return Logic<kRecord>(in);
     case Code::kAdd:
     case Code::kSub:
     case Code::kMul:
-    case Code::kDiv: return Arithmetic(in, in.code, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
+    case Code::kDiv:
+      return Arithmetic(in, in.code, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
     case Code::kEq:
     case Code::kNe:
     case Code::kLt:
     case Code::kLe:
     case Code::kGt:
-    case Code::kGe: return Compare(in, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
+    case Code::kGe:
+      return Compare(in, Run<kRecord>(kid(0)), Run<kRecord>(kid(1)));
     case Code::kInList:
-    case Code::kInSet: return Membership<kRecord>(in);
-    case Code::kIf: return If<kRecord>(in);
-    case Code::kCall: return Call<kRecord>(in, id);
+    case Code::kInSet:
+      return Membership<kRecord>(in);
+    case Code::kIf:
+      return If<kRecord>(in);
+    case Code::kCall:
+      return Call<kRecord>(in, id);
   }
   return Value::Unknown();  // unreachable: every code is handled above
 }
@@ -209,9 +221,12 @@ Value Evaluator::Arithmetic(const Instr& in, Code code, const Value& a, const Va
     return FromMonth(a.month().Add(code == Code::kSub ? -n : n), at);
   }
   switch (code) {
-    case Code::kAdd: return FromChecked(a.number.Add(b.number), at);
-    case Code::kSub: return FromChecked(a.number.Sub(b.number), at);
-    case Code::kMul: return FromChecked(a.number.Mul(b.number), at);
+    case Code::kAdd:
+      return FromChecked(a.number.Add(b.number), at);
+    case Code::kSub:
+      return FromChecked(a.number.Sub(b.number), at);
+    case Code::kMul:
+      return FromChecked(a.number.Mul(b.number), at);
     default:
       if (b.number.is_zero()) return Value::Error(ErrorCode::kDivisionByZero, static_cast<std::uint32_t>(at));
       return FromChecked(a.number.Div(b.number), at);
@@ -222,18 +237,32 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
   if (auto p = Propagate(a, b)) return *p;
   std::partial_ordering order = std::partial_ordering::unordered;
   switch (a.kind) {
-    case Value::Kind::kNumber: order = a.number <=> b.number; break;
-    case Value::Kind::kString: order = a.text <=> b.text; break;
-    case Value::Kind::kBool: order = a.boolean <=> b.boolean; break;
-    default: order = a.integer <=> b.integer; break;
+    case Value::Kind::kNumber:
+      order = a.number <=> b.number;
+      break;
+    case Value::Kind::kString:
+      order = a.text <=> b.text;
+      break;
+    case Value::Kind::kBool:
+      order = a.boolean <=> b.boolean;
+      break;
+    default:
+      order = a.integer <=> b.integer;
+      break;
   }
   switch (in.code) {
-    case Code::kEq: return Value::Bool(order == 0);
-    case Code::kNe: return Value::Bool(order != 0);
-    case Code::kLt: return Value::Bool(order < 0);
-    case Code::kLe: return Value::Bool(order <= 0);
-    case Code::kGt: return Value::Bool(order > 0);
-    default: return Value::Bool(order >= 0);
+    case Code::kEq:
+      return Value::Bool(order == 0);
+    case Code::kNe:
+      return Value::Bool(order != 0);
+    case Code::kLt:
+      return Value::Bool(order < 0);
+    case Code::kLe:
+      return Value::Bool(order <= 0);
+    case Code::kGt:
+      return Value::Bool(order > 0);
+    default:
+      return Value::Bool(order >= 0);
   }
 }
 
@@ -262,7 +291,8 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
   if (Eval(id).known()) return;
   const Instr& in = program_.at(id);
   switch (in.code) {
-    case Code::kFact: return CollectFact(in.arg, out);
+    case Code::kFact:
+      return CollectFact(in.arg, out);
     case Code::kSeriesAt: {
       InstrId index = program_.kid(in, 0);
       Value v = Eval(index);
@@ -283,7 +313,8 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
     }
     case Code::kCall:
       CollectUnknownOperands(in, out);
-      if (Builtins()[static_cast<std::size_t>(in.builtin)].named == NamedArgument::kSeriesFact) CollectSeriesRange(in, out);
+      if (Builtins()[static_cast<std::size_t>(in.builtin)].named == NamedArgument::kSeriesFact)
+        CollectSeriesRange(in, out);
       return;
     default:
       // "and"/"or" whose result is unknown have no decisive operand, so

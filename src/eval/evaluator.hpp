@@ -81,9 +81,9 @@ class Evaluator {
   std::vector<std::uint8_t> value_collected_;
   std::vector<std::uint8_t> default_collected_;
   const bool record_;
-  std::vector<Value> trace_;          // kRecord: by instruction
+  std::vector<Value> trace_;  // kRecord: by instruction
   std::vector<std::uint8_t> traced_;
-  std::vector<Value> call_args_;      // arguments of the built-in calls under way
+  std::vector<Value> call_args_;  // arguments of the built-in calls under way
 };
 
 }  // namespace relief::internal

@@ -28,11 +28,16 @@ namespace {
 
 Code Flip(Code op) {
   switch (op) {
-    case Code::kLt: return Code::kGt;
-    case Code::kLe: return Code::kGe;
-    case Code::kGt: return Code::kLt;
-    case Code::kGe: return Code::kLe;
-    default: return op;
+    case Code::kLt:
+      return Code::kGt;
+    case Code::kLe:
+      return Code::kGe;
+    case Code::kGt:
+      return Code::kLt;
+    case Code::kGe:
+      return Code::kLe;
+    default:
+      return op;
   }
 }
 
@@ -55,26 +60,34 @@ std::string ConditionExplainer::Label(InstrId id) const {
   const Instr& in = p_.at(id);
   switch (in.code) {
     case Code::kFact:
-    case Code::kSeriesAt: return p_.facts[in.arg].label;
-    case Code::kValue: return p_.values[in.arg].label;
-    case Code::kParam: return p_.parameters[in.arg].label;
-    default: return Text(id);
+    case Code::kSeriesAt:
+      return p_.facts[in.arg].label;
+    case Code::kValue:
+      return p_.values[in.arg].label;
+    case Code::kParam:
+      return p_.parameters[in.arg].label;
+    default:
+      return Text(id);
   }
 }
 
 std::string ConditionExplainer::Describe(InstrId id) {
   const Instr& in = p_.at(id);
   switch (in.code) {
-    case Code::kFact: return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
+    case Code::kFact:
+      return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
       std::string period = index.known() ? PeriodFrench(f, index.period()) : Text(p_.kid(in, 0));
       return fmt::format("{} ({}) : {}", f.label, period, Format(id));
     }
-    case Code::kValue: return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
-    case Code::kParam: return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
-    default: return fmt::format("{} : {}", Text(id), Format(id));
+    case Code::kValue:
+      return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
+    case Code::kParam:
+      return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
+    default:
+      return fmt::format("{} : {}", Text(id), Format(id));
   }
 }
 
@@ -86,31 +99,46 @@ std::string ConditionExplainer::Requirement(Code op, InstrId rhs) {
   if (IsNamed(rhs)) v += " (" + Label(rhs) + ")";
   if (t.base == BaseType::kDate) {
     switch (op) {
-      case Code::kLt: return "avant le " + v + " requis";
-      case Code::kLe: return "au plus tard le " + v + " requis";
-      case Code::kGt: return "après le " + v + " requis";
-      case Code::kGe: return "à partir du " + v + " requis";
-      default: break;
+      case Code::kLt:
+        return "avant le " + v + " requis";
+      case Code::kLe:
+        return "au plus tard le " + v + " requis";
+      case Code::kGt:
+        return "après le " + v + " requis";
+      case Code::kGe:
+        return "à partir du " + v + " requis";
+      default:
+        break;
     }
   } else if (t.base == BaseType::kMonth) {
     switch (op) {
-      case Code::kLt: return "avant " + v + " requis";
-      case Code::kLe: return "au plus tard en " + v + " requis";
-      case Code::kGt: return "après " + v + " requis";
-      case Code::kGe: return "à partir de " + v + " requis";
-      default: break;
+      case Code::kLt:
+        return "avant " + v + " requis";
+      case Code::kLe:
+        return "au plus tard en " + v + " requis";
+      case Code::kGt:
+        return "après " + v + " requis";
+      case Code::kGe:
+        return "à partir de " + v + " requis";
+      default:
+        break;
     }
   }
   switch (op) {
-    case Code::kLt: return "moins de " + v + " requis";
-    case Code::kLe: return "au plus " + v + " requis";
-    case Code::kGt: return "plus de " + v + " requis";
-    case Code::kGe: return "au moins " + v + " requis";
-    case Code::kEq: return "« " + v + " » requis";
-    default: return "autre que « " + v + " » requis";
+    case Code::kLt:
+      return "moins de " + v + " requis";
+    case Code::kLe:
+      return "au plus " + v + " requis";
+    case Code::kGt:
+      return "plus de " + v + " requis";
+    case Code::kGe:
+      return "au moins " + v + " requis";
+    case Code::kEq:
+      return "« " + v + " » requis";
+    default:
+      return "autre que « " + v + " » requis";
   }
 }
-
 
 // Why the condition `id` is not met (or not known): the values read and
 // what the rule requires, e.g. "perte de chiffre d'affaires : 42 % ; au
@@ -121,7 +149,8 @@ std::string ConditionExplainer::Detail(InstrId id) {
   if (v.is_error()) return ErrorText(v);
   switch (in.code) {
     case Code::kAnd:
-    case Code::kOr: return LogicDetail(in, v);
+    case Code::kOr:
+      return LogicDetail(in, v);
     case Code::kLt:
     case Code::kLe:
     case Code::kGt:
@@ -138,12 +167,15 @@ std::string ConditionExplainer::Detail(InstrId id) {
     }
     case Code::kInList:
     case Code::kInSet:
-    case Code::kNot: return MembershipDetail(in, v);
+    case Code::kNot:
+      return MembershipDetail(in, v);
     case Code::kFact:
     case Code::kSeriesAt:
     case Code::kValue:
-    case Code::kParam: return Describe(id);
-    default: return fmt::format("« {} » : {}", Text(id), Format(id));
+    case Code::kParam:
+      return Describe(id);
+    default:
+      return fmt::format("« {} » : {}", Text(id), Format(id));
   }
 }
 
@@ -167,7 +199,8 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
     InstrId lhs = p_.kid(in, 0);
     const ListInfo& list = p_.lists[in.arg];
     if (v.unknown() && ev_.Eval(lhs).known()) {
-      return fmt::format("{} : classement seulement « possible » dans la liste « {} », à confirmer", Describe(lhs), list.label);
+      return fmt::format("{} : classement seulement « possible » dans la liste « {} », à confirmer", Describe(lhs),
+                         list.label);
     }
     return fmt::format("{} ; doit figurer dans la liste « {} »", Describe(lhs), list.label);
   }
@@ -179,7 +212,8 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
   InstrId k = p_.kid(in, 0);  // not k
   const Instr& kin = p_.at(k);
   if (kin.code == Code::kInList) {
-    return fmt::format("{} ; ne doit pas figurer dans la liste « {} »", Describe(p_.kid(kin, 0)), p_.lists[kin.arg].label);
+    return fmt::format("{} ; ne doit pas figurer dans la liste « {} »", Describe(p_.kid(kin, 0)),
+                       p_.lists[kin.arg].label);
   }
   if (IsNamed(k)) return Describe(k) + " ; « non » requis";
   return fmt::format("« {} » ne doit pas être vérifié", Text(k));
@@ -190,9 +224,15 @@ void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   if (IsNamed(id)) {
     std::string name, label;
     switch (in.code) {
-      case Code::kFact: name = p_.facts[in.arg].name, label = p_.facts[in.arg].label; break;
-      case Code::kValue: name = p_.values[in.arg].name, label = p_.values[in.arg].label; break;
-      case Code::kParam: name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label; break;
+      case Code::kFact:
+        name = p_.facts[in.arg].name, label = p_.facts[in.arg].label;
+        break;
+      case Code::kValue:
+        name = p_.values[in.arg].name, label = p_.values[in.arg].label;
+        break;
+      case Code::kParam:
+        name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label;
+        break;
       default: {
         const FactInfo& f = p_.facts[in.arg];
         Value index = ev_.Eval(p_.kid(in, 0));
@@ -227,7 +267,6 @@ std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
   }
   return parts;
 }
-
 
 std::string ConditionExplainer::ParamSource(std::int32_t param) const {
   const ParamInfo& p = p_.parameters[param];

@@ -14,27 +14,42 @@ namespace {
 
 const char* Symbol(Code code) {
   switch (code) {
-    case Code::kAdd: return "+";
-    case Code::kSub: return "−";
-    case Code::kMul: return "×";
-    case Code::kDiv: return "÷";
-    case Code::kEq: return "=";
-    case Code::kNe: return "≠";
-    case Code::kLt: return "<";
-    case Code::kLe: return "≤";
-    case Code::kGt: return ">";
-    case Code::kGe: return "≥";
-    case Code::kAnd: return "et";
-    case Code::kOr: return "ou";
-    default: return "?";
+    case Code::kAdd:
+      return "+";
+    case Code::kSub:
+      return "−";
+    case Code::kMul:
+      return "×";
+    case Code::kDiv:
+      return "÷";
+    case Code::kEq:
+      return "=";
+    case Code::kNe:
+      return "≠";
+    case Code::kLt:
+      return "<";
+    case Code::kLe:
+      return "≤";
+    case Code::kGt:
+      return ">";
+    case Code::kGe:
+      return "≥";
+    case Code::kAnd:
+      return "et";
+    case Code::kOr:
+      return "ou";
+    default:
+      return "?";
   }
 }
 
 // Binding strength, for parentheses: a weaker operand is parenthesised.
 int Strength(Code code) {
   switch (code) {
-    case Code::kOr: return 1;
-    case Code::kAnd: return 2;
+    case Code::kOr:
+      return 1;
+    case Code::kAnd:
+      return 2;
     case Code::kEq:
     case Code::kNe:
     case Code::kLt:
@@ -42,14 +57,20 @@ int Strength(Code code) {
     case Code::kGt:
     case Code::kGe:
     case Code::kInList:
-    case Code::kInSet: return 3;
+    case Code::kInSet:
+      return 3;
     case Code::kAdd:
-    case Code::kSub: return 4;
+    case Code::kSub:
+      return 4;
     case Code::kMul:
-    case Code::kDiv: return 5;
-    case Code::kIf: return 0;
-    case Code::kCall: return 0;  // a worded call reads as a phrase
-    default: return 9;
+    case Code::kDiv:
+      return 5;
+    case Code::kIf:
+      return 0;
+    case Code::kCall:
+      return 0;  // a worded call reads as a phrase
+    default:
+      return 9;
   }
 }
 
@@ -65,19 +86,26 @@ std::string Enumeration(const std::vector<std::string>& items) {
 std::string ConditionExplainer::Words(InstrId id) {
   const Instr& in = p_.at(id);
   switch (in.code) {
-    case Code::kConst: return FormatValue(p_, in.constant, in.type);
+    case Code::kConst:
+      return FormatValue(p_, in.constant, in.type);
     case Code::kFact:
     case Code::kValue:
-    case Code::kParam: return LabelOrName(id);
+    case Code::kParam:
+      return LabelOrName(id);
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
-      return fmt::format("{} ({})", LabelOrName(id), index.known() ? PeriodFrench(f, index.period()) : Words(p_.kid(in, 0)));
+      return fmt::format("{} ({})", LabelOrName(id),
+                         index.known() ? PeriodFrench(f, index.period()) : Words(p_.kid(in, 0)));
     }
-    case Code::kEvalMonth: return "le mois évalué";
-    case Code::kEvalDate: return "la date d'évaluation";
-    case Code::kNeg: return "−" + Operand(p_.kid(in, 0), 9);
-    case Code::kNot: return "non " + Operand(p_.kid(in, 0), 9);
+    case Code::kEvalMonth:
+      return "le mois évalué";
+    case Code::kEvalDate:
+      return "la date d'évaluation";
+    case Code::kNeg:
+      return "−" + Operand(p_.kid(in, 0), 9);
+    case Code::kNot:
+      return "non " + Operand(p_.kid(in, 0), 9);
     case Code::kInList:
       return fmt::format("{} dans la liste « {} »", Operand(p_.kid(in, 0), 4), p_.lists[in.arg].label);
     case Code::kInSet: {
@@ -87,7 +115,8 @@ std::string ConditionExplainer::Words(InstrId id) {
     }
     case Code::kIf:
       return fmt::format("si {} alors {} sinon {}", Words(p_.kid(in, 0)), Words(p_.kid(in, 1)), Words(p_.kid(in, 2)));
-    case Code::kCall: return CallWords(in);
+    case Code::kCall:
+      return CallWords(in);
     default: {  // binary operators, and/or
       std::vector<std::string> parts;
       const int strength = Strength(in.code);
@@ -136,7 +165,7 @@ std::string ConditionExplainer::LabelOrName(InstrId id) const {
                              : in.code == Code::kParam ? p_.parameters[in.arg].label
                                                        : p_.facts[in.arg].label;
   if (!label.empty()) return label;
-  return in.code == Code::kValue ? p_.values[in.arg].name
+  return in.code == Code::kValue   ? p_.values[in.arg].name
          : in.code == Code::kParam ? p_.parameters[in.arg].name
                                    : p_.facts[in.arg].name;
 }

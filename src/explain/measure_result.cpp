@@ -107,8 +107,8 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
-    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", conditions_.Text(when), {}, c.open_points,
-                       conditions_.Parts(when)};
+    ConditionResult cr{c.label, c.source,      OutcomeOf(v),           "", conditions_.Text(when),
+                       {},      c.open_points, conditions_.Parts(when)};
     conditions_.UsedValues(when, cr.values);
     if (!v.is_true()) cr.detail = conditions_.Detail(when);
     r.conditions.push_back(std::move(cr));
@@ -172,7 +172,8 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
 // Why the measure has its status, as reason codes (worded by report/).
 void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r) {
   switch (r.status) {
-    case Status::kEligible: return EligibleReasons(d, r);
+    case Status::kEligible:
+      return EligibleReasons(d, r);
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
         if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
@@ -183,7 +184,8 @@ void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureR
       return;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
-        r.reasons.push_back({ReasonCode::kTerritoryToVerify, {m.territory, conditions_.Detail(p_.root(m.territory_when))}});
+        r.reasons.push_back(
+            {ReasonCode::kTerritoryToVerify, {m.territory, conditions_.Detail(p_.root(m.territory_when))}});
       }
       for (const ConditionResult& c : r.conditions) {
         if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
@@ -192,8 +194,11 @@ void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureR
         if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       return;
-    case Status::kError: r.reasons.push_back({ReasonCode::kRuleError, {r.error}}); return;
-    case Status::kNotApplicable: return;
+    case Status::kError:
+      r.reasons.push_back({ReasonCode::kRuleError, {r.error}});
+      return;
+    case Status::kNotApplicable:
+      return;
   }
 }
 

@@ -21,26 +21,36 @@ inline constexpr NodeId kNoNode = UINT32_MAX;
 
 enum class Op : std::uint8_t {
   // Literals.
-  kNumber,      // 12, 1.5, 10 000
-  kPercent,     // 50 %  (number holds 0.5)
-  kMoney,       // 10 000 €
-  kDate,        // 2020-09-30
-  kMonth,       // 2020-11
-  kString,      // "totale"
-  kBool,        // true, false
-  kList,        // ["31", "34"]
+  kNumber,   // 12, 1.5, 10 000
+  kPercent,  // 50 %  (number holds 0.5)
+  kMoney,    // 10 000 €
+  kDate,     // 2020-09-30
+  kMonth,    // 2020-11
+  kString,   // "totale"
+  kBool,     // true, false
+  kList,     // ["31", "34"]
   // Names and access.
-  kName,        // effectif
-  kIndex,       // ca_mensuel[mois - 12]
-  kField,       // embauche.date
-  kCall,        // min(a, b)
+  kName,   // effectif
+  kIndex,  // ca_mensuel[mois - 12]
+  kField,  // embauche.date
+  kCall,   // min(a, b)
   // Operators.
-  kNeg, kNot,
-  kAnd, kOr,
-  kAdd, kSub, kMul, kDiv,
-  kEq, kNe, kLt, kLe, kGt, kGe,
+  kNeg,
+  kNot,
+  kAnd,
+  kOr,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
   kIn,
-  kIf,          // if kids[0] then kids[1] else kids[2]
+  kIf,  // if kids[0] then kids[1] else kids[2]
 };
 
 const char* OpName(Op op);

@@ -7,12 +7,11 @@
 // branch that backtracks only leaves unreferenced nodes behind. Every operator
 // is followed by an expectation (`>`), so a missing operand is reported where
 // it is missing rather than as unparsed trailing text.
-#include <cctype>
+#include <fmt/format.h>
 
 #include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
-
-#include <fmt/format.h>
+#include <cctype>
 
 #include "expr/parser.hpp"
 
@@ -40,7 +39,6 @@ template <class Ctx>
 ParseState& State(Ctx& ctx) {
   return x3::get<state_tag>(ctx).get();
 }
-
 
 // Boost 1.74's x3::_where() yields [end of match, end of input), not the
 // match itself, and a rule with actions cannot see its attribute in
@@ -117,9 +115,7 @@ struct KeywordTable : x3::symbols<int> {
 const KeywordTable keywords;
 
 struct CompareTable : x3::symbols<Op> {
-  CompareTable() {
-    add("==", Op::kEq)("!=", Op::kNe)("<=", Op::kLe)(">=", Op::kGe)("<", Op::kLt)(">", Op::kGt);
-  }
+  CompareTable() { add("==", Op::kEq)("!=", Op::kNe)("<=", Op::kLe)(">=", Op::kGe)("<", Op::kLt)(">", Op::kGt); }
 };
 const CompareTable compare_ops;
 
@@ -170,15 +166,15 @@ x3::rule<class month_text_id, std::string> const month_text = "month";
 x3::rule<class number_text_id, std::string> const number_text = "number";
 
 // raw[] is outermost: inside a sequence it would be appended char by char.
-const auto date_text_def = x3::raw[x3::lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >>
-                                              '-' >> x3::repeat(2)[digit] >> !alnum]];
-const auto month_text_def = x3::raw[x3::lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >>
-                                               !alnum >> !x3::lit('-')]];
+const auto date_text_def =
+    x3::raw[x3::lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit] >> !alnum]];
+const auto month_text_def =
+    x3::raw[x3::lexeme[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> !alnum >> !x3::lit('-')]];
 // Digits in groups of three separated by spaces, an optional fraction, and an
 // optional unit: '%' or '€' (three bytes in UTF-8).
 const auto number_text_def =
-    x3::raw[x3::lexeme[+digit >> *(' ' >> x3::repeat(3)[digit] >> !digit) >> -('.' >> +digit) >>
-                       !alpha >> -(*x3::lit(' ') >> (x3::lit('%') | x3::lit("\xE2\x82\xAC")))]];
+    x3::raw[x3::lexeme[+digit >> *(' ' >> x3::repeat(3)[digit] >> !digit) >> -('.' >> +digit) >> !alpha >>
+                       -(*x3::lit(' ') >> (x3::lit('%') | x3::lit("\xE2\x82\xAC")))]];
 
 // Adds a leaf node that ends where the current match ends and is `length`
 // bytes long.
@@ -257,17 +253,12 @@ const auto on_string = [](auto& ctx) {
   const std::string& text = x3::_attr(ctx);
   x3::_val(ctx) = MakeLeaf(ctx, text.size() + 2, NodeOf(Op::kString, {}, text));
 };
-const auto on_true = [](auto& ctx) {
-  x3::_val(ctx) = MakeLeaf(ctx, 4, BoolNode(true));
-};
-const auto on_false = [](auto& ctx) {
-  x3::_val(ctx) = MakeLeaf(ctx, 5, BoolNode(false));
-};
+const auto on_true = [](auto& ctx) { x3::_val(ctx) = MakeLeaf(ctx, 4, BoolNode(true)); };
+const auto on_false = [](auto& ctx) { x3::_val(ctx) = MakeLeaf(ctx, 5, BoolNode(false)); };
 
-const auto literal_def =
-    date_text[on_date] | month_text[on_month] | number_text[on_number] |
-    x3::lexeme['"' >> *(x3::char_ - '"' - '\n') >> '"'][on_string] | Keyword("true")[on_true] |
-    Keyword("false")[on_false];
+const auto literal_def = date_text[on_date] | month_text[on_month] | number_text[on_number] |
+                         x3::lexeme['"' >> *(x3::char_ - '"' - '\n') >> '"'][on_string] | Keyword("true")[on_true] |
+                         Keyword("false")[on_false];
 
 const auto on_list = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
@@ -283,8 +274,7 @@ const auto on_call = [](auto& ctx) {
   if (const auto& args = boost::fusion::at_c<2>(attr)) n.kids = *args;
   x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), std::move(n));
 };
-const auto call_def =
-    (position >> identifier >> '(' > -(expression % ',') > closing_paren)[on_call];
+const auto call_def = (position >> identifier >> '(' > -(expression % ',') > closing_paren)[on_call];
 
 const auto on_name = [](auto& ctx) {
   const std::string& name = x3::_attr(ctx);
@@ -301,9 +291,8 @@ const auto on_paren = [](auto& ctx) {
   x3::_val(ctx) = inner;
 };
 
-const auto primary_def =
-    literal[set_val] | list[set_val] | call[set_val] | name[set_val] |
-    (position >> '(' > expression > closing_paren)[on_paren];
+const auto primary_def = literal[set_val] | list[set_val] | call[set_val] | name[set_val] |
+                         (position >> '(' > expression > closing_paren)[on_paren];
 
 // ---- Operators -----------------------------------------------------------
 // Postfix and binary actions extend the node built so far (_val).
@@ -317,8 +306,8 @@ const auto on_field = [](auto& ctx) {
   Iterator begin = State(ctx).base + State(ctx).tree.nodes[base].span.begin;
   x3::_val(ctx) = MakeFrom(ctx, begin, NodeOf(Op::kField, {base}, x3::_attr(ctx)));
 };
-const auto postfix_def = primary[set_val] >> *(('[' > expression > closing_bracket)[on_index] |
-                                               ('.' > identifier)[on_field]);
+const auto postfix_def = primary[set_val] >>
+                         *(('[' > expression > closing_bracket)[on_index] | ('.' > identifier)[on_field]);
 
 const auto on_binary = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
@@ -332,8 +321,7 @@ const auto on_binary = [](auto& ctx) {
 template <Op kOp>
 const auto on_prefix = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
-  x3::_val(ctx) =
-      MakeFrom(ctx, boost::fusion::at_c<0>(attr), NodeOf(kOp, {boost::fusion::at_c<1>(attr)}));
+  x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), NodeOf(kOp, {boost::fusion::at_c<1>(attr)}));
 };
 
 const auto unary_def = guarded[(position >> '-' > unary)[on_prefix<Op::kNeg>]] | postfix[set_val];
@@ -341,10 +329,8 @@ const auto multiplicative_def = unary[set_val] >> *(mul_ops > unary)[on_binary];
 const auto additive_def = multiplicative[set_val] >> *(add_ops > multiplicative)[on_binary];
 
 const auto in_op = Keyword("in") >> x3::attr(Op::kIn);
-const auto comparison_def =
-    additive[set_val] >> -((compare_ops > additive)[on_binary] | (in_op > postfix)[on_binary]);
-const auto not_expr_def =
-    guarded[(position >> Keyword("not") > not_expr)[on_prefix<Op::kNot>]] | comparison[set_val];
+const auto comparison_def = additive[set_val] >> -((compare_ops > additive)[on_binary] | (in_op > postfix)[on_binary]);
+const auto not_expr_def = guarded[(position >> Keyword("not") > not_expr)[on_prefix<Op::kNot>]] | comparison[set_val];
 const auto and_op = Keyword("and") >> x3::attr(Op::kAnd);
 const auto or_op = Keyword("or") >> x3::attr(Op::kOr);
 const auto and_expr_def = not_expr[set_val] >> *(and_op > not_expr)[on_binary];
@@ -352,23 +338,20 @@ const auto or_expr_def = and_expr[set_val] >> *(or_op > and_expr)[on_binary];
 
 const auto on_if = [](auto& ctx) {
   const auto& attr = x3::_attr(ctx);
-  Node n = NodeOf(Op::kIf, {boost::fusion::at_c<1>(attr), boost::fusion::at_c<2>(attr),
-                            boost::fusion::at_c<3>(attr)});
+  Node n = NodeOf(Op::kIf, {boost::fusion::at_c<1>(attr), boost::fusion::at_c<2>(attr), boost::fusion::at_c<3>(attr)});
   x3::_val(ctx) = MakeFrom(ctx, boost::fusion::at_c<0>(attr), std::move(n));
 };
 const auto conditional_def =
-    (position >> Keyword("if") > expression > kw_then > expression > kw_else > expression)[on_if] |
-    or_expr[set_val];
+    (position >> Keyword("if") > expression > kw_then > expression > kw_else > expression)[on_if] | or_expr[set_val];
 const auto expression_def = guarded[conditional[set_val]];
 
-BOOST_SPIRIT_DEFINE(expression, conditional, or_expr, and_expr, not_expr, comparison, additive,
-                    multiplicative, unary, postfix, primary, literal, list, call, name, identifier,
-                    closing_paren, closing_bracket, kw_then, kw_else, date_text, month_text,
-                    number_text)
+BOOST_SPIRIT_DEFINE(expression, conditional, or_expr, and_expr, not_expr, comparison, additive, multiplicative, unary,
+                    postfix, primary, literal, list, call, name, identifier, closing_paren, closing_bracket, kw_then,
+                    kw_else, date_text, month_text, number_text)
 
 std::uint32_t SkipSpaces(std::string_view text, std::uint32_t offset) {
-  while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t' ||
-                                  text[offset] == '\n' || text[offset] == '\r'))
+  while (offset < text.size() &&
+         (text[offset] == ' ' || text[offset] == '\t' || text[offset] == '\n' || text[offset] == '\r'))
     ++offset;
   return offset;
 }
@@ -420,8 +403,7 @@ ParseResult Parse(std::string_view text) {
   Iterator const last = text.data() + text.size();
   NodeId root = kNoNode;
   try {
-    bool ok = x3::phrase_parse(first, last, x3::with<state_tag>(std::ref(state))[expression],
-                               skipper, root);
+    bool ok = x3::phrase_parse(first, last, x3::with<state_tag>(std::ref(state))[expression], skipper, root);
     std::uint32_t stop = SkipSpaces(text, static_cast<std::uint32_t>(first - text.data()));
     if (!ok) {
       result.error = ParseError{stop, "expected an expression, found " + TokenAt(text, stop)};

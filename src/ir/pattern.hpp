@@ -22,7 +22,8 @@ class Pattern {
 
  private:
   struct Engine;
-  Pattern(std::string text, std::shared_ptr<const Engine> engine) : text_(std::move(text)), engine_(std::move(engine)) {}
+  Pattern(std::string text, std::shared_ptr<const Engine> engine)
+      : text_(std::move(text)), engine_(std::move(engine)) {}
 
   std::string text_;
   std::shared_ptr<const Engine> engine_;  // shared: patterns are immutable

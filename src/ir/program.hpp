@@ -156,9 +156,30 @@ struct Symbols {
 };
 
 enum class Code : std::uint8_t {
-  kConst, kFact, kSeriesAt, kValue, kParam, kEvalMonth, kEvalDate,
-  kNeg, kNot, kAnd, kOr, kAdd, kSub, kMul, kDiv,
-  kEq, kNe, kLt, kLe, kGt, kGe, kInList, kInSet, kIf,
+  kConst,
+  kFact,
+  kSeriesAt,
+  kValue,
+  kParam,
+  kEvalMonth,
+  kEvalDate,
+  kNeg,
+  kNot,
+  kAnd,
+  kOr,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kInList,
+  kInSet,
+  kIf,
   kCall,  // a built-in function (builtins/builtins.hpp)
 };
 
@@ -170,8 +191,8 @@ struct Instr {
   std::int16_t builtin = -1;    // kCall: the function's index in Builtins()
   Value constant;               // kConst
   Type type;
-  ExprId expr = kNoExpr;        // the source expression
-  TextSpan span;                // within that expression's text
+  ExprId expr = kNoExpr;  // the source expression
+  TextSpan span;          // within that expression's text
 };
 
 // The compiled pack: what the evaluator runs. Immutable once built.

@@ -13,12 +13,12 @@ struct BaseTypeEntry {
 };
 
 constexpr BaseTypeEntry kBaseTypes[] = {
-    {BaseType::kBoolean, "boolean", true},       {BaseType::kInteger, "integer", true},
-    {BaseType::kDecimal, "decimal", true},       {BaseType::kPercentage, "percentage", true},
-    {BaseType::kMoney, "money", true},           {BaseType::kDate, "date", true},
-    {BaseType::kMonth, "month", true},           {BaseType::kString, "string", true},
-    {BaseType::kEnum, "enum", true},             {BaseType::kRecord, "record", true},
-    {BaseType::kList, "list", false},            {BaseType::kError, "(error)", false},
+    {BaseType::kBoolean, "boolean", true}, {BaseType::kInteger, "integer", true},
+    {BaseType::kDecimal, "decimal", true}, {BaseType::kPercentage, "percentage", true},
+    {BaseType::kMoney, "money", true},     {BaseType::kDate, "date", true},
+    {BaseType::kMonth, "month", true},     {BaseType::kString, "string", true},
+    {BaseType::kEnum, "enum", true},       {BaseType::kRecord, "record", true},
+    {BaseType::kList, "list", false},      {BaseType::kError, "(error)", false},
 };
 
 }  // namespace
@@ -109,11 +109,15 @@ bool Comparable(Type a, Type b, bool ordered) {
   if (a.base != b.base) return false;
   switch (a.base) {
     case BaseType::kDate:
-    case BaseType::kMonth: return true;
+    case BaseType::kMonth:
+      return true;
     case BaseType::kBoolean:
-    case BaseType::kString: return !ordered;
-    case BaseType::kEnum: return !ordered && a.id == b.id;
-    default: return false;
+    case BaseType::kString:
+      return !ordered;
+    case BaseType::kEnum:
+      return !ordered && a.id == b.id;
+    default:
+      return false;
   }
 }
 

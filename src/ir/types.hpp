@@ -12,7 +12,17 @@ namespace relief::internal {
 
 enum class BaseType : std::uint8_t {
   kError,  // a poisoned subexpression: already reported, checked no further
-  kBoolean, kInteger, kDecimal, kPercentage, kMoney, kDate, kMonth, kString, kEnum, kRecord, kList,
+  kBoolean,
+  kInteger,
+  kDecimal,
+  kPercentage,
+  kMoney,
+  kDate,
+  kMonth,
+  kString,
+  kEnum,
+  kRecord,
+  kList,
 };
 
 enum class SeriesKind : std::uint8_t { kNone, kMonthly, kYearly };
@@ -28,8 +38,8 @@ struct Type {
   bool is_error() const { return base == BaseType::kError; }
   bool is_series() const { return series != SeriesKind::kNone; }
   bool is_numeric() const {
-    return !is_series() && (base == BaseType::kInteger || base == BaseType::kDecimal ||
-                            base == BaseType::kPercentage || base == BaseType::kMoney);
+    return !is_series() && (base == BaseType::kInteger || base == BaseType::kDecimal || base == BaseType::kPercentage ||
+                            base == BaseType::kMoney);
   }
   bool is_money() const { return !is_series() && base == BaseType::kMoney; }
   // Integer, decimal or percentage: numbers without a unit.

@@ -22,15 +22,27 @@ struct Value {
   ErrorCode error = ErrorCode::kNone;
   std::int32_t integer = 0;  // date days, month index, enum index, error instruction
   Decimal number;
-  std::string_view text;     // kString: points into the profile or the program
+  std::string_view text;  // kString: points into the profile or the program
 
   static Value Unknown() { return {}; }
-  static Value Bool(bool b) { return Make(Kind::kBool, [&](Value& v) { v.boolean = b; }); }
-  static Value Number(Decimal d) { return Make(Kind::kNumber, [&](Value& v) { v.number = d; }); }
-  static Value OfDate(Date d) { return Make(Kind::kDate, [&](Value& v) { v.integer = d.days_since_epoch(); }); }
-  static Value OfMonth(Month m) { return Make(Kind::kMonth, [&](Value& v) { v.integer = m.index(); }); }
-  static Value String(std::string_view s) { return Make(Kind::kString, [&](Value& v) { v.text = s; }); }
-  static Value Enum(std::int32_t index) { return Make(Kind::kEnum, [&](Value& v) { v.integer = index; }); }
+  static Value Bool(bool b) {
+    return Make(Kind::kBool, [&](Value& v) { v.boolean = b; });
+  }
+  static Value Number(Decimal d) {
+    return Make(Kind::kNumber, [&](Value& v) { v.number = d; });
+  }
+  static Value OfDate(Date d) {
+    return Make(Kind::kDate, [&](Value& v) { v.integer = d.days_since_epoch(); });
+  }
+  static Value OfMonth(Month m) {
+    return Make(Kind::kMonth, [&](Value& v) { v.integer = m.index(); });
+  }
+  static Value String(std::string_view s) {
+    return Make(Kind::kString, [&](Value& v) { v.text = s; });
+  }
+  static Value Enum(std::int32_t index) {
+    return Make(Kind::kEnum, [&](Value& v) { v.integer = index; });
+  }
   static Value Error(ErrorCode code, std::uint32_t at) {
     return Make(Kind::kError, [&](Value& v) {
       v.error = code;
@@ -62,12 +74,18 @@ struct Value {
   friend bool operator==(const Value& a, const Value& b) {
     if (a.kind != b.kind) return false;
     switch (a.kind) {
-      case Kind::kUnknown: return true;
-      case Kind::kError: return a.error == b.error && a.integer == b.integer;
-      case Kind::kBool: return a.boolean == b.boolean;
-      case Kind::kNumber: return a.number == b.number;
-      case Kind::kString: return a.text == b.text;
-      default: return a.integer == b.integer;
+      case Kind::kUnknown:
+        return true;
+      case Kind::kError:
+        return a.error == b.error && a.integer == b.integer;
+      case Kind::kBool:
+        return a.boolean == b.boolean;
+      case Kind::kNumber:
+        return a.number == b.number;
+      case Kind::kString:
+        return a.text == b.text;
+      default:
+        return a.integer == b.integer;
     }
   }
 };

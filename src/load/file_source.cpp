@@ -23,7 +23,9 @@ bool DiskSource::IsLink(const fs::path& path) const {
   return fs::is_symlink(fs::symlink_status(path, ec));
 }
 
-FileText DiskSource::Read(const fs::path& path, std::size_t max_bytes) const { return ReadBoundedFile(path, max_bytes); }
+FileText DiskSource::Read(const fs::path& path, std::size_t max_bytes) const {
+  return ReadBoundedFile(path, max_bytes);
+}
 
 std::string DiskSource::Walk(const fs::path& dir, const Visit& visit) const {
   std::error_code ec;

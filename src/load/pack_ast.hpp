@@ -23,9 +23,7 @@ struct ExprSource {
 
   // The place of a byte offset of `text` in the file; the scalar's start
   // when the mapping is not exact.
-  SourceRef At(std::size_t offset) const {
-    return offsets_exact ? SourceRef{ref.file, ref.offset + offset} : ref;
-  }
+  SourceRef At(std::size_t offset) const { return offsets_exact ? SourceRef{ref.file, ref.offset + offset} : ref; }
 };
 
 // A text attribute (label, source, …) and where it was written.
@@ -123,7 +121,7 @@ struct CaseDecl {
 
 struct VersionDecl {
   SourceRef ref;
-  Date from, to;            // inclusive
+  Date from, to;             // inclusive
   bool whole_months = true;  // written as `months`, not `dates`
   Text label, source;
   std::optional<Date> deadline;

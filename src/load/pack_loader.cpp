@@ -43,7 +43,7 @@ class Loader {
   // Reads `path`, shown in messages as `shown`.
   const SourceFile* AddFile(const fs::path& path, const fs::path& shown);
   std::optional<PackManifest> ReadManifest(const fs::path& dir, const fs::path& real, const SourceRef* from,
-                                          bool& manifest_read);
+                                           bool& manifest_read);
   // The rule files under `real` (shown as `dir`), sorted.
   std::vector<fs::path> RuleFiles(const fs::path& dir, const fs::path& real);
   void LoadImport(const fs::path& dir, const fs::path& real, const Text& import);
@@ -62,17 +62,20 @@ class Loader {
 const SourceFile* Loader::AddFile(const fs::path& path, const fs::path& shown) {
   if (ast_.files.size() >= limits::kMaxPackFiles) {
     if (!too_many_files_) {
-      PathError(sink_, shown, fmt::format("too many files: a pack and its imports hold at most {} files; "
-                                         "this one and the next are not read", limits::kMaxPackFiles));
+      PathError(sink_, shown,
+                fmt::format("too many files: a pack and its imports hold at most {} files; "
+                            "this one and the next are not read",
+                            limits::kMaxPackFiles));
     }
     too_many_files_ = true;
     return nullptr;
   }
   FileText read = files_.Read(path, std::min(limits::kMaxFileBytes, limits::kMaxPackBytes - bytes_));
   if (!read.text) {
-    PathError(sink_, shown, bytes_ + limits::kMaxFileBytes > limits::kMaxPackBytes && read.error.starts_with("file too large")
-                               ? fmt::format("the files of the pack exceed {} bytes in all", limits::kMaxPackBytes)
-                               : read.error);
+    PathError(sink_, shown,
+              bytes_ + limits::kMaxFileBytes > limits::kMaxPackBytes && read.error.starts_with("file too large")
+                  ? fmt::format("the files of the pack exceed {} bytes in all", limits::kMaxPackBytes)
+                  : read.error);
     return nullptr;
   }
   bytes_ += read.text->size();
@@ -89,7 +92,7 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::
   manifest_read = files_.IsRegularFile(manifest_path);
   if (!manifest_read) {
     std::string message = files_.IsDirectory(real) ? "no pack manifest pack.yaml (a regular file) in this directory"
-                                                  : "no such pack directory";
+                                                   : "no such pack directory";
     if (from != nullptr) {
       sink_.Error(*from, fmt::format("import: {}: {}", dir.string(), message));
     } else {
@@ -106,8 +109,9 @@ std::optional<PackManifest> Loader::ReadManifest(const fs::path& dir, const fs::
   if (root->IsMap() && !(*root)["pack"].IsDefined()) {
     for (const char* key : {"name", "version", "title", "imports"}) {
       if ((*root)[key].IsDefined()) {
-        r.Error(*root, "pack manifest: nest its keys under 'pack:' (write 'pack:' on the first line, then name, "
-                       "version, title and imports indented below it)");
+        r.Error(*root,
+                "pack manifest: nest its keys under 'pack:' (write 'pack:' on the first line, then name, "
+                "version, title and imports indented below it)");
         return std::nullopt;
       }
     }
@@ -135,8 +139,10 @@ std::vector<fs::path> Loader::RuleFiles(const fs::path& dir, const fs::path& rea
     const fs::path shown = dir / e.path.lexically_relative(real);
     if (too_many || ++entries > limits::kMaxPackFiles) {
       if (!too_many) {
-        PathError(sink_, dir, fmt::format("too many files: more than {} entries in the pack directory; the rest are "
-                                          "not read", limits::kMaxPackFiles));
+        PathError(sink_, dir,
+                  fmt::format("too many files: more than {} entries in the pack directory; the rest are "
+                              "not read",
+                              limits::kMaxPackFiles));
       }
       too_many = true;
       return false;

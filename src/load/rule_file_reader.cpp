@@ -32,8 +32,7 @@ bool IsIdentifier(std::string_view name) {
 
 class RuleFileReader {
  public:
-  RuleFileReader(const SourceFile& file, PackAst& ast, DiagnosticSink& sink)
-      : r_(file, sink), ast_(ast) {}
+  RuleFileReader(const SourceFile& file, PackAst& ast, DiagnosticSink& sink) : r_(file, sink), ast_(ast) {}
 
   void Read(const YAML::Node& root);
 
@@ -99,16 +98,16 @@ void RuleFileReader::Read(const YAML::Node& root) {
   }
 }
 
-std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const YAML::Node& key,
-                                                 const YAML::Node& node, bool is_field) {
+std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const YAML::Node& key, const YAML::Node& node,
+                                                 bool is_field) {
   const std::string what = fmt::format("{} '{}'", is_field ? "field" : "fact", name);
   // Every fact but a record is asked when missing, so it needs a question.
   const YAML::Node type_node = node.IsMap() ? node["type"] : YAML::Node();
   const bool is_record = type_node.IsDefined() && type_node.IsScalar() && type_node.Scalar() == "record";
   auto check = [&](std::initializer_list<std::string_view> required) {
     return r_.CheckMap(node, what,
-                       {"type", "label", "question", "source", "min", "max", "values", "pattern", "default",
-                        "fields", "identifies", "in_list"},
+                       {"type", "label", "question", "source", "min", "max", "values", "pattern", "default", "fields",
+                        "identifies", "in_list"},
                        required);
   };
   if (!(is_record ? check({"type", "label"}) : check({"type", "label", "question"}))) return std::nullopt;
@@ -275,10 +274,10 @@ AmountDecl RuleFileReader::ReadAmount(const YAML::Node& node, const std::string&
 
 std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, const std::string& measure) {
   const std::string what = fmt::format("version of measure '{}'", measure);
-  if (!r_.CheckMap(node, what,
-                   {"months", "dates", "label", "source", "deadline", "require", "cases", "amount", "options",
-                    "open_points"},
-                   {"source"}))
+  if (!r_.CheckMap(
+          node, what,
+          {"months", "dates", "label", "source", "deadline", "require", "cases", "amount", "options", "open_points"},
+          {"source"}))
     return std::nullopt;
   VersionDecl v;
   v.ref = r_.Ref(node);
@@ -312,7 +311,8 @@ bool RuleFileReader::ReadPeriod(const YAML::Node& node, const std::string& what,
   const YAML::Node dates = node["dates"];
   if (months.IsDefined() == dates.IsDefined()) {
     r_.Error(node, fmt::format("{}: give its period as 'months' (YYYY-MM, or from/to months) or as 'dates' "
-                               "(from/to dates, for a version that starts or ends within a month)", what));
+                               "(from/to dates, for a version that starts or ends within a month)",
+                               what));
     return false;
   }
   if (dates.IsDefined()) {
@@ -391,7 +391,8 @@ void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key,
   m.open_points = r_.ReadTextList(node, "open_points");
   auto check_word = [&](const Text& t, bool known, const std::vector<std::string_view>& allowed, const char* key) {
     if (!t.value.empty() && !known) {
-      r_.Error(t.ref, fmt::format("{}: unknown {} '{}'; expected one of {}", what, key, t.value, fmt::join(allowed, ", ")));
+      r_.Error(t.ref,
+               fmt::format("{}: unknown {} '{}'; expected one of {}", what, key, t.value, fmt::join(allowed, ", ")));
     }
   };
   check_word(m.kind, MeasureKindNamed(m.kind.value).has_value(), MeasureKindNames(), "kind");
@@ -406,7 +407,8 @@ void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key,
     for (const YAML::Node& v : versions) {
       if (auto version = ReadVersion(v, name)) m.versions.push_back(std::move(*version));
     }
-    if (versions.size() == 0) r_.Error(versions, fmt::format("{}: 'versions' is empty; a measure needs at least one version", what));
+    if (versions.size() == 0)
+      r_.Error(versions, fmt::format("{}: 'versions' is empty; a measure needs at least one version", what));
   }
   ast_.measures.push_back(std::move(m));
 }

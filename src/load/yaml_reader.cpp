@@ -64,7 +64,8 @@ class YamlBounds : public YAML::EventHandler {
     Open(mark, anchor);
   }
   void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     Open(mark, anchor);
   }
   void OnMapEnd() override { Close(); }
@@ -314,9 +315,10 @@ std::optional<TypeSpec> YamlReader::ReadType(const YAML::Node& map, const char* 
   const auto base = internal::DeclarableBaseType(word);
   if (!base || (spec.series != internal::SeriesKind::kNone && *base == internal::BaseType::kRecord)) {
     const std::vector<std::string_view> names = internal::DeclarableBaseTypeNames();
-    Error(text->ref, fmt::format("unknown type '{}'; expected one of {}, optionally preceded by 'monthly' or 'yearly'{}",
-                                 text->value, fmt::join(names, ", "),
-                                 DidYouMean(word, std::vector<std::string>(names.begin(), names.end()))));
+    Error(text->ref,
+          fmt::format("unknown type '{}'; expected one of {}, optionally preceded by 'monthly' or 'yearly'{}",
+                      text->value, fmt::join(names, ", "),
+                      DidYouMean(word, std::vector<std::string>(names.begin(), names.end()))));
     return std::nullopt;
   }
   spec.base = *base;
@@ -328,7 +330,8 @@ std::optional<Date> YamlReader::ReadDate(const YAML::Node& node) {
   if (node.IsScalar()) {
     if (auto d = Date::Parse(node.Scalar())) return d;
   }
-  Error(node, fmt::format("expected a date YYYY-MM-DD, found {}", node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
+  Error(node, fmt::format("expected a date YYYY-MM-DD, found {}",
+                          node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
   return std::nullopt;
 }
 
@@ -337,7 +340,8 @@ std::optional<Month> YamlReader::ReadMonth(const YAML::Node& node) {
   if (node.IsScalar()) {
     if (auto m = Month::Parse(node.Scalar())) return m;
   }
-  Error(node, fmt::format("expected a month YYYY-MM, found {}", node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
+  Error(node,
+        fmt::format("expected a month YYYY-MM, found {}", node.IsScalar() ? "'" + node.Scalar() + "'" : "a structure"));
   return std::nullopt;
 }
 

@@ -29,8 +29,7 @@ class YamlReader {
   // every key of `required` is there; reports unknown keys (with a
   // suggestion) and duplicate keys. `what` names the thing for messages
   // ("fact 'effectif'"). Returns false when `node` is not a map at all.
-  bool CheckMap(const YAML::Node& node, std::string_view what,
-                std::initializer_list<std::string_view> allowed,
+  bool CheckMap(const YAML::Node& node, std::string_view what, std::initializer_list<std::string_view> allowed,
                 std::initializer_list<std::string_view> required);
   // Reports duplicate keys of a map whose keys are free (names, codes).
   bool CheckFreeMap(const YAML::Node& node, std::string_view what);

@@ -28,26 +28,36 @@ bool IsValidUtf8(std::string_view s) {
 // Which typed values a fact of base type `base` takes (text fits all).
 bool Accepts(BaseType base, FactValue::Kind kind) {
   switch (kind) {
-    case FactValue::Kind::kText: return true;
+    case FactValue::Kind::kText:
+      return true;
     case FactValue::Kind::kNumber:
     case FactValue::Kind::kInteger:
       return base == BaseType::kInteger || base == BaseType::kDecimal || base == BaseType::kPercentage ||
              base == BaseType::kMoney;
-    case FactValue::Kind::kBoolean: return base == BaseType::kBoolean;
-    case FactValue::Kind::kDate: return base == BaseType::kDate;
-    case FactValue::Kind::kMonth: return base == BaseType::kMonth;
+    case FactValue::Kind::kBoolean:
+      return base == BaseType::kBoolean;
+    case FactValue::Kind::kDate:
+      return base == BaseType::kDate;
+    case FactValue::Kind::kMonth:
+      return base == BaseType::kMonth;
   }
   return false;
 }
 
 const char* KindName(FactValue::Kind kind) {
   switch (kind) {
-    case FactValue::Kind::kText: return "the text";
-    case FactValue::Kind::kNumber: return "the number";
-    case FactValue::Kind::kInteger: return "the integer";
-    case FactValue::Kind::kBoolean: return "the boolean";
-    case FactValue::Kind::kDate: return "the date";
-    case FactValue::Kind::kMonth: return "the month";
+    case FactValue::Kind::kText:
+      return "the text";
+    case FactValue::Kind::kNumber:
+      return "the number";
+    case FactValue::Kind::kInteger:
+      return "the integer";
+    case FactValue::Kind::kBoolean:
+      return "the boolean";
+    case FactValue::Kind::kDate:
+      return "the date";
+    case FactValue::Kind::kMonth:
+      return "the month";
   }
   return "the value";
 }
@@ -78,15 +88,15 @@ FoundFact FactWriter::FindField(std::int32_t record, std::string_view field) con
   return {-1, fmt::format("'{}' has no field '{}'{}", fact.name, field, DidYouMean(field, names))};
 }
 
-std::optional<std::int32_t> FactWriter::Period(const FactInfo& fact, std::string_view key,
-                                               std::string& problem) const {
+std::optional<std::int32_t> FactWriter::Period(const FactInfo& fact, std::string_view key, std::string& problem) const {
   const bool monthly = fact.type.series == SeriesKind::kMonthly;
   if (monthly) {
     if (auto m = Month::Parse(key)) return m->index();
   } else if (key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::stoi(std::string(key));
   }
-  problem = fmt::format("'{}': expected a {} as key, found '{}'", fact.name, monthly ? "month YYYY-MM" : "year YYYY", key);
+  problem =
+      fmt::format("'{}': expected a {} as key, found '{}'", fact.name, monthly ? "month YYYY-MM" : "year YYYY", key);
   return std::nullopt;
 }
 
@@ -140,10 +150,14 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
       // Only true and false: YAML 1.1's yes/no/on/off are too easy to mistype.
       if (text == "true" || text == "false") return Value::Bool(text == "true");
       return fail("true or false");
-    case BaseType::kInteger: return number(NumberKind::kInteger);
-    case BaseType::kDecimal: return number(NumberKind::kNumber);
-    case BaseType::kMoney: return number(NumberKind::kMoney);
-    case BaseType::kPercentage: return number(NumberKind::kPercentage);
+    case BaseType::kInteger:
+      return number(NumberKind::kInteger);
+    case BaseType::kDecimal:
+      return number(NumberKind::kNumber);
+    case BaseType::kMoney:
+      return number(NumberKind::kMoney);
+    case BaseType::kPercentage:
+      return number(NumberKind::kPercentage);
     case BaseType::kDate:
       if (auto d = Date::Parse(text)) return Value::OfDate(*d);
       if (text.size() == 10 && text[4] == '-' && text[7] == '-') return fail("a date that exists in the calendar");
@@ -161,7 +175,8 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
         if (list.items.find(text) == list.items.end()) {
           std::vector<std::string> codes;
           for (const auto& [code, _] : list.items) codes.push_back(code);
-          problem = fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
+          problem =
+              fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
           return std::nullopt;
         }
       }
@@ -171,10 +186,12 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
       const auto& values = program_->enums[type.id];
       auto it = std::find(values.begin(), values.end(), text);
       if (it != values.end()) return Value::Enum(static_cast<std::int32_t>(it - values.begin()));
-      problem = fmt::format("'{}': '{}' is not one of {}{}", name, text, fmt::join(values, ", "), DidYouMean(text, values));
+      problem =
+          fmt::format("'{}': '{}' is not one of {}{}", name, text, fmt::join(values, ", "), DidYouMean(text, values));
       return std::nullopt;
     }
-    default: return fail(TypeName(type, program_->enums));
+    default:
+      return fail(TypeName(type, program_->enums));
   }
 }
 
@@ -186,7 +203,8 @@ std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const 
                                                   : (is_min ? v.integer < b.integer : b.integer < v.integer);
     if (outside) {
       return fmt::format("'{}': {} is {} {}", name, FormatValue(*program_, v, fact.type.element()),
-                         is_min ? "below the minimum" : "above the maximum", FormatValue(*program_, b, fact.type.element()));
+                         is_min ? "below the minimum" : "above the maximum",
+                         FormatValue(*program_, b, fact.type.element()));
     }
   }
   return {};
@@ -206,7 +224,7 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
     if (elements.empty()) continue;
     SeriesData& s = data->series[slot];
     s.first = elements.begin()->first;
-    s.values.assign(static_cast<std::size_t>(elements.rbegin()->first - s.first + 1), Value{});
+    s.values.assign(static_cast<std::size_t>(std::int64_t{elements.rbegin()->first} - s.first + 1), Value{});
     for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
   }
   data->program = program_;

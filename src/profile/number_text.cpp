@@ -90,9 +90,12 @@ const char* Expected(NumberKind kind) {
     case NumberKind::kMoney:
       return "expected an amount in euros (\"1500\", \"1 500,50\", \"1500.50 €\": spaces between thousands, "
              "'.' or ',' before at most two decimals)";
-    case NumberKind::kPercentage: return "expected a percentage (\"60 %\", \"12,5 %\") or a fraction (0.6)";
-    case NumberKind::kInteger: return "expected an integer (\"12\", \"1 500\")";
-    case NumberKind::kNumber: break;
+    case NumberKind::kPercentage:
+      return "expected a percentage (\"60 %\", \"12,5 %\") or a fraction (0.6)";
+    case NumberKind::kInteger:
+      return "expected an integer (\"12\", \"1 500\")";
+    case NumberKind::kNumber:
+      break;
   }
   return "expected a number (\"12\", \"1 500\", \"0.125\")";
 }
@@ -100,7 +103,9 @@ const char* Expected(NumberKind kind) {
 }  // namespace
 
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {
-  auto fail = [&](std::string why) { return ParsedNumber{std::nullopt, fmt::format("{}, found '{}'", why, Echo(text))}; };
+  auto fail = [&](std::string why) {
+    return ParsedNumber{std::nullopt, fmt::format("{}, found '{}'", why, Echo(text))};
+  };
   std::string_view s = TrimSpaces(text);
   bool percent = false;
   if (kind == NumberKind::kMoney && s.ends_with("\xE2\x82\xAC")) {  // "1 500 €"
@@ -117,9 +122,10 @@ ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {
     std::string whole = scanned->plain;
     whole.erase(whole.find('.'), 1);
     const char mark = s[s.find_first_of(".,")];
-    return fail(fmt::format("ambiguous number: '{}' followed by three digits may group thousands or mark decimals; "
-                            "write {} (or group thousands with a space) or {}",
-                            mark, whole, Decimal::Parse(scanned->plain).value_or(Decimal()).ToString()));
+    return fail(
+        fmt::format("ambiguous number: '{}' followed by three digits may group thousands or mark decimals; "
+                    "write {} (or group thousands with a space) or {}",
+                    mark, whole, Decimal::Parse(scanned->plain).value_or(Decimal()).ToString()));
   }
   if (kind == NumberKind::kMoney && scanned->decimals > 2) {
     return fail(fmt::format("too many decimals: {}", Expected(kind)));

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "ir/program.hpp"
 #include "core/source_file.hpp"
 #include "ir/profile_data.hpp"
+#include "ir/program.hpp"
 
 namespace YAML {
 class Node;

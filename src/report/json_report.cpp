@@ -65,9 +65,8 @@ Json MeasureJson(const MeasureResult& r) {
   j["case_label"] = OrNull(r.case_label);
   j["option"] = OrNull(r.option);
   if (!r.amount_formula.empty()) {
-    j["computation"] = {{"formula", r.amount_formula},
-                        {"words", r.amount_formula_words},
-                        {"values", ValuesJson(r.amount_values)}};
+    j["computation"] = {
+        {"formula", r.amount_formula}, {"words", r.amount_formula_words}, {"values", ValuesJson(r.amount_values)}};
   }
   j["reasons"] = ReasonTexts(r);
   nlohmann::json codes = nlohmann::json::array();

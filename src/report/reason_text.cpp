@@ -45,20 +45,32 @@ std::string ReasonText(const Reason& reason) {
     return i < ops.size() ? ops[i] : kNone;
   };
   switch (reason.code) {
-    case ReasonCode::kOutOfPeriod: return ops.size() >= 2 ? OutOfPeriod(ops) : "Hors période.";
-    case ReasonCode::kOutOfTerritory: return fmt::format("Hors territoire : la mesure concerne {} ({}).", op(0), op(1));
-    case ReasonCode::kCaseChosen: return fmt::format("Cas retenu : {}.", op(0));
-    case ReasonCode::kCaseUndecided: return "Cas à déterminer : un cas précédent dépend d'informations manquantes.";
-    case ReasonCode::kBestOption: return fmt::format("Option la plus favorable : {}.", op(0));
-    case ReasonCode::kConditionMet: return fmt::format("Condition remplie : {}.", op(0));
-    case ReasonCode::kAmountNeedsFacts: return "Montant à déterminer : des informations manquent pour le calculer.";
+    case ReasonCode::kOutOfPeriod:
+      return ops.size() >= 2 ? OutOfPeriod(ops) : "Hors période.";
+    case ReasonCode::kOutOfTerritory:
+      return fmt::format("Hors territoire : la mesure concerne {} ({}).", op(0), op(1));
+    case ReasonCode::kCaseChosen:
+      return fmt::format("Cas retenu : {}.", op(0));
+    case ReasonCode::kCaseUndecided:
+      return "Cas à déterminer : un cas précédent dépend d'informations manquantes.";
+    case ReasonCode::kBestOption:
+      return fmt::format("Option la plus favorable : {}.", op(0));
+    case ReasonCode::kConditionMet:
+      return fmt::format("Condition remplie : {}.", op(0));
+    case ReasonCode::kAmountNeedsFacts:
+      return "Montant à déterminer : des informations manquent pour le calculer.";
     case ReasonCode::kAmountByAdvisor:
       return "Montant non calculé par les règles : le conseiller le détermine (voir les points non vérifiés).";
-    case ReasonCode::kConditionUnmet: return fmt::format("Condition non remplie : {} — {}.", op(0), op(1));
-    case ReasonCode::kCaseNotApplicable: return fmt::format("Cas non applicable : {} — {}.", op(0), op(1));
-    case ReasonCode::kTerritoryToVerify: return fmt::format("À vérifier : territoire ({}) — {}.", op(0), op(1));
-    case ReasonCode::kToVerify: return fmt::format("À vérifier : {} — {}.", op(0), op(1));
-    case ReasonCode::kRuleError: return fmt::format("Erreur dans les règles : {}.", op(0));
+    case ReasonCode::kConditionUnmet:
+      return fmt::format("Condition non remplie : {} — {}.", op(0), op(1));
+    case ReasonCode::kCaseNotApplicable:
+      return fmt::format("Cas non applicable : {} — {}.", op(0), op(1));
+    case ReasonCode::kTerritoryToVerify:
+      return fmt::format("À vérifier : territoire ({}) — {}.", op(0), op(1));
+    case ReasonCode::kToVerify:
+      return fmt::format("À vérifier : {} — {}.", op(0), op(1));
+    case ReasonCode::kRuleError:
+      return fmt::format("Erreur dans les règles : {}.", op(0));
   }
   return "";
 }

@@ -19,10 +19,14 @@ bool IsRepaid(MeasureKind kind) { return kind == MeasureKind::kLoan || kind == M
 
 const char* CoverFrench(AmountPeriod per) {
   switch (per) {
-    case AmountPeriod::kMonth: return "par mois";
-    case AmountPeriod::kTwoMonths: return "par période de deux mois";
-    case AmountPeriod::kYear: return "pour l'année";
-    case AmountPeriod::kOnce: return "en une fois";
+    case AmountPeriod::kMonth:
+      return "par mois";
+    case AmountPeriod::kTwoMonths:
+      return "par période de deux mois";
+    case AmountPeriod::kYear:
+      return "pour l'année";
+    case AmountPeriod::kOnce:
+      return "en une fois";
   }
   return "";
 }
@@ -76,7 +80,8 @@ std::string Undetermined(const Evaluation& e) {
   const std::size_t shown = std::min(kQuestionsShown, e.questions.size());
   if (shown > 0) out += "  Questions à poser, les plus utiles d'abord :\n";
   for (std::size_t i = 0; i < shown; ++i) out += fmt::format("  {}. {}\n", i + 1, e.questions[i].question);
-  if (e.questions.size() > shown) out += fmt::format("  (et {} autres questions dans les détails)\n", e.questions.size() - shown);
+  if (e.questions.size() > shown)
+    out += fmt::format("  (et {} autres questions dans les détails)\n", e.questions.size() - shown);
   return out;
 }
 
@@ -98,7 +103,8 @@ std::string NotApplicable(const Evaluation& e) {
   int count = 0;
   for (const MeasureResult& r : e.measures) count += r.status == Status::kNotApplicable;
   if (count == 0) return "";
-  return fmt::format("\nNon applicables à cette date ou sur ce territoire : {} mesure{}.\n", count, count > 1 ? "s" : "");
+  return fmt::format("\nNon applicables à cette date ou sur ce territoire : {} mesure{}.\n", count,
+                     count > 1 ? "s" : "");
 }
 
 }  // namespace

@@ -9,30 +9,42 @@ namespace {
 
 const char* StatusFrench(Status s) {
   switch (s) {
-    case Status::kEligible: return "ÉLIGIBLE";
-    case Status::kIneligible: return "NON ÉLIGIBLE";
-    case Status::kUndetermined: return "À DÉTERMINER";
-    case Status::kNotApplicable: return "NON APPLICABLE";
-    case Status::kError: return "ERREUR";
+    case Status::kEligible:
+      return "ÉLIGIBLE";
+    case Status::kIneligible:
+      return "NON ÉLIGIBLE";
+    case Status::kUndetermined:
+      return "À DÉTERMINER";
+    case Status::kNotApplicable:
+      return "NON APPLICABLE";
+    case Status::kError:
+      return "ERREUR";
   }
   return "";
 }
 
 const char* AmountWord(MeasureKind kind) {
   switch (kind) {
-    case MeasureKind::kLoan: return "prêt maximal";
-    case MeasureKind::kRepayableAdvance: return "avance maximale";
-    default: return "montant";
+    case MeasureKind::kLoan:
+      return "prêt maximal";
+    case MeasureKind::kRepayableAdvance:
+      return "avance maximale";
+    default:
+      return "montant";
   }
 }
 
 // What one amount covers, after the amount.
 const char* PerFrench(AmountPeriod per) {
   switch (per) {
-    case AmountPeriod::kMonth: return " par mois";
-    case AmountPeriod::kTwoMonths: return " pour la période de deux mois";
-    case AmountPeriod::kYear: return " pour l'année";
-    case AmountPeriod::kOnce: return "";
+    case AmountPeriod::kMonth:
+      return " par mois";
+    case AmountPeriod::kTwoMonths:
+      return " pour la période de deux mois";
+    case AmountPeriod::kYear:
+      return " pour l'année";
+    case AmountPeriod::kOnce:
+      return "";
   }
   return "";
 }
@@ -40,8 +52,8 @@ const char* PerFrench(AmountPeriod per) {
 }  // namespace
 
 std::string ToText(const Evaluation& e) {
-  std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
-                                e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
+  std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name, e.pack.version,
+                                e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
   for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, TerminalSafe(value));
   for (const MeasureResult& r : e.measures) {
     out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));

@@ -14,11 +14,11 @@
 #include "core/limits.hpp"
 #include "core/result_names.hpp"
 #include "core/text_safety.hpp"
-#include "ir/program.hpp"
 #include "explain/measure_result.hpp"
+#include "ir/program.hpp"
 #include "load/yaml_reader.hpp"
-#include "relief/report.hpp"
 #include "profile/profile_reader.hpp"
+#include "relief/report.hpp"
 
 namespace relief {
 namespace fs = std::filesystem;
@@ -70,19 +70,22 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
     return;
   }
   if (node["date"].IsDefined()) date = r_.ReadDate(node["date"]);
-  if (auto month = node["month"].IsDefined() ? r_.ReadMonth(node["month"]) : std::nullopt) date = month->LastDay();  // as `relief eval --month`
+  if (auto month = node["month"].IsDefined() ? r_.ReadMonth(node["month"]) : std::nullopt)
+    date = month->LastDay();  // as `relief eval --month`
   if (!date) return;
   // The profile is read in place, so that its errors point into the test
   // file; it lives only during this case, so it need not own the program.
-  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{}, &internal::Access::program(pack_));
+  std::shared_ptr<const internal::Program> program(std::shared_ptr<const internal::Program>{},
+                                                   &internal::Access::program(pack_));
   auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
   if (!data) return;
   Evaluation evaluation = internal::EvaluateAll(internal::Access::program(pack_), *data, *date);
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
   if (expect.size() == 0) {
-    r_.Error(expect, "expect: empty; give the expected status of at least one measure (a case that checks "
-                     "nothing would always pass)");
+    r_.Error(expect,
+             "expect: empty; give the expected status of at least one measure (a case that checks "
+             "nothing would always pass)");
     return;
   }
   const std::size_t errors_before = sink_.error_count();
@@ -132,7 +135,8 @@ void TestFileRunner::Compare(const MeasureResult& result, const YAML::Node& expe
     const std::vector<std::string> reasons = ReasonTexts(result);
     bool found = std::any_of(reasons.begin(), reasons.end(),
                              [&](const std::string& reason) { return reason.find(t.value) != std::string::npos; });
-    if (!found) differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(reasons, " | ")));
+    if (!found)
+      differ("reasons", "a reason containing « " + t.value + " »", fmt::format("{}", fmt::join(reasons, " | ")));
   }
 }
 
@@ -193,8 +197,8 @@ std::vector<fs::path> TestFiles(const fs::path& tests, DiagnosticSink& sink) {
   for (auto it = fs::directory_iterator(tests, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
     if (++entries > limits::kMaxPackFiles) {
-      PathError(sink, tests, fmt::format("too many files: more than {} entries; the rest are not read",
-                                         limits::kMaxPackFiles));
+      PathError(sink, tests,
+                fmt::format("too many files: more than {} entries; the rest are not read", limits::kMaxPackFiles));
       break;
     }
     if (it->is_symlink()) {

@@ -31,6 +31,8 @@
 // then review the change with `git diff tests/golden` before committing it.
 // New cases are picked up at run time: add a directory or a file, run with
 // RELIEF_UPDATE_GOLDEN=1, and read the expected file it wrote.
+#include "support/golden.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -46,7 +48,6 @@
 #include <vector>
 
 #include "expr/parser.hpp"
-#include "support/golden.hpp"
 #include "relief/diagnostic.hpp"
 #include "relief/rule_pack.hpp"
 

@@ -1,9 +1,8 @@
 // Loads the installed rule pack and evaluates an empty profile: every measure
 // must come back, and nothing may be eligible without facts.
+#include <iostream>
 #include <relief/report.hpp>
 #include <relief/rule_pack.hpp>
-
-#include <iostream>
 
 int main(int argc, char** argv) {
   const std::string pack_dir = argc > 1 ? argv[1] : relief::DefaultPackDirectory();

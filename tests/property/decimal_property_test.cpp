@@ -28,10 +28,14 @@ std::optional<Decimal> FromCents(std::int64_t cents) { return Decimal::Ratio(cen
 
 std::int64_t RandomCents(std::mt19937_64& rng) {
   switch (rng() % 4) {
-    case 0: return static_cast<std::int64_t>(rng() % 100000) - 50000;           // small amounts
-    case 1: return static_cast<std::int64_t>(rng() % 100000000000) - 50000000000;  // up to 500 M€
-    case 2: return static_cast<std::int64_t>(rng());                              // anything
-    default: return std::numeric_limits<std::int64_t>::max() - static_cast<std::int64_t>(rng() % 1000);
+    case 0:
+      return static_cast<std::int64_t>(rng() % 100000) - 50000;  // small amounts
+    case 1:
+      return static_cast<std::int64_t>(rng() % 100000000000) - 50000000000;  // up to 500 M€
+    case 2:
+      return static_cast<std::int64_t>(rng());  // anything
+    default:
+      return std::numeric_limits<std::int64_t>::max() - static_cast<std::int64_t>(rng() % 1000);
   }
 }
 

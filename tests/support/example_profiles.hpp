@@ -15,7 +15,8 @@ namespace relief::testing {
 // The texts of examples/profiles/*.yaml.
 inline std::vector<std::string> ExampleProfiles() {
   std::vector<std::string> texts;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(RELIEF_TEST_DIR) + "/../examples/profiles")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(RELIEF_TEST_DIR) + "/../examples/profiles")) {
     std::ifstream in(entry.path());
     std::ostringstream text;
     text << in.rdbuf();

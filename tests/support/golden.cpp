@@ -70,8 +70,8 @@ std::string Diff(const std::string& expected, const std::string& actual, const s
     }
   }
   struct Edit {
-    char tag;           // ' ', '-' or '+'
-    std::size_t i, j;   // line indexes in a and b before this edit
+    char tag;          // ' ', '-' or '+'
+    std::size_t i, j;  // line indexes in a and b before this edit
   };
   std::vector<Edit> edits;
   for (std::size_t i = 0, j = 0; i < a.size() || j < b.size();) {

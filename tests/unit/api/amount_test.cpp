@@ -3,9 +3,9 @@
 // a decimal mark, and an amount never loses a digit silently.
 #include <gtest/gtest.h>
 
-#include "unit/api/memory_pack.hpp"
 #include "relief/profile_builder.hpp"
 #include "relief/report.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {
@@ -32,10 +32,15 @@ struct Good {
 };
 
 TEST(Amounts, AcceptedFormsGiveTheExactAmount) {
-  for (Good g : {Good{"1500", "1500"}, Good{"1 500", "1500"}, Good{"\"1\xC2\xA0" "500,50\"", "1500.5"},
-                 Good{"\"1\xE2\x80\xAF" "500.5 €\"", "1500.5"}, Good{"\"12 500,00 €\"", "12500"}, Good{"1500,5", "1500.5"},
-                 Good{"0.99", "0.99"}, Good{"\"1 234 567.89\"", "1234567.89"}, Good{"4200.99", "4200.99"},
-                 Good{"\"1500€\"", "1500"}}) {
+  for (Good g : {Good{"1500", "1500"}, Good{"1 500", "1500"},
+                 Good{"\"1\xC2\xA0"
+                      "500,50\"",
+                      "1500.5"},
+                 Good{"\"1\xE2\x80\xAF"
+                      "500.5 €\"",
+                      "1500.5"},
+                 Good{"\"12 500,00 €\"", "12500"}, Good{"1500,5", "1500.5"}, Good{"0.99", "0.99"},
+                 Good{"\"1 234 567.89\"", "1234567.89"}, Good{"4200.99", "4200.99"}, Good{"\"1500€\"", "1500"}}) {
     ProfileResult r = MemoryPack().ReadProfile(std::string(kRest) + "loyer: " + g.written + "\n", "p.yaml");
     ASSERT_TRUE(r.ok()) << g.written << "\n" << FormatDiagnostics(r.diagnostics);
     EXPECT_EQ(AmountFor(r.value()), Decimal::Parse(g.euros)) << g.written;

@@ -2,8 +2,8 @@
 // throws relief::Error with its diagnostics instead of undefined behaviour.
 #include <gtest/gtest.h>
 
-#include "unit/api/memory_pack.hpp"
 #include "relief/rule_pack.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {

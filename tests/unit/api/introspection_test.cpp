@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "unit/api/memory_pack.hpp"
 #include "relief/rule_pack.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {

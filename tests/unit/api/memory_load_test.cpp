@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "unit/api/memory_pack.hpp"
 #include "relief/rule_pack.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "unit/api/memory_pack.hpp"
 #include "relief/report.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {
@@ -44,7 +44,8 @@ dept: "31"
 debut: 2019-03
 ca: {2020-11: 4200, 2019-11: 20000}
 embauche: {date: 2021-01-04, salaire: 1800}
-)").value();
+)")
+                           .value();
   const Date date = *Date::Parse("2020-11-30");
   EXPECT_EQ(ToJson(pack.Evaluate(built.value(), date)), ToJson(pack.Evaluate(yaml, date)));
   EXPECT_EQ(pack.Evaluate(built.value(), date).measures.at(0).amount, Decimal::Parse("750.25"));
@@ -63,11 +64,10 @@ TEST(ProfileBuilder, SameMessagesAsTheReader) {
     FactValue value;
     const char* yaml;
   };
-  for (const Case& c : {Case{"effectif", FactValue::Integer(-1), "effectif: -1"},
-                        Case{"forme", FactValue::Text("sasu"), "forme: sasu"},
-                        Case{"dept", FactValue::Text("75"), "dept: \"75\""},
-                        Case{"ouvert", FactValue::Text("oui"), "ouvert: oui"},
-                        Case{"taux", FactValue::Text("150 %"), "taux: 150 %"}}) {
+  for (const Case& c :
+       {Case{"effectif", FactValue::Integer(-1), "effectif: -1"}, Case{"forme", FactValue::Text("sasu"), "forme: sasu"},
+        Case{"dept", FactValue::Text("75"), "dept: \"75\""}, Case{"ouvert", FactValue::Text("oui"), "ouvert: oui"},
+        Case{"taux", FactValue::Text("150 %"), "taux: 150 %"}}) {
     ProfileBuilder b(pack);
     EXPECT_FALSE(b.Set(c.fact, c.value));
     ProfileResult read = pack.ReadProfile(c.yaml, "p.yaml");

@@ -1,14 +1,13 @@
 // The registry of built-in functions: every entry is complete, names are
 // unique, typing rules accept their signature and refuse others with a
 // message naming the argument, and evaluations compute on known values.
-#include "builtins/builtins.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 #include <string>
 
+#include "builtins/builtins.hpp"
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
 

@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 // A pack whose measure reads v0, where v_i = v_{i+1} + 1 and v_n = x (or,
 // with `defaults`, facts f_i defaulting to f_{i+1} + 1).
 std::string ChainPack(int n, bool defaults) {
-  const fs::path dir = fs::temp_directory_path() / ("relief-chain-" + std::to_string(::getpid()) + "-" + std::to_string(n) +
-                                                    (defaults ? "d" : "v"));
+  const fs::path dir = fs::temp_directory_path() / ("relief-chain-" + std::to_string(::getpid()) + "-" +
+                                                    std::to_string(n) + (defaults ? "d" : "v"));
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "pack.yaml") << "pack: {name: chain, version: 1.0.0, title: Chaîne}\n";
@@ -28,13 +28,14 @@ std::string ChainPack(int n, bool defaults) {
   rules << "facts:\n  x: {type: integer, label: x, question: x}\n";
   if (defaults) {
     for (int i = 0; i < n; ++i) {
-      rules << "  f" << i << ": {type: integer, label: f, question: f, default: \"" << (i + 1 < n ? "f" + std::to_string(i + 1) : "x")
-            << " + 1\"}\n";
+      rules << "  f" << i << ": {type: integer, label: f, question: f, default: \""
+            << (i + 1 < n ? "f" + std::to_string(i + 1) : "x") << " + 1\"}\n";
     }
   } else {
     rules << "values:\n";
     for (int i = 0; i < n; ++i) {
-      rules << "  v" << i << ": {label: v, formula: \"" << (i + 1 < n ? "v" + std::to_string(i + 1) : "x") << " + 1\"}\n";
+      rules << "  v" << i << ": {label: v, formula: \"" << (i + 1 < n ? "v" + std::to_string(i + 1) : "x")
+            << " + 1\"}\n";
     }
   }
   rules << "measures:\n  m:\n    title: M\n    issuer: T\n    kind: grant\n    per: once\n"

@@ -12,7 +12,10 @@ TEST(Decimal, ParsesPlainGroupedAndFrenchForms) {
   EXPECT_EQ(D("1500.00"), Decimal(1500));
   EXPECT_EQ(D("1 500,50").ToString(), "1500.5");
   EXPECT_EQ(D("-0.125").ToString(), "-0.125");
-  EXPECT_EQ(D("10\xE2\x80\xAF" "000").ToString(), "10000");
+  EXPECT_EQ(D("10\xE2\x80\xAF"
+              "000")
+                .ToString(),
+            "10000");
 }
 
 TEST(Decimal, RejectsFloatSyntaxAndGarbage) {

@@ -51,9 +51,13 @@ TEST(TextSafety, EscapesControlsAndInvalidUtf8) {
   EXPECT_EQ(TerminalSafe("line\nforged"), "line\\nforged");
   EXPECT_EQ(TerminalSafe("line\nkept", "\n"), "line\nkept");
   EXPECT_EQ(TerminalSafe("\xff\xfe"), "\\xff\\xfe");
-  EXPECT_EQ(TerminalSafe("\xc0\xaf"), "\\xc0\\xaf");           // overlong '/'
-  EXPECT_EQ(TerminalSafe("\xc2\x9b" "31m"), "\\u009b31m");      // C1 CSI
-  EXPECT_EQ(TerminalSafe("a\xe2\x80\xae" "b"), "a\\u202eb");    // right-to-left override
+  EXPECT_EQ(TerminalSafe("\xc0\xaf"), "\\xc0\\xaf");  // overlong '/'
+  EXPECT_EQ(TerminalSafe("\xc2\x9b"
+                         "31m"),
+            "\\u009b31m");  // C1 CSI
+  EXPECT_EQ(TerminalSafe("a\xe2\x80\xae"
+                         "b"),
+            "a\\u202eb");  // right-to-left override
   EXPECT_EQ(TerminalSafe("déjà 1 500 €"), "déjà 1 500 €");
   std::size_t bad = 0;
   EXPECT_FALSE(IsValidUtf8("ab\xed\xa0\x80", &bad));  // a surrogate
@@ -71,7 +75,8 @@ TEST(TextSafety, ClipKeepsBothEndsOnCharacterBoundaries) {
 }
 
 TEST(DiagnosticFormat, ControlCharactersInMessageFileAndLineAreEscaped) {
-  SourceFile file("pro\x1b]0;title\afile.yaml", "key: \"\x1b[2J\x1b[H\xc3\x89LIGIBLE \xe2\x80\x94 999 999 \xe2\x82\xac\"\n");
+  SourceFile file("pro\x1b]0;title\afile.yaml",
+                  "key: \"\x1b[2J\x1b[H\xc3\x89LIGIBLE \xe2\x80\x94 999 999 \xe2\x82\xac\"\n");
   DiagnosticSink sink;
   sink.Error({&file, 5}, "unknown field '\x1b[2J'\nfile.yaml:1:1: error: forged");
   const std::string out = FormatDiagnostics(sink.Take());
@@ -83,7 +88,9 @@ TEST(DiagnosticFormat, ControlCharactersInMessageFileAndLineAreEscaped) {
 }
 
 TEST(DiagnosticFormat, CaretStaysUnderTheColumnAfterAnEscape) {
-  SourceFile file("f.yaml", "a\x01" "b: x\n");
+  SourceFile file("f.yaml",
+                  "a\x01"
+                  "b: x\n");
   DiagnosticSink sink;
   sink.Error({&file, 5}, "here");
   EXPECT_EQ(FormatDiagnostics(sink.Take()), "f.yaml:1:6: error: here\na\\x01b: x\n        ^\n");
@@ -127,9 +134,10 @@ TEST(DiagnosticBounds, AMillionDiagnosticsKeepAThousandAndPrintAHundred) {
   EXPECT_NE(diagnostics.back().message.find("999000 more error(s)"), std::string::npos) << diagnostics.back().message;
   const std::string out = FormatDiagnostics(diagnostics);
   EXPECT_LT(out.size(), 20'000u);
-  EXPECT_TRUE(out.ends_with("… and 900 more error(s), 0 more warning(s) not shown (at most 100 are printed)\n"
-                            "error: too many problems: 999000 more error(s) and 0 more warning(s) not reported (at "
-                            "most 1000 are kept); fix the ones above first\n"))
+  EXPECT_TRUE(
+      out.ends_with("… and 900 more error(s), 0 more warning(s) not shown (at most 100 are printed)\n"
+                    "error: too many problems: 999000 more error(s) and 0 more warning(s) not reported (at "
+                    "most 1000 are kept); fix the ones above first\n"))
       << out.substr(out.size() - 400);
 }
 

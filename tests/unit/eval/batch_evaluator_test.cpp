@@ -1,10 +1,10 @@
 // The batch evaluator gives the statuses and amounts of the full evaluation
 // (its allocation-free fast path is tested in tests/alloc/).
 #include "relief/batch_evaluator.hpp"
-#include "support/example_profiles.hpp"
 
 #include <gtest/gtest.h>
 
+#include "support/example_profiles.hpp"
 
 namespace relief {
 namespace {

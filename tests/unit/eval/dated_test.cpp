@@ -14,7 +14,8 @@ TEST(EvalDatedVersions, AVersionStartsAndEndsOnTheDayItSays) {
   EXPECT_EQ(m.version, "2021-05-10..2021-07-31");
   MeasureResult after = EvalMeasure("dated", "guichet", "{}", "2021-08-01");
   EXPECT_EQ(Status(after), "not_applicable");
-  EXPECT_NE(ReasonTexts(after).at(0).find("du 28/01/2021 au 09/05/2021"), std::string::npos) << ReasonTexts(after).at(0);
+  EXPECT_NE(ReasonTexts(after).at(0).find("du 28/01/2021 au 09/05/2021"), std::string::npos)
+      << ReasonTexts(after).at(0);
 }
 
 TEST(EvalValueAt, TheParameterIsReadAtTheGivenDate) {
@@ -30,21 +31,21 @@ TEST(EvalValueAt, TheParameterIsReadAtTheGivenDate) {
 }
 
 TEST(EvalAddYears, EighteenthBirthday) {
-  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche", "{date_naissance: 2002-03-15, date_embauche: 2020-03-15}",
-                               "2020-06-01")),
+  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche",
+                               "{date_naissance: 2002-03-15, date_embauche: 2020-03-15}", "2020-06-01")),
             "eligible");
-  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche", "{date_naissance: 2002-03-15, date_embauche: 2020-03-14}",
-                               "2020-06-01")),
+  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche",
+                               "{date_naissance: 2002-03-15, date_embauche: 2020-03-14}", "2020-06-01")),
             "ineligible");
 }
 
 TEST(EvalAddYears, TwentyNinthOfFebruaryBecomesFirstOfMarch) {
   // Born 29/02/2004: 18 on 01/03/2022 (2022 is a common year).
-  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche", "{date_naissance: 2004-02-29, date_embauche: 2022-02-28}",
-                               "2021-06-01")),
+  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche",
+                               "{date_naissance: 2004-02-29, date_embauche: 2022-02-28}", "2021-06-01")),
             "ineligible");
-  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche", "{date_naissance: 2004-02-29, date_embauche: 2022-03-01}",
-                               "2021-06-01")),
+  EXPECT_EQ(Status(EvalMeasure("dated", "majeur_a_l_embauche",
+                               "{date_naissance: 2004-02-29, date_embauche: 2022-03-01}", "2021-06-01")),
             "eligible");
 }
 

@@ -33,7 +33,8 @@ inline const RulePack& Pack(const std::string& name) {
   std::lock_guard lock(mutex);
   if (auto it = packs.find(name); it != packs.end()) return it->second;
   LoadResult loaded = RulePack::Load(PackDir(name));
-  if (!loaded.ok()) throw std::runtime_error("pack " + name + " does not load:\n" + FormatDiagnostics(loaded.diagnostics));
+  if (!loaded.ok())
+    throw std::runtime_error("pack " + name + " does not load:\n" + FormatDiagnostics(loaded.diagnostics));
   return packs.emplace(name, std::move(*loaded.pack)).first->second;
 }
 

@@ -202,7 +202,7 @@ TEST(EvalFunctions, MoisAndDateEvaluationFollowTheEvaluatedDate) {
   // 1 500 € × (days elapsed since the first of the month) / (days in the month).
   MeasureResult nov = EvalMeasure("functions", "periode_evaluee", "{}", "2020-11-15");
   EXPECT_EQ(Status(nov), "eligible");
-  EXPECT_EQ(Amount(nov), "700.00");                                                       // 1500 × 14 / 30
+  EXPECT_EQ(Amount(nov), "700.00");                                                               // 1500 × 14 / 30
   EXPECT_EQ(Amount(EvalMeasure("functions", "periode_evaluee", "{}", "2021-02-15")), "750.00");   // × 14 / 28
   EXPECT_EQ(Amount(EvalMeasure("functions", "periode_evaluee", "{}", "2020-02-29")), "1448.28");  // × 28 / 29
   EXPECT_EQ(Amount(EvalMeasure("functions", "periode_evaluee", "{}", "2020-12-01")), "0.00");
@@ -337,22 +337,22 @@ TEST(EvalSeries, AnUnknownIndexAsksForTheIndexNotTheSeries) {
 }
 
 TEST(EvalRecords, FieldsAreReadAndMissingFieldsAreNamedWithTheirRecord) {
-  EXPECT_EQ(Amount(EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-09-01, age_salarie: 22}",
-                               "2020-11-15")),
-            "4000.00");
+  EXPECT_EQ(
+      Amount(EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-09-01, age_salarie: 22}", "2020-11-15")),
+      "4000.00");
   MeasureResult partial = EvalMeasure("series", "aide_embauche", "embauche: {age_salarie: 22}", "2020-11-15");
   EXPECT_EQ(Status(partial), "undetermined");
   EXPECT_EQ(MissingKeys(partial), Keys{"embauche.date"});
   ASSERT_EQ(partial.missing.size(), 1u);
   EXPECT_EQ(partial.missing[0].question, "À quelle date le contrat commence-t-il ?");
-  MeasureResult old = EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-09-01, age_salarie: 30}",
-                                  "2020-11-15");
+  MeasureResult old =
+      EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-09-01, age_salarie: 30}", "2020-11-15");
   EXPECT_EQ(Status(old), "ineligible");
   EXPECT_NE(Condition(old, "Salarié de moins de 26 ans").detail.find("âge du salarié : 30 ; moins de 26 requis"),
             std::string::npos)
       << Condition(old, "Salarié de moins de 26 ans").detail;
-  MeasureResult early = EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-07-31, age_salarie: 22}",
-                                    "2020-11-15");
+  MeasureResult early =
+      EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-07-31, age_salarie: 22}", "2020-11-15");
   EXPECT_NE(Condition(early, "Embauche à partir du 1er août 2020").detail.find("à partir du 01/08/2020 requis"),
             std::string::npos)
       << Condition(early, "Embauche à partir du 1er août 2020").detail;
@@ -502,8 +502,7 @@ TEST(EvalValues, FactDefaultAppliesWhenTheProfileIsSilent) {
 }
 
 TEST(EvalValues, TheProfileOverridesAFactDefault) {
-  EXPECT_EQ(Status(EvalMeasure("values", "secteur_s1", "{naf: 56.10A, secteur: autre}", "2020-11-15")),
-            "ineligible");
+  EXPECT_EQ(Status(EvalMeasure("values", "secteur_s1", "{naf: 56.10A, secteur: autre}", "2020-11-15")), "ineligible");
   EXPECT_EQ(Status(EvalMeasure("values", "secteur_s1", "{naf: 47.11B, secteur: s1}", "2020-11-15")), "eligible");
   EXPECT_EQ(Status(EvalMeasure("values", "sans_salarie", "effectif: 3", "2020-11-15")), "ineligible");
 }
@@ -607,9 +606,9 @@ constexpr const char* kFirm = "effectif: 10\ndate_creation: 2019-01-01\n";
 std::string Firm(const std::string& more) { return std::string(kFirm) + more; }
 
 TEST(EvalCases, FirstCaseThatHoldsApplies) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
-      "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
   EXPECT_EQ(m.case_id, "fermeture");
   EXPECT_EQ(m.case_label, "Interdiction d'accueil du public");
@@ -631,9 +630,9 @@ TEST(EvalCases, FirstCaseThatHoldsApplies) {
 }
 
 TEST(EvalCases, SourcesAndOpenPointsOfTheMeasureVersionAndChosenCase) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
-      "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
+                  "2020-11-15");
   EXPECT_TRUE(Contains(m.sources, "Ordonnance de test")) << Join(m.sources);
   EXPECT_TRUE(Contains(m.sources, "Décret de novembre")) << Join(m.sources);
   EXPECT_TRUE(Contains(m.sources, "Décret de novembre, art. 3")) << Join(m.sources);
@@ -644,9 +643,9 @@ TEST(EvalCases, SourcesAndOpenPointsOfTheMeasureVersionAndChosenCase) {
 }
 
 TEST(EvalCases, RequirementsAreAllListedWithOutcomeDetailAndValues) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
-      "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
+                  "2020-11-15");
   ASSERT_EQ(m.conditions.size(), 2u);
   const ConditionResult& headcount = m.conditions[0];
   EXPECT_EQ(headcount.label, "Au plus 50 salariés");
@@ -668,10 +667,10 @@ TEST(EvalCases, RequirementsAreAllListedWithOutcomeDetailAndValues) {
 }
 
 TEST(EvalCases, AFalseRequirementMakesTheMeasureIneligibleWithItsDetail) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds",
-      "effectif: 60\ndate_creation: 2020-10-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n",
-      "2020-11-15");
+  MeasureResult m = EvalMeasure("cases", "fonds",
+                                "effectif: 60\ndate_creation: 2020-10-01\nfermeture: {2020-11: totale}\nca_mensuel: "
+                                "{2019-11: 8000, 2020-11: 1000}\n",
+                                "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_EQ(m.amount, std::nullopt);
   ASSERT_EQ(m.conditions.size(), 2u);
@@ -680,7 +679,8 @@ TEST(EvalCases, AFalseRequirementMakesTheMeasureIneligibleWithItsDetail) {
   EXPECT_EQ(m.conditions[0].values.at(0).value, "60");
   EXPECT_EQ(OutcomeOf(m.conditions[1]), "unmet");
   EXPECT_EQ(m.conditions[1].detail, "date de début d'activité : 01/10/2020 ; avant le 30/09/2020 requis");
-  EXPECT_TRUE(Contains(ReasonTexts(m), "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis."))
+  EXPECT_TRUE(Contains(ReasonTexts(m),
+                       "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis."))
       << Join(ReasonTexts(m));
   EXPECT_TRUE(Contains(ReasonTexts(m), "Condition non remplie : Activité débutée avant le 30 septembre 2020"))
       << Join(ReasonTexts(m));
@@ -691,8 +691,7 @@ TEST(EvalCases, AFalseRequirementMakesTheMeasureIneligibleWithItsDetail) {
 TEST(EvalCases, BestOfOptionsChoosesTheLargestAndShowsEveryAmount) {
   MeasureResult m = EvalMeasure(
       "cases", "fonds",
-      Firm("fermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n"),
-      "2020-11-15");
+      Firm("fermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n"), "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
   EXPECT_EQ(m.case_id, "s1");
   ASSERT_EQ(m.cases.size(), 2u);
@@ -717,8 +716,7 @@ TEST(EvalCases, BestOfOptionsChoosesTheLargestAndShowsEveryAmount) {
 
   MeasureResult small = EvalMeasure(
       "cases", "fonds",
-      Firm("fermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 20000, 2020-11: 5000}\n"),
-      "2020-11-15");
+      Firm("fermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 20000, 2020-11: 5000}\n"), "2020-11-15");
   EXPECT_EQ(small.option, "Perte dans la limite de 10 000 €");
   EXPECT_EQ(Amount(small), "10000.00");
   EXPECT_TRUE(small.options.at(0).chosen);
@@ -727,10 +725,10 @@ TEST(EvalCases, BestOfOptionsChoosesTheLargestAndShowsEveryAmount) {
 
 TEST(EvalCases, AFailedThresholdExplainsTheValueAndWhatIsRequired) {
   // A 42 % loss: no case holds.
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds",
-      Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5800}\n"),
-      "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds",
+                  Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5800}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_EQ(m.amount, std::nullopt);
   ASSERT_EQ(m.cases.size(), 3u);
@@ -747,31 +745,33 @@ TEST(EvalCases, AFailedThresholdExplainsTheValueAndWhatIsRequired) {
   EXPECT_NE(s1.find("42 %"), std::string::npos) << s1;
   const std::string& closure = Case(m, "fermeture").detail;
   EXPECT_NE(closure.find("aucune"), std::string::npos) << closure;
-  EXPECT_TRUE(Contains(ReasonTexts(m), "Cas non applicable : Perte d'au moins 50 % — taux de perte de chiffre d'affaires : 42 % ; au moins 50 % requis."))
+  EXPECT_TRUE(Contains(ReasonTexts(m),
+                       "Cas non applicable : Perte d'au moins 50 % — taux de perte de chiffre d'affaires : 42 % ; au "
+                       "moins 50 % requis."))
       << Join(ReasonTexts(m));
   EXPECT_TRUE(m.missing.empty());
 }
 
 TEST(EvalCases, ThresholdsAreDecidedExactly) {
   // Exactly 50 %: the case holds; 49.99 % does not.
-  MeasureResult half = EvalMeasure(
-      "cases", "fonds",
-      Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5000}\n"),
-      "2020-11-15");
+  MeasureResult half =
+      EvalMeasure("cases", "fonds",
+                  Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5000}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(half), "eligible");
   EXPECT_EQ(half.case_id, "perte");
   EXPECT_EQ(Amount(half), "1500.00");
-  MeasureResult below = EvalMeasure(
-      "cases", "fonds",
-      Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5001}\n"),
-      "2020-11-15");
+  MeasureResult below =
+      EvalMeasure("cases", "fonds",
+                  Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5001}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(below), "ineligible");
   EXPECT_NE(Case(below, "perte").detail.find("49,99 %"), std::string::npos) << Case(below, "perte").detail;
 }
 
 TEST(EvalCases, AnEligibleMeasureWhoseAmountNeedsAMissingFactHasANullAmount) {
-  MeasureResult m = EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2020-11: 1000}\n"),
-                                "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2020-11: 1000}\n"), "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
   EXPECT_EQ(m.case_id, "fermeture");
   EXPECT_EQ(m.amount, std::nullopt);
@@ -780,8 +780,8 @@ TEST(EvalCases, AnEligibleMeasureWhoseAmountNeedsAMissingFactHasANullAmount) {
 }
 
 TEST(EvalCases, AnUnknownCaseBeforeATrueOneLeavesTheCaseOpen) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds", Firm("secteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n"), "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("secteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n"), "2020-11-15");
   EXPECT_EQ(Status(m), "eligible");
   EXPECT_EQ(m.case_id, "");
   EXPECT_EQ(m.amount, std::nullopt);
@@ -808,10 +808,10 @@ TEST(EvalCases, AnUnknownRequirementWithATrueCaseIsUndetermined) {
 }
 
 TEST(EvalCases, AnUnknownRequirementWithEveryCaseFalseIsIneligibleAndAsksNothing) {
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds",
-      "date_creation: 2019-01-01\nfermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5800}\n",
-      "2020-11-15");
+  MeasureResult m = EvalMeasure("cases", "fonds",
+                                "date_creation: 2019-01-01\nfermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: "
+                                "{2019-11: 10000, 2020-11: 5800}\n",
+                                "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_TRUE(m.missing.empty()) << testing::Join(testing::Keys(m.missing));
 }
@@ -837,16 +837,16 @@ TEST(EvalCases, AnEmptyProfileAsksEveryFactOnTheUnknownPath) {
 
 TEST(EvalCases, AFactHiddenBehindAFalseAndIsNotAsked) {
   // 10 % loss: "secteur == s1 and perte_pct >= 50 %" is false whatever the sector.
-  MeasureResult m = EvalMeasure(
-      "cases", "fonds", Firm("fermeture: {2020-11: aucune}\nca_mensuel: {2019-11: 10000, 2020-11: 9000}\n"),
-      "2020-11-15");
+  MeasureResult m =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: aucune}\nca_mensuel: {2019-11: 10000, 2020-11: 9000}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_EQ(OutcomeOf(Case(m, "s1")), "unmet");
   EXPECT_TRUE(m.missing.empty()) << testing::Join(testing::Keys(m.missing));
   // 60 % loss: the sector now decides between the s1 case and the loss case.
-  MeasureResult open = EvalMeasure(
-      "cases", "fonds", Firm("fermeture: {2020-11: aucune}\nca_mensuel: {2019-11: 10000, 2020-11: 4000}\n"),
-      "2020-11-15");
+  MeasureResult open =
+      EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: aucune}\nca_mensuel: {2019-11: 10000, 2020-11: 4000}\n"),
+                  "2020-11-15");
   EXPECT_EQ(Status(open), "eligible");
   EXPECT_EQ(OutcomeOf(Case(open, "s1")), "unknown");
   EXPECT_EQ(MissingKeys(open), Keys{"secteur"});
@@ -907,7 +907,8 @@ TEST(EvalCases, AnIneligibleMeasureReportsNoCase) {
   // docs/rule-language.md §8: "`case` and `option` when they applied". A false requirement makes
   // the measure ineligible: the closure case holds, but nothing applied.
   MeasureResult m = EvalMeasure(
-      "cases", "fonds", "effectif: 60\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000}\n",
+      "cases", "fonds",
+      "effectif: 60\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000}\n",
       "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
   EXPECT_EQ(m.case_id, "");
@@ -917,8 +918,8 @@ TEST(EvalCases, AnIneligibleMeasureReportsNoCase) {
 
 TEST(EvalCases, EveryMeasureIsReportedInPackOrder) {
   const RulePack& pack = Pack("cases");
-  EXPECT_EQ(pack.MeasureIds(), (std::vector<std::string>{"fonds", "avec_cas_par_defaut", "options_inconnues",
-                                                          "montant_du_conseiller"}));
+  EXPECT_EQ(pack.MeasureIds(),
+            (std::vector<std::string>{"fonds", "avec_cas_par_defaut", "options_inconnues", "montant_du_conseiller"}));
   Evaluation e = Eval("cases", "{}", "2020-11-15");
   ASSERT_EQ(e.measures.size(), 4u);
   EXPECT_EQ(e.measures[0].id, "fonds");

@@ -6,8 +6,8 @@
 #include <atomic>
 #include <thread>
 
-#include "unit/eval/eval_test_util.hpp"
 #include "relief/report.hpp"
+#include "unit/eval/eval_test_util.hpp"
 
 namespace relief {
 namespace {
@@ -20,17 +20,22 @@ struct Job {
 // Eligible with a case, best-of options, ineligible, undetermined, eligible
 // with a missing amount, not applicable: one evaluation path per job.
 const Job kJobs[] = {
-    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n",
+    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: "
+     "1000}\n",
      "2020-11-15"},
-    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n",
+    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: aucune}\nsecteur: s1\nca_mensuel: {2019-11: 60000, "
+     "2020-11: 10000}\n",
      "2020-11-30"},
-    {"effectif: 60\ndate_creation: 2020-10-01\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5800}\n", "2020-11-01"},
+    {"effectif: 60\ndate_creation: 2020-10-01\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5800}\n",
+     "2020-11-01"},
     {"{}", "2020-11-15"},
-    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2020-11: 1000}\naide_specifique: 25000\n",
+    {"effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2020-11: "
+     "1000}\naide_specifique: 25000\n",
      "2020-11-15"},
     {"effectif: 3\naide_specifique: 5000\n", "2020-06-15"},
     {"effectif: 51\nsecteur: s1bis\n", "2021-01-10"},
-    {"date_creation: 2018-05-04\nfermeture: {2020-11: partielle}\nca_mensuel: {2019-11: 1, 2020-11: 0}\n", "2020-11-15"},
+    {"date_creation: 2018-05-04\nfermeture: {2020-11: partielle}\nca_mensuel: {2019-11: 1, 2020-11: 0}\n",
+     "2020-11-15"},
 };
 constexpr std::size_t kJobCount = std::size(kJobs);
 

@@ -11,7 +11,8 @@ using testing::Eval;
 using testing::Measure;
 
 constexpr const char* kClosed =
-    "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n";
+    "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: "
+    "1000}\n";
 
 TEST(FormulaWords, NamesBecomeLabelsAndFunctionsTheirWording) {
   const Evaluation e = Eval("cases", kClosed, "2020-11-15");

@@ -54,9 +54,10 @@ namespace {
 // throws, and an error always points inside the text.
 TEST(Parser, SurvivesRandomInput) {
   const std::vector<std::string> pieces = {
-      "(", ")", "[", "]", ",", ".", " ", "-", "+", "*", "/", "<", "<=", "==", "!=", ">=", ">", "%", "€",
-      "\"", "and", "or", "not", "in", "if", "then", "else", "true", "false", "12", "10 000", "0.5", "2020-11",
-      "2020-02-30", "2019-11-15", "x", "ca_mensuel", "mois", "min", "é", "\xff", "\n", "\t", "'", "#", "::"};
+      "(",          ")",    "[",    "]",    ",",     ".",  " ",      "-",   "+",       "*",          "/",          "<",
+      "<=",         "==",   "!=",   ">=",   ">",     "%",  "€",      "\"",  "and",     "or",         "not",        "in",
+      "if",         "then", "else", "true", "false", "12", "10 000", "0.5", "2020-11", "2020-02-30", "2019-11-15", "x",
+      "ca_mensuel", "mois", "min",  "é",    "\xff",  "\n", "\t",     "'",   "#",       "::"};
   std::uint64_t state = 42;
   auto next = [&state] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;

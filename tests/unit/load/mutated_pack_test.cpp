@@ -78,14 +78,15 @@ TEST(MutatedPack, LoadingNeverCrashes) {
   const fs::path source = fs::path(RELIEF_TEST_DIR) / "golden" / "profiles" / "pack";
   PackFiles original;
   for (const auto& entry : fs::recursive_directory_iterator(source)) {
-    if (entry.is_regular_file()) original["pack/" + fs::relative(entry.path(), source).generic_string()] = Read(entry.path());
+    if (entry.is_regular_file())
+      original["pack/" + fs::relative(entry.path(), source).generic_string()] = Read(entry.path());
   }
   ASSERT_FALSE(original.empty());
   Mutator mutator(7);
   for (int i = 0; i < 300; ++i) {
     PackFiles files = original;
     for (auto& [name, text] : files) {
-      if (name.find('/', 5) != std::string::npos) continue;  // only the pack's top-level files
+      if (name.find('/', 5) != std::string::npos) continue;   // only the pack's top-level files
       if (name == "pack/pack.yaml" && i % 10 != 0) continue;  // mostly mutate the rules
       text = mutator.Mutate(text);
     }
@@ -99,7 +100,8 @@ TEST(MutatedProfile, ReadingNeverCrashes) {
   RulePack pack = RulePack::LoadOrThrow((dir / "pack").string());
   std::vector<std::string> profiles;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".json") profiles.push_back(Read(entry.path()));
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".json")
+      profiles.push_back(Read(entry.path()));
   }
   ASSERT_FALSE(profiles.empty());
   Mutator mutator(11);

@@ -100,7 +100,8 @@ TEST_F(TempTree, ASecondYamlDocumentIsAnError) {
 TEST_F(TempTree, AYmlFileIsAnErrorNotSkipped) {
   Pack("p");
   Write("p/rules.yml", "facts: {}\n");
-  EXPECT_EQ(Diagnostics(root_ / "p"), "p/rules.yml: error: rule files end in .yaml; rename this .yml file (it was not read)\n");
+  EXPECT_EQ(Diagnostics(root_ / "p"),
+            "p/rules.yml: error: rule files end in .yaml; rename this .yml file (it was not read)\n");
 }
 
 TEST_F(TempTree, EmptyVersionsIsAnError) {
@@ -117,10 +118,14 @@ TEST_F(TempTree, NamesMustBeIdentifiers) {
   Pack("p");
   Write("p/rules.yaml",
         "facts:\n  '': {type: integer, label: a, question: a}\n  and: {type: integer, label: a, question: a}\n"
-        "  a b: {type: integer, label: a, question: a}\n  \xd0\xb5" "ffectif: {type: integer, label: a, question: a}\n");
+        "  a b: {type: integer, label: a, question: a}\n  \xd0\xb5"
+        "ffectif: {type: integer, label: a, question: a}\n");
   const std::string out = Diagnostics(root_ / "p");
-  for (const char* name : {"''", "'and'", "'a b'", "'\xd0\xb5" "ffectif'"}) {
-    EXPECT_NE(out.find(std::string("facts: ") + name + " is not a valid name"), std::string::npos) << name << "\n" << out;
+  for (const char* name : {"''", "'and'", "'a b'",
+                           "'\xd0\xb5"
+                           "ffectif'"}) {
+    EXPECT_NE(out.find(std::string("facts: ") + name + " is not a valid name"), std::string::npos) << name << "\n"
+                                                                                                   << out;
   }
 }
 
@@ -146,8 +151,7 @@ TEST_F(TempTree, YamlDepthAndAliasesAreBounded) {
   const std::string out = Diagnostics(root_ / "p");
   EXPECT_NE(out.find("p/deep.yaml:1:71: error: YAML too large: nested more than 64 levels deep"), std::string::npos)
       << out;
-  EXPECT_NE(out.find("error: YAML too large: more than 500000 YAML nodes once aliases are expanded"),
-            std::string::npos)
+  EXPECT_NE(out.find("error: YAML too large: more than 500000 YAML nodes once aliases are expanded"), std::string::npos)
       << out;
 }
 

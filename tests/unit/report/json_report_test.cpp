@@ -1,13 +1,12 @@
 // The JSON report (relief/report.hpp): it parses, and carries the pack, the
 // date, and for every measure its status, amount, case, reasons, missing facts
 // and sources, as the evaluation says.
-#include "relief/report.hpp"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "relief/report.hpp"
 #include "unit/eval/eval_test_util.hpp"
 
 namespace relief {
@@ -18,7 +17,8 @@ using testing::Eval;
 using testing::Pack;
 
 constexpr const char* kClosed =
-    "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n";
+    "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: "
+    "1000}\n";
 
 Json Parse(const std::string& text) {
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -110,8 +110,9 @@ TEST(ReportJson, AnIneligibleMeasureHasANullAmountAndItsReasons) {
 }
 
 TEST(ReportJson, MissingFactsCarryTheirQuestionAndPeriod) {
-  Json j = Parse(ToJson(Eval("cases", "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\n"
-                                      "ca_mensuel: {2020-11: 1000}\n",
+  Json j = Parse(ToJson(Eval("cases",
+                             "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: totale}\n"
+                             "ca_mensuel: {2020-11: 1000}\n",
                              "2020-11-15")));
   const Json& m = MeasureJson(j, "fonds");
   EXPECT_EQ(m.at("status"), "eligible");
@@ -127,8 +128,9 @@ TEST(ReportJson, MissingFactsCarryTheirQuestionAndPeriod) {
 }
 
 TEST(ReportJson, OptionsWithTheirAmounts) {
-  Json j = Parse(ToJson(Eval("cases", "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: aucune}\n"
-                                      "secteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n",
+  Json j = Parse(ToJson(Eval("cases",
+                             "effectif: 10\ndate_creation: 2019-01-01\nfermeture: {2020-11: aucune}\n"
+                             "secteur: s1\nca_mensuel: {2019-11: 60000, 2020-11: 10000}\n",
                              "2020-11-15")));
   const Json& m = MeasureJson(j, "fonds");
   EXPECT_EQ(m.at("amount"), "12000.00");

@@ -11,14 +11,17 @@ namespace relief {
 namespace {
 
 TEST(ReasonText, WordsEachCodeFromItsOperands) {
-  EXPECT_EQ(ReasonText({ReasonCode::kConditionUnmet, {"Au plus 50 salariés", "effectif salarié : 60 ; au plus 50 requis"}}),
-            "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.");
+  EXPECT_EQ(
+      ReasonText({ReasonCode::kConditionUnmet, {"Au plus 50 salariés", "effectif salarié : 60 ; au plus 50 requis"}}),
+      "Condition non remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.");
   EXPECT_EQ(ReasonText({ReasonCode::kCaseChosen, {"Fermeture"}}), "Cas retenu : Fermeture.");
-  EXPECT_EQ(ReasonText({ReasonCode::kToVerify, {"Secteur", "secteur : inconnu"}}), "À vérifier : Secteur — secteur : inconnu.");
+  EXPECT_EQ(ReasonText({ReasonCode::kToVerify, {"Secteur", "secteur : inconnu"}}),
+            "À vérifier : Secteur — secteur : inconnu.");
 }
 
 TEST(ReasonText, PeriodsAndDatesAreWrittenInFrench) {
-  Reason r{ReasonCode::kOutOfPeriod, {"2020-04", "2020-04-30", "2020-03", "2020-06..2020-09", "2021-01-28..2021-05-09"}};
+  Reason r{ReasonCode::kOutOfPeriod,
+           {"2020-04", "2020-04-30", "2020-03", "2020-06..2020-09", "2021-01-28..2021-05-09"}};
   EXPECT_EQ(ReasonText(r),
             "Hors période : aucune version de la mesure ne couvre avril 2020 (le 30/04/2020) ; périodes couvertes : "
             "mars 2020, juin 2020 à septembre 2020, du 28/01/2021 au 09/05/2021.");

@@ -40,7 +40,8 @@ class PackTestsHardening : public ::testing::Test {
     EXPECT_TRUE(loaded.ok()) << FormatDiagnostics(loaded.diagnostics);
     PackTestReport report = RunPackTests(*loaded.pack);
     std::string out = FormatPackTestReport(report);
-    for (std::size_t at; (at = out.find(root_.string() + "/")) != std::string::npos;) out.erase(at, root_.string().size() + 1);
+    for (std::size_t at; (at = out.find(root_.string() + "/")) != std::string::npos;)
+      out.erase(at, root_.string().size() + 1);
     return out;
   }
   static std::string Case(const std::string& expect) {
@@ -75,7 +76,8 @@ TEST_F(PackTestsHardening, AnAmountWithMoreThanTwoDecimalsIsAnError) {
   Write("p/tests/t.yaml", Case("{m: {status: eligible, amount: \"500.004\"}}"));
   EXPECT_EQ(Run(),
             "p/tests/t.yaml:6:44: error: amount: '500.004' has more than two decimals; amounts are compared to "
-            "the cent\n    expect: {m: {status: eligible, amount: \"500.004\"}}\n                                           ^\n"
+            "the cent\n    expect: {m: {status: eligible, amount: \"500.004\"}}\n                                      "
+            "     ^\n"
             "FAIL p/tests/t.yaml:2: c\n  malformed expectation (see the error above)\n0 passed, 1 failed\n");
 }
 
