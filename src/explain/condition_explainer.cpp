@@ -56,21 +56,6 @@ std::string ConditionExplainer::Text(InstrId id) const {
   return text.substr(in.span.begin, in.span.end - in.span.begin);
 }
 
-std::string ConditionExplainer::Label(InstrId id) const {
-  const Instr& in = p_.at(id);
-  switch (in.code) {
-    case Code::kFact:
-    case Code::kSeriesAt:
-      return p_.facts[in.arg].label;
-    case Code::kValue:
-      return p_.values[in.arg].label;
-    case Code::kParam:
-      return p_.parameters[in.arg].label;
-    default:
-      return Text(id);
-  }
-}
-
 std::string ConditionExplainer::Describe(InstrId id) {
   const Instr& in = p_.at(id);
   switch (in.code) {
@@ -96,7 +81,7 @@ std::string ConditionExplainer::Requirement(Code op, InstrId rhs) {
   // A named threshold shows its value, then what it is: "avant le
   // 01/01/2019 (date de création limite) requis".
   std::string v = Format(rhs);
-  if (IsNamed(rhs)) v += " (" + Label(rhs) + ")";
+  if (IsNamed(rhs)) v += " (" + LabelOrName(rhs) + ")";
   if (t.base == BaseType::kDate) {
     switch (op) {
       case Code::kLt:

@@ -40,7 +40,6 @@ class ConditionExplainer {
 
  private:
   std::string Describe(InstrId id);
-  std::string Label(InstrId id) const;
   std::string Format(InstrId id);
   std::string Requirement(Code op, InstrId rhs);
   std::string LogicDetail(const Instr& in, const Value& v);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "core/french_number.hpp"
 #include "relief/report.hpp"
@@ -49,18 +50,22 @@ std::string AmountFrench(const MeasureResult& r) {
 
 std::string Eligible(const Evaluation& e) {
   std::string out;
-  std::map<AmountPeriod, Decimal> granted;  // by what one amount covers
+  // By what one amount covers; nullopt once a sum overflows (never a wrong total).
+  std::map<AmountPeriod, std::optional<Decimal>> granted;
   int count = 0;
   for (const MeasureResult& r : e.measures) {
     if (r.status != Status::kEligible) continue;
     ++count;
     out += fmt::format("  ✓ {} : {}\n", r.title, AmountFrench(r));
-    if (r.amount && !IsRepaid(r.kind)) granted[r.per] = granted[r.per].Add(*r.amount).value_or(granted[r.per]);
+    if (!r.amount || IsRepaid(r.kind)) continue;
+    auto [it, first] = granted.emplace(r.per, *r.amount);
+    if (!first && it->second) it->second = it->second->Add(*r.amount);
   }
   if (count == 0) return "Aucune mesure éligible à ce stade.\n";
   std::string totals;
   for (const auto& [per, total] : granted) {
-    totals += fmt::format("{}{} {}", totals.empty() ? "" : " ; ", FormatMoney(total), CoverFrench(per));
+    totals += fmt::format("{}{} {}", totals.empty() ? "" : " ; ", total ? FormatMoney(*total) : "total non calculable",
+                          CoverFrench(per));
   }
   out = fmt::format("ÉLIGIBLE ({})\n", count) + out;
   if (!totals.empty()) out += "  Total des aides (hors prêts et avances) : " + totals + "\n";
