@@ -1,0 +1,66 @@
+// ParallelBatch gives, in input order, the outcomes one BatchEvaluator gives
+// over the same profiles, whatever the number of threads (run under TSan by
+// the tsan preset: label "threads").
+#include "relief/parallel_batch.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/example_profiles.hpp"
+
+namespace relief {
+namespace {
+
+using testing::BundledPack;
+using testing::ExampleProfiles;
+
+// The example firms, repeated in a shuffled order: enough profiles for
+// several threads, each range unlike the others.
+std::vector<Profile> ManyProfiles(const RulePack& pack, std::size_t n) {
+  std::vector<Profile> examples;
+  for (const std::string& text : ExampleProfiles()) examples.push_back(pack.ReadProfile(text, "example").value());
+  std::vector<Profile> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(examples[(i * 5 + i / 8) % examples.size()]);
+  return out;
+}
+
+TEST(ParallelBatch, GivesTheOneThreadOutcomesInInputOrder) {
+  const RulePack pack = BundledPack();
+  const std::vector<Profile> profiles = ManyProfiles(pack, 700);
+  const Date date = *Date::Parse("2020-11-15");
+  BatchEvaluator one(pack);
+  std::vector<MeasureOutcome> expected, outcomes;
+  for (const Profile& p : profiles) {
+    one.Evaluate(p, date, outcomes);
+    expected.insert(expected.end(), outcomes.begin(), outcomes.end());
+  }
+  for (unsigned threads : {0u, 1u, 2u, 3u, 7u}) {
+    ParallelBatch batch(pack, threads);
+    EXPECT_EQ(batch.threads(), threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads);
+    std::vector<MeasureOutcome> got;
+    batch.Evaluate(profiles, date, got);
+    ASSERT_EQ(got.size(), profiles.size() * batch.measure_count());
+    EXPECT_TRUE(got == expected) << threads << " threads";
+    batch.Evaluate(std::span<const Profile>(profiles).subspan(0, 3), date, got);  // fewer profiles than threads
+    EXPECT_TRUE(std::equal(got.begin(), got.end(), expected.begin())) << threads << " threads, 3 profiles";
+  }
+}
+
+TEST(ParallelBatch, AnEmptySpanGivesNothing) {
+  ParallelBatch batch(BundledPack(), 2);
+  std::vector<MeasureOutcome> got(5);
+  batch.Evaluate({}, *Date::Parse("2020-11-15"), got);
+  EXPECT_TRUE(got.empty());
+}
+
+TEST(ParallelBatch, AProblemInAThreadIsThrownToTheCaller) {
+  const RulePack pack = BundledPack();
+  const RulePack other = BundledPack();  // loaded again: another pack
+  std::vector<Profile> profiles = ManyProfiles(pack, 400);
+  profiles[350] = other.ReadProfile("effectif: 3").value();
+  ParallelBatch batch(pack, 2);
+  std::vector<MeasureOutcome> got;
+  EXPECT_THROW(batch.Evaluate(profiles, *Date::Parse("2020-11-15"), got), Error);
+}
+
+}  // namespace
+}  // namespace relief
