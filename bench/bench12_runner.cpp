@@ -9,9 +9,9 @@
 //   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
 //   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
 // Profiles read before the timer are read with JsonLinesReader too.
-// --threads N: in mode relief, relief::ParallelBatch on N threads (its
-// outcomes, in input order, are tallied inside the timer); in the other
-// modes, N contiguous ranges, one std::thread each. The timer covers the
+// --threads N: in mode relief, relief::ParallelBatch::ForEach on N threads
+// (each thread tallies its profiles); in the other modes, N contiguous
+// ranges, one std::thread each. The timer covers the
 // start and join of the threads.
 //
 // load_ms is the time to load, check and compile the pack. Exit status: 0, or
@@ -22,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -232,28 +233,28 @@ void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   }
 }
 
-// Mode relief on several threads: the library's ParallelBatch, then the
-// tally of its outcomes (in input order).
-void RunParallel(const Work& w, int threads, Partial& out) {
+// Mode relief on several threads: the library's ParallelBatch, each
+// profile's outcomes tallied on the thread that computed them.
+std::vector<Partial> RunParallel(const Work& w, int threads) {
   relief::ParallelBatch batch(w.pack->pack, static_cast<unsigned>(threads));
-  std::vector<relief::MeasureOutcome> outcomes;
-  batch.Evaluate(*w.profiles, w.date, outcomes);
-  const std::size_t m = batch.measure_count();
-  for (std::size_t k = 0; k < outcomes.size(); ++k) {
-    const relief::MeasureOutcome& o = outcomes[k];
-    if (!Count(w.pack->spec_index[k % m], o.status, o.amount, out)) return AtLine(k / m, out);
-  }
+  std::vector<Partial> parts(batch.threads());
+  batch.ForEach(*w.profiles, w.date,
+                [&](unsigned thread, std::size_t i, std::span<const relief::MeasureOutcome> outcomes) {
+                  Partial& out = parts[thread];
+                  if (!out.error.empty()) return;
+                  for (std::size_t m = 0; m < outcomes.size(); ++m) {
+                    const relief::MeasureOutcome& o = outcomes[m];
+                    if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(i, out);
+                  }
+                });
+  return parts;
 }
 
 // Runs the work over `n` profiles on `threads` threads; the partial results
 // in thread order.
 std::vector<Partial> RunThreads(const Work& w, std::size_t n, int threads) {
   std::vector<Partial> parts(static_cast<std::size_t>(threads));
-  if (threads > 1 && w.mode == Mode::kBatch) {
-    parts.resize(1);
-    RunParallel(w, threads, parts[0]);
-    return parts;
-  }
+  if (threads > 1 && w.mode == Mode::kBatch) return RunParallel(w, threads);
   if (threads == 1) {
     RunRange(w, 0, n, parts[0]);
     return parts;

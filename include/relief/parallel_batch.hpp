@@ -6,6 +6,15 @@
 //   batch.Evaluate(profiles, date, out);
 //   // profile i, measure m (pack order): out[i * batch.measure_count() + m]
 //
+// or, without keeping every outcome (a file of millions of firms), each
+// profile's outcomes handed to a function on the thread that computed them:
+//
+//   std::vector<Totals> totals(batch.threads());
+//   batch.ForEach(profiles, date, [&](unsigned thread, std::size_t i,
+//                                     std::span<const relief::MeasureOutcome> outcomes) {
+//     totals[thread].Add(outcomes);
+//   });
+//
 // The span is cut into one contiguous range per thread; each thread runs its
 // own BatchEvaluator (kept between calls, so that their working memory is
 // warm) and writes its profiles' outcomes in place, so the results are in
@@ -17,6 +26,7 @@
 #define RELIEF_PARALLEL_BATCH_HPP_
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -40,6 +50,15 @@ class ParallelBatch {
   // profile must have been read against this pack; the first exception a
   // thread meets is rethrown here, after every thread has stopped.
   void Evaluate(std::span<const Profile> profiles, Date date, std::vector<MeasureOutcome>& out);
+
+  // What ForEach calls for profile `index`: `thread` (below threads()) is the
+  // thread calling it; calls on different threads run at the same time, and
+  // `outcomes` is valid during the call only.
+  using Visitor = std::function<void(unsigned thread, std::size_t index, std::span<const MeasureOutcome> outcomes)>;
+  // Evaluates every profile and calls `visit` with its outcomes, in input
+  // order within each thread's range. Exceptions: as Evaluate (those thrown
+  // by `visit` too).
+  void ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit);
 
  private:
   std::size_t measure_count_;

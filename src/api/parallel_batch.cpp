@@ -17,14 +17,13 @@ unsigned ThreadCount(unsigned asked) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Evaluates profiles [begin, end) into their place in `out`.
-void EvaluateRange(BatchEvaluator& batch, std::span<const Profile> profiles, std::size_t begin, std::size_t end,
-                   Date date, std::size_t measures, MeasureOutcome* out) {
-  std::vector<MeasureOutcome> one;
-  one.reserve(measures);
+// Evaluates profiles [begin, end), handing each one's outcomes to `visit`.
+void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile> profiles, std::size_t begin,
+                std::size_t end, Date date, const ParallelBatch::Visitor& visit) {
+  std::vector<MeasureOutcome> outcomes;
   for (std::size_t i = begin; i < end; ++i) {
-    batch.Evaluate(profiles[i], date, one);
-    std::copy(one.begin(), one.end(), out + i * measures);
+    batch.Evaluate(profiles[i], date, outcomes);
+    visit(thread, i, outcomes);
   }
 }
 
@@ -41,13 +40,20 @@ ParallelBatch::ParallelBatch(ParallelBatch&&) noexcept = default;
 ParallelBatch& ParallelBatch::operator=(ParallelBatch&&) noexcept = default;
 
 void ParallelBatch::Evaluate(std::span<const Profile> profiles, Date date, std::vector<MeasureOutcome>& out) {
+  out.resize(profiles.size() * measure_count_);
+  const std::size_t m = measure_count_;
+  ForEach(profiles, date, [&out, m](unsigned, std::size_t i, std::span<const MeasureOutcome> outcomes) {
+    std::copy(outcomes.begin(), outcomes.end(), out.begin() + static_cast<std::ptrdiff_t>(i * m));
+  });
+}
+
+void ParallelBatch::ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit) {
   const std::size_t n = profiles.size();
-  out.assign(n * measure_count_, MeasureOutcome{});
   const std::size_t t = std::clamp<std::size_t>(n / kMinProfilesPerThread, 1, evaluators_.size());
   std::vector<std::exception_ptr> errors(t);
   auto run = [&](std::size_t k) {
     try {
-      EvaluateRange(evaluators_[k], profiles, n * k / t, n * (k + 1) / t, date, measure_count_, out.data());
+      VisitRange(evaluators_[k], static_cast<unsigned>(k), profiles, n * k / t, n * (k + 1) / t, date, visit);
     } catch (...) {
       errors[k] = std::current_exception();
     }

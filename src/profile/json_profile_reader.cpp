@@ -1,6 +1,10 @@
 #include "profile/json_profile_reader.hpp"
 
 #include <fmt/format.h>
+// simdjson turns on its development checks in unoptimised builds, which adds
+// members to its parser: keep the one configuration Debian's libsimdjson is
+// built with (its copies of inline functions may be the ones called).
+#define SIMDJSON_DEVELOPMENT_CHECKS 0
 #include <simdjson.h>
 
 #include <unordered_set>

@@ -45,6 +45,27 @@ TEST(ParallelBatch, GivesTheOneThreadOutcomesInInputOrder) {
   }
 }
 
+TEST(ParallelBatch, ForEachVisitsEveryProfileOnceOnItsThread) {
+  const RulePack pack = BundledPack();
+  const std::vector<Profile> profiles = ManyProfiles(pack, 500);
+  const Date date = *Date::Parse("2020-11-15");
+  ParallelBatch batch(pack, 3);
+  std::vector<MeasureOutcome> expected;
+  batch.Evaluate(profiles, date, expected);
+  std::vector<int> visits(profiles.size(), 0);
+  std::vector<unsigned> thread_of(profiles.size(), 99);
+  std::vector<MeasureOutcome> got(expected.size());
+  batch.ForEach(profiles, date, [&](unsigned thread, std::size_t i, std::span<const MeasureOutcome> outcomes) {
+    ++visits[i];  // each index belongs to one thread: no race
+    thread_of[i] = thread;
+    std::copy(outcomes.begin(), outcomes.end(), got.begin() + static_cast<std::ptrdiff_t>(i * outcomes.size()));
+  });
+  EXPECT_EQ(visits, std::vector<int>(profiles.size(), 1));
+  EXPECT_TRUE(got == expected);
+  EXPECT_TRUE(std::is_sorted(thread_of.begin(), thread_of.end()));  // contiguous ranges, in thread order
+  EXPECT_EQ(thread_of.back(), 2u);
+}
+
 TEST(ParallelBatch, AnEmptySpanGivesNothing) {
   ParallelBatch batch(BundledPack(), 2);
   std::vector<MeasureOutcome> got(5);
