@@ -37,7 +37,7 @@ namespace relief {
 class ParallelBatch {
  public:
   // `threads` = 0: std::thread::hardware_concurrency() (1 if unknown).
-  explicit ParallelBatch(RulePack pack, unsigned threads = 0);
+  explicit ParallelBatch(const RulePack& pack, unsigned threads = 0);
   ~ParallelBatch();
   ParallelBatch(ParallelBatch&&) noexcept;
   ParallelBatch& operator=(ParallelBatch&&) noexcept;

@@ -29,7 +29,7 @@ void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile>
 
 }  // namespace
 
-ParallelBatch::ParallelBatch(RulePack pack, unsigned threads) : measure_count_(pack.MeasureIds().size()) {
+ParallelBatch::ParallelBatch(const RulePack& pack, unsigned threads) : measure_count_(pack.MeasureIds().size()) {
   const unsigned n = ThreadCount(threads);
   evaluators_.reserve(n);
   for (unsigned k = 0; k < n; ++k) evaluators_.emplace_back(pack);
