@@ -93,6 +93,15 @@ class EvalForPeople(unittest.TestCase):
         self.assertIn("\x1b[", run("eval", "--month", "2020-11", "--color", "always", PROFILE, env=env).stdout)
 
 
+class RulesDirectory(unittest.TestCase):
+    def test_relief_rules_dir_is_a_rules_directory_or_a_pack(self):
+        for directory in ("rules", "rules/national"):
+            env = {**os.environ, "RELIEF_RULES_DIR": os.path.join(ARGS.source_dir, directory)}
+            out = run("check", env=env)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertTrue(out.stdout.startswith("occitanie" if directory == "rules" else "national"), out.stdout)
+
+
 class ExitCodes(unittest.TestCase):
     def test_help_is_success(self):
         for argv in (["--help"], ["eval", "--help"], ["check", "--help"]):
