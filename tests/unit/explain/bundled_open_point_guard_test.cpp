@@ -130,5 +130,18 @@ TEST(BundledOpenPointGuard, OccalLoyersTenEmployeesExactly) {
   EXPECT_TRUE(Shown(OpenPoints(WithLine(habillement, "effectif", "effectif: 10"), "2020-11", "occal_aide_loyer"), ten));
 }
 
+TEST(BundledOpenPointGuard, CreditImpotMicroRegimeOnly) {
+  const char micro[] = "Régime fiscal : l'exclusion des entreprises au régime micro";
+  const char every_firm[] = "Le crédit est une aide de minimis";
+  std::vector<std::string> gite =
+      OpenPoints(ExampleProfile("gite-lozere"), "2020-11", "credit_impot_renovation_tertiaire");
+  EXPECT_TRUE(Shown(gite, micro));
+  EXPECT_TRUE(Shown(gite, every_firm));
+  std::vector<std::string> garage =
+      OpenPoints(ExampleProfile("garage-carcassonne"), "2020-11", "credit_impot_renovation_tertiaire");
+  EXPECT_FALSE(Shown(garage, micro));
+  EXPECT_TRUE(Shown(garage, every_firm));
+}
+
 }  // namespace
 }  // namespace relief
