@@ -68,6 +68,12 @@ class EvalForPeople(unittest.TestCase):
         self.assertIn("« code NAF commence par 56 » : inconnu", out.stdout)
         self.assertNotIn("starts_with(", out.stdout)
 
+    def test_a_date_outside_every_version_says_so(self):
+        out = run("eval", "--month", "2002-11", PROFILE)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("warning: no measure of pack 'occitanie' has a version in force on 2002-11-30", out.stderr)
+        self.assertNotIn("warning", run("eval", "--month", "2020-11", PROFILE).stderr)
+
     def test_explain_gives_one_measure(self):
         out = run("eval", "--month", "2020-11", "--explain", "pge", PROFILE)
         self.assertEqual(out.returncode, 0, out.stderr)
