@@ -1,4 +1,5 @@
-// Renderings of an evaluation: JSON for programs, French text for advisors.
+// Renderings of an evaluation: JSON for programs; French text, Markdown and
+// HTML for advisors and the firms they advise.
 #ifndef RELIEF_REPORT_HPP_
 #define RELIEF_REPORT_HPP_
 
@@ -23,6 +24,14 @@ std::string ToText(const Evaluation& evaluation);
 // (loans and advances apart: they are repaid), the undetermined ones with the
 // questions that settle the most, one line per refused measure.
 std::string ToSummary(const Evaluation& evaluation);
+// The summary, then the details of every measure that is not out of period
+// or territory, in Markdown (CommonMark, with a table): for a ticket or an
+// e-mail. Texts from the pack and the profile are escaped.
+std::string ToMarkdown(const Evaluation& evaluation);
+// The same as one self-contained HTML5 page in French (inline style, no
+// script, nothing loaded), each measure's details in a <details> element:
+// a page an advisor can e-mail to the artisan. Every text is escaped.
+std::string ToHtml(const Evaluation& evaluation);
 
 // A reason worded in French, as the reports write it ("Condition non
 // remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.").

@@ -30,9 +30,11 @@ int Eval(const EvalOptions& options) {
   std::cerr << FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return kExitFindings;
   Evaluation evaluation = pack->Evaluate(*profile.profile, *date);
-  std::cout << (options.format == "json"      ? ToJson(evaluation)
-                : options.format == "summary" ? ToSummary(evaluation)
-                                              : ToText(evaluation));
+  std::cout << (options.format == "json"       ? ToJson(evaluation)
+                : options.format == "summary"  ? ToSummary(evaluation)
+                : options.format == "markdown" ? ToMarkdown(evaluation)
+                : options.format == "html"     ? ToHtml(evaluation)
+                                               : ToText(evaluation));
   return kExitOk;
 }
 
@@ -45,8 +47,9 @@ Command EvalCommand(CLI::App& parent) {
   auto* date = app->add_option("--date", options->date, "Evaluation date, YYYY-MM-DD");
   auto* month = app->add_option("--month", options->month, "Evaluation month, YYYY-MM");
   date->excludes(month);
-  app->add_option("--format", options->format, "Output format: text (every detail), summary (one screen), json")
-      ->check(CLI::IsMember({"text", "summary", "json"}));
+  app->add_option("--format", options->format,
+                  "Output format: text (every detail), summary (one screen), json, markdown, html (one page to e-mail)")
+      ->check(CLI::IsMember({"text", "summary", "json", "markdown", "html"}));
   app->add_option("profile", options->profile, "Profile file (YAML or JSON), or - for standard input")->required();
   return {app, [options] { return Eval(*options); }};
 }

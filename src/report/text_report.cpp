@@ -1,55 +1,16 @@
+// Every detail of an evaluation in French text, one block per measure.
 #include <fmt/format.h>
 
 #include "core/french_number.hpp"
 #include "core/text_safety.hpp"
 #include "relief/report.hpp"
+#include "report/summary_model.hpp"
 
 namespace relief {
-namespace {
 
-const char* StatusFrench(Status s) {
-  switch (s) {
-    case Status::kEligible:
-      return "ÉLIGIBLE";
-    case Status::kIneligible:
-      return "NON ÉLIGIBLE";
-    case Status::kUndetermined:
-      return "À DÉTERMINER";
-    case Status::kNotApplicable:
-      return "NON APPLICABLE";
-    case Status::kError:
-      return "ERREUR";
-  }
-  return "";
-}
-
-const char* AmountWord(MeasureKind kind) {
-  switch (kind) {
-    case MeasureKind::kLoan:
-      return "prêt maximal";
-    case MeasureKind::kRepayableAdvance:
-      return "avance maximale";
-    default:
-      return "montant";
-  }
-}
-
-// What one amount covers, after the amount.
-const char* PerFrench(AmountPeriod per) {
-  switch (per) {
-    case AmountPeriod::kMonth:
-      return " par mois";
-    case AmountPeriod::kTwoMonths:
-      return " pour la période de deux mois";
-    case AmountPeriod::kYear:
-      return " pour l'année";
-    case AmountPeriod::kOnce:
-      return "";
-  }
-  return "";
-}
-
-}  // namespace
+using report::AmountWord;
+using report::PerFrench;
+using report::StatusFrench;
 
 std::string ToText(const Evaluation& e) {
   std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name, e.pack.version,
@@ -60,12 +21,8 @@ std::string ToText(const Evaluation& e) {
     if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
     out += fmt::format("  [{}]\n", r.id);
     for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
-    if (r.amount && !r.amount_formula.empty()) {
-      std::vector<std::string> values;
-      for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
-      out += "  Calcul : " + r.amount_formula_words;
-      if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
-      out += "\n";
+    if (const std::string calculation = report::CalculationFrench(r); !calculation.empty()) {
+      out += "  Calcul : " + calculation + "\n";
     }
     for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
     if (r.status != Status::kNotApplicable) {
