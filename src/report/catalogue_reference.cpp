@@ -29,6 +29,7 @@ std::string Page(const PackDescription& pack, const std::string& title, const st
 }
 
 std::string Parameters(const PackDescription& pack) {
+  if (pack.parameters.empty()) return "<section id=\"parametres\">\n<h2>Paramètres</h2>\n<p>Aucun.</p>\n</section>\n";
   std::string out =
       "<section id=\"parametres\">\n<h2>Paramètres</h2>\n<table>\n<thead><tr><th>Paramètre</th>"
       "<th>Valeurs</th><th>Sources</th></tr></thead>\n<tbody>\n";
@@ -44,6 +45,7 @@ std::string Parameters(const PackDescription& pack) {
 }
 
 std::string Values(const PackDescription& pack) {
+  if (pack.values.empty()) return "<section id=\"valeurs\">\n<h2>Valeurs calculées</h2>\n<p>Aucune.</p>\n</section>\n";
   std::string out =
       "<section id=\"valeurs\">\n<h2>Valeurs calculées</h2>\n<table>\n<thead><tr><th>Valeur</th>"
       "<th>Calcul</th></tr></thead>\n<tbody>\n";
@@ -56,6 +58,7 @@ std::string Values(const PackDescription& pack) {
 
 std::string Lists(const PackDescription& pack) {
   std::string out = "<section id=\"listes\">\n<h2>Listes</h2>\n";
+  if (pack.lists.empty()) out += "<p>Aucune.</p>\n";
   for (const ListDescription& l : pack.lists) {
     out += fmt::format("<details id=\"l-{}\">\n<summary>{} (<code>{}</code>) — {} code(s)</summary>\n", Html(l.name),
                        Html(l.label), Html(l.name), l.items.size());

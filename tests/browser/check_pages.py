@@ -111,6 +111,18 @@ def visible_measures(dom):
     return [li for li in dom.find_all("li") if "data-search" in li.attrs and "hidden" not in li.attrs]
 
 
+def check_markup(checks, pages):
+    """Each page read by HTML Tidy (HTML5 mode) with no error and no warning, when tidy is installed."""
+    tidy = shutil.which("tidy")
+    if not tidy:
+        print("tidy not found: the markup check is skipped", file=sys.stderr)
+        return 0
+    for page in pages:
+        out = subprocess.run([tidy, "-q", "-e", str(page)], capture_output=True, text=True, check=False)
+        checks.expect(out.returncode == 0 and not out.stderr.strip(), f"{page}: tidy: {out.stderr.strip()[:500]}")
+    return len(pages)
+
+
 def check_links(checks, root):
     """Every relative link of every page leads to a file, and its #anchor to an id of that file."""
     ids = {}
@@ -221,8 +233,10 @@ def main():
     measures = check_catalogue(checks, browser, args.relief, args.work_dir)
     check_eval(checks, browser, args.relief, args.source_dir, args.work_dir)
     check_hostile(checks, browser, args.relief, args.source_dir, args.work_dir)
-    print(f"browser: {checks.count} checks, {len(checks.failures)} failed; {browser.runs} pages loaded in Chromium, "
-          f"catalogue of {measures} measures")
+    pages = [p for p in sorted(args.work_dir.rglob("*.html")) if "chromium-profile" not in str(p)]
+    validated = check_markup(checks, pages)
+    print(f"browser: {validated} pages checked by tidy; {checks.count} checks, {len(checks.failures)} failed; "
+          f"{browser.runs} pages loaded in Chromium, catalogue of {measures} measures")
     return 1 if checks.failures else 0
 
 
