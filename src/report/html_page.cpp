@@ -21,6 +21,8 @@ td.amount{white-space:nowrap;text-align:right}.total{font-weight:bold}
 .eligible{color:#0a6b2a}.undetermined{color:#8a5a00}.ineligible,.error{color:#a31515}.not_applicable{color:#555}
 details{border:1px solid #ddd;border-radius:4px;padding:.25rem .75rem;margin:.5rem 0}
 summary{cursor:pointer;font-weight:600}details ul{padding-left:1.25rem}
+dt{font-weight:600}dd{margin:0 0 .5rem 1.5rem}
+li details,dd details{border:none;padding:0;margin:0}li details>summary,dd details>summary{font-weight:normal;font-size:.85rem;color:#555}
 code{font-size:.9em;background:#f3f3f3;padding:0 .2rem}.open{color:#8a5a00}
 input[type=search]{font-size:1rem;padding:.3rem;width:100%;box-sizing:border-box}
 @media print{details{border:none}details>summary{list-style:none}}
