@@ -6,6 +6,7 @@
 
 #include "report/catalogue_pages.hpp"
 #include "report/html_page.hpp"
+#include "report/report_words.hpp"
 #include "report/summary_model.hpp"
 
 namespace relief::report {

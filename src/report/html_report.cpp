@@ -6,6 +6,7 @@
 
 #include "relief/report.hpp"
 #include "report/html_page.hpp"
+#include "report/report_words.hpp"
 #include "report/summary_model.hpp"
 
 namespace relief {
@@ -99,9 +100,7 @@ std::string ToHtml(const Evaluation& e) {
         s.not_applicable, s.not_applicable > 1 ? "s" : "");
   }
   body += "<section id=\"details\">\n<h2>Détails par mesure</h2>\n";
-  for (const MeasureResult& r : e.measures) {
-    if (r.status != Status::kNotApplicable) body += Details(r);
-  }
+  for (const MeasureResult* r : report::Detailed(s)) body += Details(*r);
   body +=
       "</section>\n</main>\n<footer class=\"meta\">\n<p>Estimation établie d'après les informations données "
       "sur l'entreprise ; la décision appartient à l'organisme qui verse chaque aide. Règles " +

@@ -10,6 +10,7 @@
 
 #include "core/text_safety.hpp"
 #include "relief/report.hpp"
+#include "report/report_words.hpp"
 #include "report/summary_model.hpp"
 
 namespace relief {
@@ -100,9 +101,7 @@ std::string ToMarkdown(const Evaluation& e) {
                        s.not_applicable > 1 ? "s" : "");
   }
   out += "\n## Détails par mesure\n";
-  for (const MeasureResult& r : e.measures) {
-    if (r.status != Status::kNotApplicable) out += Details(r);
-  }
+  for (const MeasureResult* r : report::Detailed(s)) out += Details(*r);
   return out;
 }
 

@@ -8,12 +8,10 @@
 
 #include "core/french_number.hpp"
 #include "relief/report.hpp"
+#include "report/report_words.hpp"
 
 namespace relief::report {
 namespace {
-
-// Loans and advances are repaid: they are never added to what is granted.
-bool IsRepaid(MeasureKind kind) { return kind == MeasureKind::kLoan || kind == MeasureKind::kRepayableAdvance; }
 
 bool Has(const MeasureResult& r, ReasonCode code) {
   for (const Reason& reason : r.reasons) {
@@ -62,23 +60,16 @@ Summary Summarize(const Evaluation& e) {
   return s;
 }
 
+std::vector<const MeasureResult*> Detailed(const Summary& s) {
+  std::vector<const MeasureResult*> out(s.eligible);
+  out.insert(out.end(), s.undetermined.begin(), s.undetermined.end());
+  out.insert(out.end(), s.ineligible.begin(), s.ineligible.end());
+  return out;
+}
+
 std::string Heading(const Evaluation& e) {
   return fmt::format("{} — {} (au {}) — règles {} {}", e.pack.title.empty() ? e.pack.name : e.pack.title,
                      e.month.ToFrench(), e.date.ToFrench(), e.pack.name, e.pack.version);
-}
-
-const char* CoverFrench(AmountPeriod per) {
-  switch (per) {
-    case AmountPeriod::kMonth:
-      return "par mois";
-    case AmountPeriod::kTwoMonths:
-      return "par période de deux mois";
-    case AmountPeriod::kYear:
-      return "pour l'année";
-    case AmountPeriod::kOnce:
-      return "en une fois";
-  }
-  return "";
 }
 
 std::string AmountFrench(const MeasureResult& r) {
@@ -101,51 +92,13 @@ std::string TotalsFrench(const std::vector<GrantTotal>& totals) {
 
 std::string FirstReason(const MeasureResult& r) { return r.reasons.empty() ? "" : ReasonText(r.reasons.front()); }
 
-const char* StatusFrench(Status s) {
-  switch (s) {
-    case Status::kEligible:
-      return "ÉLIGIBLE";
-    case Status::kIneligible:
-      return "NON ÉLIGIBLE";
-    case Status::kUndetermined:
-      return "À DÉTERMINER";
-    case Status::kNotApplicable:
-      return "NON APPLICABLE";
-    case Status::kError:
-      return "ERREUR";
-  }
-  return "";
-}
-
-const char* AmountWord(MeasureKind kind) {
-  switch (kind) {
-    case MeasureKind::kLoan:
-      return "prêt maximal";
-    case MeasureKind::kRepayableAdvance:
-      return "avance maximale";
-    default:
-      return "montant";
-  }
-}
-
-const char* PerFrench(AmountPeriod per) {
-  switch (per) {
-    case AmountPeriod::kMonth:
-      return " par mois";
-    case AmountPeriod::kTwoMonths:
-      return " pour la période de deux mois";
-    case AmountPeriod::kYear:
-      return " pour l'année";
-    case AmountPeriod::kOnce:
-      return "";
-  }
-  return "";
-}
-
 std::string CalculationFrench(const MeasureResult& r) {
   if (!r.amount || r.amount_formula.empty()) return "";
   std::vector<std::string> values;
-  for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
+  for (const UsedValue& v : r.amount_values) {
+    // A formula that is one named value is already said by its label.
+    if (v.label != r.amount_formula_words) values.push_back(v.label + " = " + v.value);
+  }
   std::string out = r.amount_formula_words;
   if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
   return out;

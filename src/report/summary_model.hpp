@@ -34,25 +34,22 @@ inline constexpr std::size_t kQuestionsShown = 5;
 
 // `e` grouped; the pointers point into `e`.
 Summary Summarize(const Evaluation& e);
+// The measures whose details a document shows, grouped by status as the
+// summary lists them: eligible, undetermined, then refused (the measures
+// out of period or territory are only counted).
+std::vector<const MeasureResult*> Detailed(const Summary& s);
 
 // "Mesures COVID-19 … — novembre 2020 (au 30/11/2020) — règles occitanie 0.1.0".
 std::string Heading(const Evaluation& e);
-// "par mois", "en une fois", …: what one amount covers.
-const char* CoverFrench(AmountPeriod per);
 // "14 800 € par mois", "prêt jusqu'à 180 000 €", "montant à calculer par le conseiller".
 std::string AmountFrench(const MeasureResult& r);
 // "11 000 € par mois ; 500 € en une fois" (empty when there is no total).
 std::string TotalsFrench(const std::vector<GrantTotal>& totals);
 // The first reason of a refusal, worded ("Condition non remplie : …"), or "".
 std::string FirstReason(const MeasureResult& r);
-// "ÉLIGIBLE", "NON ÉLIGIBLE", "À DÉTERMINER", "NON APPLICABLE", "ERREUR".
-const char* StatusFrench(Status s);
-// "montant", "prêt maximal", "avance maximale": what the amount is.
-const char* AmountWord(MeasureKind kind);
-// " par mois", " pour la période de deux mois", " pour l'année", "".
-const char* PerFrench(AmountPeriod per);
 // "20 % du chiffre d'affaires de référence…, avec chiffre d'affaires de
-// référence = 74 000,00 €" (empty when the amount was not computed).
+// référence = 74 000,00 €" (empty when the amount was not computed). The
+// words of the other reports (statuses, periods) are in report_words.hpp.
 std::string CalculationFrench(const MeasureResult& r);
 
 }  // namespace relief::report
