@@ -28,6 +28,7 @@ std::vector<GrantTotal> Totals(const std::vector<const MeasureResult*>& eligible
     if (!first && it->second) it->second = it->second->Add(*r->amount);
   }
   std::vector<GrantTotal> totals;
+  totals.reserve(granted.size());
   for (const auto& [per, total] : granted) totals.push_back({per, total});
   return totals;
 }
