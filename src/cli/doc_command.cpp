@@ -45,7 +45,7 @@ int Doc(const DocOptions& options) {
     }
   }
   std::cout << fmt::format("{}: {} pages, {} measures ({}/index.html)\n", Shown(pack->info().name), files.size(),
-                           files.size() - 3, Shown(options.output));
+                           pack->MeasureIds().size(), Shown(options.output));
   return kExitOk;
 }
 
