@@ -45,10 +45,17 @@ struct ExpressionDescription {
   std::string words;
 };
 
+// What the sources leave open, and for which firms it is shown (`when`;
+// none: every firm).
+struct OpenPointDescription {
+  std::string text;
+  std::optional<ExpressionDescription> when;
+};
+
 struct ConditionDescription {
   std::string label, source;
   ExpressionDescription when;
-  std::vector<std::string> open_points;
+  std::vector<OpenPointDescription> open_points;
 };
 
 struct OptionDescription {
@@ -66,7 +73,7 @@ struct CaseDescription {
   std::string id, label, source;
   std::optional<ExpressionDescription> when;  // none: the case always applies
   AmountDescription amount;
-  std::vector<std::string> open_points;
+  std::vector<OpenPointDescription> open_points;
 };
 
 struct VersionDescription {
@@ -77,14 +84,14 @@ struct VersionDescription {
   std::vector<ConditionDescription> conditions;
   std::vector<CaseDescription> cases;  // in order: the first that holds applies
   AmountDescription amount;            // when there is no case
-  std::vector<std::string> open_points;
+  std::vector<OpenPointDescription> open_points;
 };
 
 struct MeasureDetail {
   MeasureDescription measure;
   std::string apply;                               // how to apply, in French
   std::optional<ExpressionDescription> territory;  // the territory's condition
-  std::vector<std::string> open_points;
+  std::vector<OpenPointDescription> open_points;
   std::vector<VersionDescription> versions;  // by date
 };
 

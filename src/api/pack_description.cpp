@@ -25,6 +25,13 @@ class Describer {
     return expr == kNoExpr ? std::nullopt : std::optional(Expression(expr));
   }
 
+  std::vector<OpenPointDescription> OpenPoints(const std::vector<internal::OpenPointPlan>& points) {
+    std::vector<OpenPointDescription> out;
+    out.reserve(points.size());
+    for (const internal::OpenPointPlan& p : points) out.push_back({p.text, Optional(p.when)});
+    return out;
+  }
+
   AmountDescription Amount(const internal::AmountPlan& a) {
     AmountDescription d{Optional(a.amount), {}};
     for (const internal::OptionPlan& o : a.options) d.options.push_back({o.label, o.source, Expression(o.amount)});
@@ -33,12 +40,12 @@ class Describer {
 
   VersionDescription Version(const internal::VersionPlan& v) {
     VersionDescription d{v.from,     v.to, v.Period(), v.label,          v.source,
-                         v.deadline, {},   {},         Amount(v.amount), v.open_points};
+                         v.deadline, {},   {},         Amount(v.amount), OpenPoints(v.open_points)};
     for (const internal::ConditionPlan& c : v.require) {
-      d.conditions.push_back({c.label, c.source, Expression(c.when), c.open_points});
+      d.conditions.push_back({c.label, c.source, Expression(c.when), OpenPoints(c.open_points)});
     }
     for (const internal::CasePlan& c : v.cases) {
-      d.cases.push_back({c.id, c.label, c.source, Optional(c.when), Amount(c.amount), c.open_points});
+      d.cases.push_back({c.id, c.label, c.source, Optional(c.when), Amount(c.amount), OpenPoints(c.open_points)});
     }
     return d;
   }
@@ -47,7 +54,7 @@ class Describer {
     MeasureDetail d{{m.id, m.title, m.issuer, m.kind, m.per, m.territory, m.sources},
                     m.apply,
                     Optional(m.territory_when),
-                    m.open_points,
+                    OpenPoints(m.open_points),
                     {}};
     for (const internal::VersionPlan& v : m.versions) d.versions.push_back(Version(v));
     return d;

@@ -22,9 +22,14 @@ std::string Sourced(const std::string& source) {
   return source.empty() ? "" : "<br><span class=\"meta\">Source : " + SourceHtml(source) + "</span>";
 }
 
-std::string OpenPoints(const std::vector<std::string>& points) {
+// Each point, and for whom it is shown when the pack says so.
+std::string OpenPoints(const std::vector<OpenPointDescription>& points) {
   std::string out;
-  for (const std::string& p : points) out += "<p class=\"open\">Point non vérifié : " + Html(p) + "</p>\n";
+  for (const OpenPointDescription& p : points) {
+    out += "<div class=\"open\">Point non vérifié : " + Html(p.text);
+    if (p.when) out += "<div class=\"meta\">Signalé seulement si : " + ExpressionHtml(*p.when) + "</div>";
+    out += "</div>\n";
+  }
   return out;
 }
 

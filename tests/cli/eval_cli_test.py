@@ -100,6 +100,24 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(out.returncode, 1, out.stderr)
 
 
+class Completion(unittest.TestCase):
+    def complete(self, line):
+        """What bash completes for `line`, with the script relief prints."""
+        script = run("completion", "bash").stdout
+        words = line.split(" ")
+        program = script + "\nCOMP_WORDS=(%s); COMP_CWORD=%d; _relief; printf '%%s\\n' \"${COMPREPLY[@]}\"\n" % (
+            " ".join("'%s'" % w for w in words), len(words) - 1)
+        out = subprocess.run(["bash", "-c", program], capture_output=True, text=True, cwd=ARGS.source_dir, timeout=30)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        return out.stdout.split()
+
+    def test_commands_and_their_options(self):
+        self.assertEqual(self.complete("relief ev"), ["eval"])
+        self.assertEqual(self.complete("relief eval --ex"), ["--explain"])
+        self.assertIn("--details", self.complete("relief eval --month 2020-11 --"))
+        self.assertEqual(self.complete("relief eval --month 2020-11 exam"), ["examples"])
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--relief", required=True)
