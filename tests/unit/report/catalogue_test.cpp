@@ -100,6 +100,27 @@ TEST(Catalogue, DescriptionWordsExpressionsWithLabels) {
   EXPECT_EQ(d.lists[0].items[0].code, "31");
 }
 
+TEST(Catalogue, OpenPointsSayForWhomTheyAreShown) {
+  PackFiles files = testing::MemoryPackFiles();
+  std::string& rules = files["essai/regles/aide.yaml"];
+  rules.replace(rules.find("        amount: loyer * taux"), 0,
+                "        open_points:\n          - Toujours signalé.\n"
+                "          - text: Seulement pour les petites entreprises.\n            when: effectif < 5\n");
+  const LoadResult loaded = RulePack::Load(files, "essai");
+  ASSERT_TRUE(loaded.ok()) << FormatDiagnostics(loaded.diagnostics);
+  const PackDescription d = loaded.value().Description();
+  const std::vector<OpenPointDescription>& points = d.measures.at(0).versions.at(0).open_points;
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_FALSE(points[0].when.has_value());
+  ASSERT_TRUE(points[1].when.has_value());
+  EXPECT_EQ(points[1].when->words, "effectif salarié < 5");
+  const std::string page = Pages(d).at("mesures/aide_loyer.html");
+  EXPECT_NE(page.find("Point non vérifié : Seulement pour les petites entreprises.<div class=\"meta\">Signalé "
+                      "seulement si : effectif salarié &lt; 5<details>"),
+            std::string::npos)
+      << page;
+}
+
 TEST(Catalogue, PackTextsAreEscapedInEveryPage) {
   PackFiles files = testing::MemoryPackFiles();
   std::string& rules = files["essai/regles/aide.yaml"];
