@@ -16,10 +16,11 @@ using relief::cli::CommandFactory;
 
 // The subcommands, in the order of `relief --help`.
 constexpr CommandFactory kCommands[] = {
-    relief::cli::CheckCommand,
-    relief::cli::TestCommand,
-    relief::cli::EvalCommand,
-    relief::cli::CompletionCommand,
+    relief::cli::CheckCommand,       // relief check
+    relief::cli::TestCommand,        // relief test
+    relief::cli::EvalCommand,        // relief eval
+    relief::cli::DocCommand,         // relief doc
+    relief::cli::CompletionCommand,  // relief completion
 };
 
 int PrintVersion() {
