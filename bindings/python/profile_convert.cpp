@@ -18,42 +18,6 @@ const PyTypes& Types() {
 
 std::string TypeOf(const py::handle& value) { return py::str(py::type::handle_of(value).attr("__name__")); }
 
-// The FactValue for `value`, or a message saying why there is none.
-std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::handle& value, const std::string& field,
-                                     std::string& problem) {
-  const PyTypes& t = Types();
-  if (py::isinstance<py::bool_>(value)) return FactValue::Boolean(value.cast<bool>());
-  if (py::isinstance<py::int_>(value)) return FactValue::Number(py::str(value));
-  if (py::isinstance(value, t.decimal)) {
-    if (!value.attr("is_finite")().cast<bool>()) {
-      problem = "'" + field + "': expected a finite number, found Decimal('" + std::string(py::str(value)) + "')";
-      return std::nullopt;
-    }
-    return FactValue::Number(py::str(py::module_::import("builtins").attr("format")(value, "f")));
-  }
-  if (py::isinstance<py::float_>(value)) {
-    if (fact.base == "money") {
-      problem = "'" + field +
-                "': a float is refused for money: binary floating point cannot hold most amounts "
-                "in cents exactly (0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
-      return std::nullopt;
-    }
-    return FactValue::Number(py::str(py::repr(value)));  // the shortest text that reads back the same float
-  }
-  if (py::isinstance<py::str>(value)) return FactValue::Text(value.cast<std::string>());
-  if (py::isinstance(value, t.datetime)) {
-    problem = "'" + field + "': expected a date, found a datetime (pass its .date())";
-    return std::nullopt;
-  }
-  if (py::isinstance(value, t.date)) {
-    auto d =
-        Date::FromYmd(value.attr("year").cast<int>(), value.attr("month").cast<int>(), value.attr("day").cast<int>());
-    if (d) return FactValue::OfDate(*d);
-  }
-  problem = "'" + field + "': expected " + fact.type + ", found a value of Python type " + TypeOf(value);
-  return std::nullopt;
-}
-
 bool IsMissing(const py::handle& value, bool skip_nan) {
   if (value.is_none()) return true;
   return skip_nan && py::isinstance<py::float_>(value) && std::isnan(value.cast<double>());
@@ -116,6 +80,41 @@ void Converter::Scalar(const FactDescription& fact, const std::string& field, co
 }
 
 }  // namespace
+
+std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::handle& value, const std::string& field,
+                                     std::string& problem) {
+  const PyTypes& t = Types();
+  if (py::isinstance<py::bool_>(value)) return FactValue::Boolean(value.cast<bool>());
+  if (py::isinstance<py::int_>(value)) return FactValue::Number(py::str(value));
+  if (py::isinstance(value, t.decimal)) {
+    if (!value.attr("is_finite")().cast<bool>()) {
+      problem = "'" + field + "': expected a finite number, found Decimal('" + std::string(py::str(value)) + "')";
+      return std::nullopt;
+    }
+    return FactValue::Number(py::str(py::module_::import("builtins").attr("format")(value, "f")));
+  }
+  if (py::isinstance<py::float_>(value)) {
+    if (fact.base == "money") {
+      problem = "'" + field +
+                "': a float is refused for money: binary floating point cannot hold most amounts "
+                "in cents exactly (0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
+      return std::nullopt;
+    }
+    return FactValue::Number(py::str(py::repr(value)));  // the shortest text that reads back the same float
+  }
+  if (py::isinstance<py::str>(value)) return FactValue::Text(value.cast<std::string>());
+  if (py::isinstance(value, t.datetime)) {
+    problem = "'" + field + "': expected a date, found a datetime (pass its .date())";
+    return std::nullopt;
+  }
+  if (py::isinstance(value, t.date)) {
+    auto d =
+        Date::FromYmd(value.attr("year").cast<int>(), value.attr("month").cast<int>(), value.attr("day").cast<int>());
+    if (d) return FactValue::OfDate(*d);
+  }
+  problem = "'" + field + "': expected " + fact.type + ", found a value of Python type " + TypeOf(value);
+  return std::nullopt;
+}
 
 PackHandle::PackHandle(RulePack p) : pack(std::move(p)) {
   for (FactDescription& f : pack.Facts()) facts.emplace(f.name, std::move(f));

@@ -19,6 +19,7 @@ constexpr CommandFactory kCommands[] = {
     relief::cli::CheckCommand,
     relief::cli::TestCommand,
     relief::cli::EvalCommand,
+    relief::cli::BatchCommand,
 };
 
 int PrintVersion() {
