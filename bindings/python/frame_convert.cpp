@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -35,22 +36,13 @@ const FactDescription* FactOf(const PackHandle& pack, const std::string& header)
   return it == pack.facts.end() ? nullptr : &it->second;
 }
 
-std::string FloatMoneyProblem(const std::string& field) {
-  return "'" + field +
-         "': a float is refused for money: binary floating point cannot hold most amounts in cents exactly "
-         "(0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
-}
-
-// A pandas Timestamp at midnight is a date; numpy scalars are their Python values.
+// A pandas Timestamp at midnight is a date; a numpy scalar is its Python value.
 py::object Native(const py::handle& value, const py::handle& timestamp) {
   if (py::isinstance(value, timestamp)) {
     if (value.attr("normalize")().equal(value)) return value.attr("date")();
     return value.attr("to_pydatetime")();  // refused: a time of day is not a date
   }
-  if (!py::isinstance<py::str>(value) && !py::isinstance<py::int_>(value) && !py::isinstance<py::float_>(value) &&
-      py::hasattr(value, "dtype") && py::hasattr(value, "item")) {
-    return value.attr("item")();
-  }
+  if (std::string_view(Py_TYPE(value.ptr())->tp_name).starts_with("numpy.")) return value.attr("item")();
   return py::reinterpret_borrow<py::object>(value);
 }
 
@@ -106,7 +98,7 @@ const FactValue* Cell(const FrameColumn& column, const std::string& header, std:
     case CellKind::kFloat: {
       const double x = static_cast<const double*>(column.data)[row];
       if (std::isnan(x)) return nullptr;
-      if (column.fact != nullptr && column.fact->base == "money") problem = FloatMoneyProblem(header);
+      if (column.fact != nullptr && column.fact->base == "money") problem = FloatRefusedForMoney(header);
       if (!problem.empty()) return nullptr;
       char text[32];  // the shortest text that reads back as the same double
       const std::to_chars_result end = std::to_chars(text, text + sizeof text, x);

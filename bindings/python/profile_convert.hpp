@@ -30,6 +30,9 @@ struct PackHandle {
   std::unordered_map<std::string, FactDescription> facts;  // by name, record fields as "record.field"
 };
 
+// Why a float is refused for a money field.
+std::string FloatRefusedForMoney(const std::string& field);
+
 // The FactValue for a Python value given for `fact` (int, Decimal, str,
 // bool, date; a float except for money), or nothing with `problem` saying
 // why (naming `field`).

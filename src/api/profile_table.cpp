@@ -128,7 +128,7 @@ std::optional<Profile> ProfileTable::Read(std::span<const FactValue* const> cell
     if (!problem.empty()) errors.push_back({row, headers_[i], std::move(problem)});
   }
   if (errors.size() != before) return std::nullopt;
-  return internal::Access::MakeProfile(writer.Finish());
+  return internal::Access::MakeProfile(std::move(writer).Take());
 }
 
 std::optional<Profile> ProfileTable::ReadTexts(std::span<const std::string_view> cells, std::size_t row,

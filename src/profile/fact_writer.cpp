@@ -210,6 +210,23 @@ std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const 
   return {};
 }
 
+namespace {
+
+// Writes the series elements given, by slot then period, into `data`'s
+// dense series; `own` makes a value's text belong to `data`.
+template <typename Own>
+void FillSeries(const std::map<std::int32_t, std::map<std::int32_t, Value>>& series, ProfileData& data, Own own) {
+  for (const auto& [slot, elements] : series) {
+    if (elements.empty()) continue;
+    SeriesData& s = data.series[static_cast<std::size_t>(slot)];
+    s.first = elements.begin()->first;
+    s.values.assign(static_cast<std::size_t>(std::int64_t{elements.rbegin()->first} - s.first + 1), Value{});
+    for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<ProfileData> FactWriter::Finish() const {
   // A copy, so that the writer can go on: its strings are copied into the
   // new profile's own storage, which its values then point into.
@@ -218,17 +235,19 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
     if (v.kind == Value::Kind::kString) v.text = data->strings.emplace_back(v.text);
     return v;
   };
+  data->scalars.reserve(data_->scalars.size());
   for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
   data->series.assign(data_->series.size(), SeriesData{});
-  for (const auto& [slot, elements] : series_) {
-    if (elements.empty()) continue;
-    SeriesData& s = data->series[slot];
-    s.first = elements.begin()->first;
-    s.values.assign(static_cast<std::size_t>(std::int64_t{elements.rbegin()->first} - s.first + 1), Value{});
-    for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
-  }
+  FillSeries(series_, *data, own);
   data->program = program_;
   return data;
+}
+
+std::shared_ptr<ProfileData> FactWriter::Take() && {
+  // The strings already live in data_ (a deque: they do not move).
+  FillSeries(series_, *data_, [](const Value& v) { return v; });
+  data_->program = program_;
+  return std::move(data_);
 }
 
 }  // namespace relief::internal

@@ -41,6 +41,8 @@ class FactWriter {
 
   // The profile written so far (the writer can go on afterwards).
   std::shared_ptr<ProfileData> Finish() const;
+  // The profile written, without a copy, when the writer is done with.
+  std::shared_ptr<ProfileData> Take() &&;
 
  private:
   std::optional<Value> Convert(const FactInfo& fact, const FactValue& value, const std::string& name,
