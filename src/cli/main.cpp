@@ -20,6 +20,7 @@ constexpr CommandFactory kCommands[] = {
     relief::cli::TestCommand,
     relief::cli::EvalCommand,
     relief::cli::BatchCommand,
+    relief::cli::CompletionCommand,
 };
 
 int PrintVersion() {
