@@ -9,6 +9,7 @@ import os
 import pty
 import subprocess
 import sys
+import tempfile
 import unittest
 
 ARGS = None
@@ -57,6 +58,15 @@ class EvalForPeople(unittest.TestCase):
         order = [details.index(" — ÉLIGIBLE"), details.index(" — À DÉTERMINER"), details.index(" — NON ÉLIGIBLE"),
                  details.index(" — NON APPLICABLE")]
         self.assertEqual(order, sorted(order))
+
+    def test_details_word_functions_with_labels_not_identifiers(self):
+        profile = os.path.join(ARGS.work_dir, "effectif.yaml")
+        with open(profile, "w", encoding="utf-8") as f:
+            f.write("effectif: 3\n")
+        out = run("eval", "--pack", "tests/golden/profiles/pack", "--month", "2020-11", "--details", profile)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("« code NAF commence par 56 » : inconnu", out.stdout)
+        self.assertNotIn("starts_with(", out.stdout)
 
     def test_explain_gives_one_measure(self):
         out = run("eval", "--month", "2020-11", "--explain", "pge", PROFILE)
@@ -124,4 +134,5 @@ if __name__ == "__main__":
     parser.add_argument("--source-dir", required=True)
     ARGS, rest = parser.parse_known_args()
     ARGS.relief = os.path.abspath(ARGS.relief)
+    ARGS.work_dir = tempfile.mkdtemp(prefix="relief-cli-")
     unittest.main(argv=[sys.argv[0], *rest])
