@@ -46,20 +46,32 @@ py::object Native(const py::handle& value, const py::handle& timestamp) {
   return py::reinterpret_borrow<py::object>(value);
 }
 
-void ConvertObjects(FrameColumn& column, const std::string& header, const py::tuple& data) {
-  const py::list values = data[0].cast<py::list>();
-  const py::array_t<bool> missing = data[1].cast<py::array_t<bool>>();
-  const bool* absent = missing.data();
-  const py::object timestamp = py::module_::import("pandas").attr("Timestamp");
+// pandas' empty cells in an object column: None, NaN, NA, NaT.
+class Missing {
+ public:
+  explicit Missing(const py::module_& pandas) : na_(pandas.attr("NA")), nat_(pandas.attr("NaT")) {}
+  bool operator()(const py::handle& v) const {
+    return v.is_none() || v.is(na_) || v.is(nat_) || (PyFloat_Check(v.ptr()) && std::isnan(PyFloat_AS_DOUBLE(v.ptr())));
+  }
+
+ private:
+  py::object na_, nat_;
+};
+
+void ConvertObjects(FrameColumn& column, const std::string& header, const py::list& values) {
+  const py::module_ pandas = py::module_::import("pandas");
+  const py::object timestamp = pandas.attr("Timestamp");
+  const Missing missing(pandas);
   column.values.resize(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (absent[i]) continue;
+    const py::handle value = PyList_GET_ITEM(values.ptr(), static_cast<Py_ssize_t>(i));
+    if (missing(value)) continue;
     if (column.fact == nullptr) {  // the table refuses the column: any value fails its row
       column.values[i] = FactValue::Text("");
       continue;
     }
     std::string problem;
-    column.values[i] = ToFactValue(*column.fact, Native(values[i], timestamp), header, problem);
+    column.values[i] = ToFactValue(*column.fact, Native(value, timestamp), header, problem);
     if (!problem.empty()) column.problems.emplace(i, std::move(problem));
   }
 }
@@ -69,7 +81,7 @@ FrameColumn MakeColumn(const PackHandle& pack, const std::string& header, const 
   column.fact = FactOf(pack, header);
   const std::string kind = spec[0].cast<std::string>();
   if (kind == "object") {
-    ConvertObjects(column, header, spec[1].cast<py::tuple>());
+    ConvertObjects(column, header, spec[1].cast<py::list>());
     return column;
   }
   column.kind = kind == "int"     ? CellKind::kInt

@@ -18,7 +18,7 @@ namespace relief::python {
 // `columns[i]` is column `headers[i]` as relief/_frame.py gives it, a pair
 // (kind, data): ("int", int64 array), ("float", float64 array), ("bool",
 // bool array), ("datetime", int64 nanoseconds, NaT as the smallest int64),
-// or ("object", (list, missing mask)). Returns ([Profile or None] per row,
+// or ("object", list of cells; None, NaN, NA and NaT are empty). Returns ([Profile or None] per row,
 // [(row position, field, message)]).
 py::tuple BuildTableProfiles(const PackHandle& pack, const std::vector<std::string>& headers, const py::list& columns,
                              std::size_t rows, int threads);

@@ -33,7 +33,7 @@ def _column(series: Any, np: Any) -> Tuple[str, Any]:
             return "bool", series.to_numpy(dtype=np.bool_)
         if dtype.kind == "M":
             return "datetime", series.to_numpy(dtype="datetime64[ns]").view(np.int64)
-    return "object", (series.to_numpy(dtype=object).tolist(), series.isna().to_numpy(dtype=np.bool_))
+    return "object", series.to_numpy(dtype=object).tolist()
 
 
 def columns_of(frame: Any) -> Tuple[List[str], List[Tuple[str, Any]]]:
@@ -51,7 +51,7 @@ def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[A
     core = pack._core
     headers, columns = columns_of(frame)
     profiles, problems = core.build_table_profiles(headers, columns, len(frame), threads)
-    codes, amounts, cases, _ = core.evaluate_batch(profiles, when, threads)
+    codes, amounts, cases, _, _ = core.evaluate_batch(profiles, when, threads)
     statuses = np.array(_STATUSES, dtype=object)[np.frombuffer(codes, dtype=np.uint8)]
     measure_ids = [m.id for m in pack.measures]
     good = np.flatnonzero(np.fromiter((p is not None for p in profiles), dtype=np.bool_, count=len(profiles)))
