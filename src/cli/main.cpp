@@ -16,11 +16,8 @@ using relief::cli::CommandFactory;
 
 // The subcommands, in the order of `relief --help`.
 constexpr CommandFactory kCommands[] = {
-    relief::cli::CheckCommand,
-    relief::cli::TestCommand,
-    relief::cli::EvalCommand,
-    relief::cli::BatchCommand,
-    relief::cli::CompletionCommand,
+    relief::cli::CheckCommand, relief::cli::TestCommand,       relief::cli::EvalCommand,
+    relief::cli::BatchCommand, relief::cli::CompletionCommand,
 };
 
 int PrintVersion() {
