@@ -71,6 +71,9 @@ class RulePack {
   // declaration order, and every measure, in pack order.
   std::vector<FactDescription> Facts() const;
   std::vector<MeasureDescription> Measures() const;
+  // Every declaration in detail: measures with their versions, conditions
+  // and amounts (in French words), parameters, values and lists.
+  PackDescription Description() const;
 
   // Reads a profile written in YAML or JSON; `file_name` is used in messages.
   ProfileResult ReadProfile(std::string_view text, const std::string& file_name = "profile") const;
@@ -91,8 +94,9 @@ struct LoadResult {
   const RulePack& value() const { return pack.value(); }
 };
 
-// The bundled rule pack (the Occitanie pack): RELIEF_RULES_DIR/occitanie when
-// that variable is set, else the copy installed beside the library or the
+// The bundled rule pack (the Occitanie pack): when RELIEF_RULES_DIR is set,
+// that directory if it is a pack (it holds pack.yaml), else its occitanie/
+// subdirectory; else the copy installed beside the library or the
 // program (<prefix>/share/relief/rules, or rules/ beside the Python module),
 // else, for a program run from its build tree, the source tree's.
 std::string DefaultPackDirectory();

@@ -49,6 +49,10 @@ int Render(const EvalOptions& options, const Evaluation& evaluation) {
     std::cout << ToJson(evaluation);
     return kExitOk;
   }
+  if (options.format == "markdown" || options.format == "html") {
+    std::cout << (options.format == "html" ? ToHtml(evaluation) : ToMarkdown(evaluation));
+    return kExitOk;
+  }
   const TextStyle style = StyleFor(options.color);
   if (!options.explain.empty()) {
     std::optional<std::string> text = ExplainOne(evaluation, options.explain, style);
@@ -59,6 +63,19 @@ int Render(const EvalOptions& options, const Evaluation& evaluation) {
   std::cout << ToSummary(evaluation, style);
   if (options.details) std::cout << "\n" << ToText(evaluation, style);
   return kExitOk;
+}
+
+// A date that no version of the pack covers is almost always a typo
+// (2002-11 for 2020-11): say so, beside the answer.
+void WarnWhenOutOfEveryVersion(const Evaluation& evaluation) {
+  for (const MeasureResult& r : evaluation.measures) {
+    const bool out_of_period = !r.reasons.empty() && r.reasons.front().code == ReasonCode::kOutOfPeriod;
+    if (r.status != Status::kNotApplicable || !out_of_period) return;
+  }
+  std::cerr << fmt::format(
+      "warning: no measure of pack '{}' has a version in force on {}: every measure is "
+      "not applicable at this date\n",
+      Shown(evaluation.pack.name), evaluation.date.ToString());
 }
 
 int Eval(const EvalOptions& options) {
@@ -74,7 +91,9 @@ int Eval(const EvalOptions& options) {
   ProfileResult profile = pack->ReadProfile(*text.text, options.profile);
   std::cerr << FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return kExitFindings;
-  return Render(options, pack->Evaluate(*profile.profile, *date));
+  const Evaluation evaluation = pack->Evaluate(*profile.profile, *date);
+  WarnWhenOutOfEveryVersion(evaluation);
+  return Render(options, evaluation);
 }
 
 }  // namespace
@@ -87,9 +106,10 @@ Command EvalCommand(CLI::App& parent) {
   auto* month = app->add_option("--month", options->month, "Evaluation month, YYYY-MM (evaluated at its last day)");
   date->excludes(month);
   app->add_option("--format", options->format,
-                  "text (the one-screen summary, details on demand) or json (everything, for programs); "
+                  "text (the one-screen summary, details on demand), json (everything, for programs), "
+                  "markdown or html (the summary then every detail: a document to send); "
                   "summary is another name for text")
-      ->check(CLI::IsMember({"text", "summary", "json"}));
+      ->check(CLI::IsMember({"text", "summary", "json", "markdown", "html"}));
   auto* details = app->add_flag("--details", options->details,
                                 "After the summary, every measure's conditions, calculation, open points and sources");
   auto* explain = app->add_option("--explain", options->explain, "Only the details of this measure (its id)");
@@ -98,8 +118,10 @@ Command EvalCommand(CLI::App& parent) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("profile", options->profile, "Profile file (YAML or JSON), or - for standard input")->required();
   return {app, [options, details, explain] {
-            if (options->format == "json" && (details->count() > 0 || explain->count() > 0)) {
-              std::cerr << "error: --details and --explain apply to the text format (json has every detail)\n";
+            const bool text = options->format == "text" || options->format == "summary";
+            if (!text && (details->count() > 0 || explain->count() > 0)) {
+              std::cerr << "error: --details and --explain apply to the text format (json, markdown and html have "
+                           "every detail)\n";
               return kExitUsage;
             }
             return Eval(*options);

@@ -16,8 +16,12 @@ using relief::cli::CommandFactory;
 
 // The subcommands, in the order of `relief --help`.
 constexpr CommandFactory kCommands[] = {
-    relief::cli::CheckCommand, relief::cli::TestCommand,       relief::cli::EvalCommand,
-    relief::cli::BatchCommand, relief::cli::CompletionCommand,
+    relief::cli::CheckCommand,       // relief check
+    relief::cli::TestCommand,        // relief test
+    relief::cli::EvalCommand,        // relief eval
+    relief::cli::BatchCommand,       // relief batch
+    relief::cli::DocCommand,         // relief doc
+    relief::cli::CompletionCommand,  // relief completion
 };
 
 int PrintVersion() {
