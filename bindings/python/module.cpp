@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <thread>
+#include <unordered_map>
 
+#include "frame_convert.hpp"
 #include "profile_convert.hpp"
 #include "relief/batch_evaluator.hpp"
 #include "relief/report.hpp"
@@ -76,34 +79,21 @@ std::string EvaluateJson(const PackHandle& pack, const Profile& profile, const s
   return ToJson(pack.pack.Evaluate(profile, d));
 }
 
-// Every row of `rows` (dicts): the profiles (None for a row with errors)
-// and the problems as (row position, field, message).
-py::tuple BuildProfiles(const PackHandle& pack, const py::list& rows) {
-  std::vector<std::optional<Profile>> profiles;
-  std::vector<py::tuple> errors;
-  profiles.reserve(rows.size());
-  std::vector<FieldProblem> problems;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    problems.clear();
-    profiles.push_back(ConvertProfile(pack, rows[i], true, problems));
-    for (const FieldProblem& p : problems) errors.push_back(py::make_tuple(i, p.field, p.message));
-  }
-  return py::make_tuple(profiles, errors);
-}
-
 // Every measure of every profile that is not None, row by row: the status
-// codes (one byte each: an index into _core.STATUSES), the amounts (decimal strings, or None)
-// and cases, and the seconds the engine took. Evaluated on `threads` threads
+// codes (one byte each: an index into _core.STATUSES), the amounts (Decimal, or None)
+// and cases, and the seconds the engine took (wall clock, and CPU time of
+// the process). Evaluated on `threads` threads
 // without the GIL by the batch path (no explanations).
 py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<Profile>>& profiles,
                         const std::string& date, int threads) {
   const Date d = ParseDate(date);
   const std::size_t measures = pack.pack.MeasureIds().size();
   std::vector<MeasureOutcome> outcomes(profiles.size() * measures);
-  double seconds = 0;
+  double seconds = 0, cpu_seconds = 0;
   {
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     const std::size_t n = std::clamp<std::size_t>(threads > 0 ? threads : std::thread::hardware_concurrency(), 1,
                                                   std::max<std::size_t>(profiles.size(), 1));
     auto work = [&](std::size_t part) {
@@ -120,7 +110,13 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
     work(0);
     for (std::thread& t : pool) t.join();
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;  // every thread's
   }
+  // Amounts and cases repeat across firms: one Python object each, shared
+  // (Decimal and str are immutable).
+  const py::object decimal = py::module_::import("decimal").attr("Decimal");
+  std::unordered_map<std::string, py::object> amount_objects;
+  std::unordered_map<const char*, py::object> case_objects;
   std::string codes;
   py::list amounts, cases;
   for (std::size_t i = 0; i < profiles.size(); ++i) {
@@ -128,11 +124,23 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
     for (std::size_t m = 0; m < measures; ++m) {
       const MeasureOutcome& o = outcomes[i * measures + m];
       codes.push_back(static_cast<char>(o.status));
-      amounts.append(o.amount ? py::cast(o.amount->ToFixed(2)) : py::none());
-      cases.append(o.case_id.empty() ? py::none() : py::cast(std::string(o.case_id)));
+      if (o.amount) {
+        py::object& amount = amount_objects[o.amount->ToFixed(2)];
+        if (!amount) amount = decimal(o.amount->ToFixed(2));
+        amounts.append(amount);
+      } else {
+        amounts.append(py::none());
+      }
+      if (o.case_id.empty()) {
+        cases.append(py::none());
+        continue;
+      }
+      py::object& name = case_objects[o.case_id.data()];
+      if (!name) name = py::str(o.case_id.data(), o.case_id.size());
+      cases.append(name);
     }
   }
-  return py::make_tuple(py::bytes(codes), amounts, cases, seconds);
+  return py::make_tuple(py::bytes(codes), amounts, cases, seconds, cpu_seconds);
 }
 
 }  // namespace
@@ -224,9 +232,13 @@ PYBIND11_MODULE(_core, m) {
           py::arg("text"), py::arg("name") = "profile", "(Profile or None, diagnostics) from YAML or JSON text.")
       .def("evaluate_json", &EvaluateJson, py::arg("profile"), py::arg("date"),
            "The `relief eval --format json` document, evaluated at an ISO date without the GIL.")
-      .def("build_profiles", &BuildProfiles, py::arg("rows"), "([Profile or None], [(row, field, message)]).")
+      .def("build_table_profiles", &BuildTableProfiles, py::arg("headers"), py::arg("columns"), py::arg("rows"),
+           py::arg("threads") = 0,
+           "([Profile or None], [(row position, field, message)]) from a frame's columns, read with the GIL released "
+           "on `threads` threads (relief/_frame.py gives the columns).")
       .def("evaluate_batch", &EvaluateBatch, py::arg("profiles"), py::arg("date"), py::arg("threads") = 0,
-           "(status codes, amounts, cases, engine seconds) for every measure of every profile that is not None.");
+           "(status codes, amounts, cases, engine seconds, engine CPU seconds) for every measure of every profile that "
+           "is not None.");
 
   py::list statuses;  // by status code, as evaluate_batch gives them
   for (Status s :

@@ -1,58 +1,36 @@
 #include "profile_convert.hpp"
 
+#include <datetime.h>
+
 #include <cmath>
 
 namespace relief::python {
 namespace {
 
 struct PyTypes {
-  py::object decimal, date, datetime;
+  py::object decimal, date, datetime, format;
 };
 
 const PyTypes& Types() {
-  static const PyTypes* types =
-      new PyTypes{py::module_::import("decimal").attr("Decimal"), py::module_::import("datetime").attr("date"),
-                  py::module_::import("datetime").attr("datetime")};
+  static const PyTypes* types = [] {
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;  // the datetime C API, for PyDate_Check and the fields of a date
+    return new PyTypes{py::module_::import("decimal").attr("Decimal"), py::module_::import("datetime").attr("date"),
+                       py::module_::import("datetime").attr("datetime"),
+                       py::module_::import("builtins").attr("format")};
+  }();
   return *types;
 }
 
-std::string TypeOf(const py::handle& value) { return py::str(py::type::handle_of(value).attr("__name__")); }
-
-// The FactValue for `value`, or a message saying why there is none.
-std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::handle& value, const std::string& field,
-                                     std::string& problem) {
-  const PyTypes& t = Types();
-  if (py::isinstance<py::bool_>(value)) return FactValue::Boolean(value.cast<bool>());
-  if (py::isinstance<py::int_>(value)) return FactValue::Number(py::str(value));
-  if (py::isinstance(value, t.decimal)) {
-    if (!value.attr("is_finite")().cast<bool>()) {
-      problem = "'" + field + "': expected a finite number, found Decimal('" + std::string(py::str(value)) + "')";
-      return std::nullopt;
-    }
-    return FactValue::Number(py::str(py::module_::import("builtins").attr("format")(value, "f")));
-  }
-  if (py::isinstance<py::float_>(value)) {
-    if (fact.base == "money") {
-      problem = "'" + field +
-                "': a float is refused for money: binary floating point cannot hold most amounts "
-                "in cents exactly (0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
-      return std::nullopt;
-    }
-    return FactValue::Number(py::str(py::repr(value)));  // the shortest text that reads back the same float
-  }
-  if (py::isinstance<py::str>(value)) return FactValue::Text(value.cast<std::string>());
-  if (py::isinstance(value, t.datetime)) {
-    problem = "'" + field + "': expected a date, found a datetime (pass its .date())";
-    return std::nullopt;
-  }
-  if (py::isinstance(value, t.date)) {
-    auto d =
-        Date::FromYmd(value.attr("year").cast<int>(), value.attr("month").cast<int>(), value.attr("day").cast<int>());
-    if (d) return FactValue::OfDate(*d);
-  }
-  problem = "'" + field + "': expected " + fact.type + ", found a value of Python type " + TypeOf(value);
-  return std::nullopt;
+// A Decimal's exact text without an exponent ("1E+3" → "1000"), or nothing
+// for NaN and infinities.
+std::optional<std::string> DecimalText(const py::handle& value, const PyTypes& t) {
+  std::string text = py::str(value);
+  if (text.find_first_of("nNI") != std::string::npos) return std::nullopt;
+  if (text.find('E') != std::string::npos) text = py::str(t.format(value, "f"));
+  return text;
 }
+
+std::string TypeOf(const py::handle& value) { return py::str(py::type::handle_of(value).attr("__name__")); }
 
 bool IsMissing(const py::handle& value, bool skip_nan) {
   if (value.is_none()) return true;
@@ -116,6 +94,44 @@ void Converter::Scalar(const FactDescription& fact, const std::string& field, co
 }
 
 }  // namespace
+
+std::string FloatRefusedForMoney(const std::string& field) {
+  return "'" + field +
+         "': a float is refused for money: binary floating point cannot hold most amounts in cents exactly "
+         "(0.1 + 0.2 != 0.3); pass an int, a decimal.Decimal or a str such as \"1500.50\"";
+}
+
+std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::handle& value, const std::string& field,
+                                     std::string& problem) {
+  const PyTypes& t = Types();
+  if (py::isinstance<py::bool_>(value)) return FactValue::Boolean(value.cast<bool>());
+  if (py::isinstance<py::int_>(value)) return FactValue::Number(py::str(value));
+  if (py::isinstance<py::str>(value)) return FactValue::Text(value.cast<std::string>());
+  if (py::isinstance(value, t.decimal)) {
+    if (std::optional<std::string> text = DecimalText(value, t)) return FactValue::Number(std::move(*text));
+    problem = "'" + field + "': expected a finite number, found Decimal('" + std::string(py::str(value)) + "')";
+    return std::nullopt;
+  }
+  if (py::isinstance<py::float_>(value)) {
+    if (fact.base == "money") {
+      problem = FloatRefusedForMoney(field);
+      return std::nullopt;
+    }
+    return FactValue::Number(py::str(py::repr(value)));  // the shortest text that reads back the same float
+  }
+  if (py::isinstance(value, t.datetime)) {
+    problem = "'" + field + "': expected a date, found a datetime (pass its .date())";
+    return std::nullopt;
+  }
+  if (PyDate_Check(value.ptr())) {
+    PyObject* d = value.ptr();
+    if (auto date = Date::FromYmd(PyDateTime_GET_YEAR(d), PyDateTime_GET_MONTH(d), PyDateTime_GET_DAY(d))) {
+      return FactValue::OfDate(*date);
+    }
+  }
+  problem = "'" + field + "': expected " + fact.type + ", found a value of Python type " + TypeOf(value);
+  return std::nullopt;
+}
 
 PackHandle::PackHandle(RulePack p) : pack(std::move(p)) {
   for (FactDescription& f : pack.Facts()) facts.emplace(f.name, std::move(f));

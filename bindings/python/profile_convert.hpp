@@ -30,6 +30,15 @@ struct PackHandle {
   std::unordered_map<std::string, FactDescription> facts;  // by name, record fields as "record.field"
 };
 
+// Why a float is refused for a money field.
+std::string FloatRefusedForMoney(const std::string& field);
+
+// The FactValue for a Python value given for `fact` (int, Decimal, str,
+// bool, date; a float except for money), or nothing with `problem` saying
+// why (naming `field`).
+std::optional<FactValue> ToFactValue(const FactDescription& fact, const py::handle& value, const std::string& field,
+                                     std::string& problem);
+
 // Reads `mapping` (fact name → value; a dict for a series or a record).
 // `skip_nan`: a float NaN is a missing value (pandas' empty cell).
 std::optional<Profile> ConvertProfile(const PackHandle& pack, const py::handle& mapping, bool skip_nan,

@@ -19,6 +19,7 @@ constexpr CommandFactory kCommands[] = {
     relief::cli::CheckCommand,       // relief check
     relief::cli::TestCommand,        // relief test
     relief::cli::EvalCommand,        // relief eval
+    relief::cli::BatchCommand,       // relief batch
     relief::cli::DocCommand,         // relief doc
     relief::cli::CompletionCommand,  // relief completion
 };

@@ -257,6 +257,7 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
     if (v.kind == Value::Kind::kString) v.text = data->strings.emplace_back(v.text);
     return v;
   };
+  data->scalars.reserve(data_->scalars.size());
   for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
   data->series.assign(data_->series.size(), SeriesData{});
   LayOutSeries(series_, *data, own);

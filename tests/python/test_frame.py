@@ -75,3 +75,37 @@ def test_float_money_column_is_reported_per_row(pack):
     results, errors = pack.evaluate_frame(frame, month="2020-11")
     assert list(errors["row"]) == [0] and "float is refused for money" in errors["message"][0]
     assert list(results.index.unique()) == [1]
+
+
+def test_columns_follow_the_batch_convention(pack):
+    """Record fields and series elements as columns, typed by pandas, give the profile they spell."""
+    frame = pd.DataFrame({
+        "effectif": pd.Series([4], dtype="uint8"),
+        "embauche.date": pd.to_datetime(["2021-01-04"]),
+        "embauche.age_salarie": [22],
+        "ca_mensuel[2019-11]": ["20 000"],
+        "ca_mensuel[2020-11]": [Decimal("4200.50")],
+        "a_jour_fiscal_social": [True],
+    })
+    results, errors = pack.evaluate_frame(frame, month="2021-01")
+    assert errors.empty, errors.to_string()
+    profile = {"effectif": 4, "embauche": {"date": "2021-01-04", "age_salarie": 22},
+               "ca_mensuel": {"2019-11": "20000", "2020-11": Decimal("4200.50")}, "a_jour_fiscal_social": True}
+    expected = pack.evaluate(profile, month="2021-01")
+    assert list(results["status"]) == [m.status for m in expected.measures]
+    assert list(results["amount"]) == [m.amount for m in expected.measures]
+
+
+def test_bad_columns_are_reported_with_what_was_meant(pack):
+    frame = pd.DataFrame({
+        "efectif": [3, None],
+        "ca_mensuel": ["1000", None],
+        "embauche.date": pd.to_datetime(["2021-01-04 10:30", None]),
+    })
+    results, errors = pack.evaluate_frame(frame, month="2021-01")
+    assert list(zip(errors["row"], errors["field"])) == [(0, "efectif"), (0, "ca_mensuel"), (0, "embauche.date")]
+    messages = list(errors["message"])
+    assert "did you mean 'effectif'" in messages[0]
+    assert "one column per element, as 'ca_mensuel[2020-11]'" in messages[1]
+    assert "found a datetime" in messages[2]
+    assert list(results.index.unique()) == [1]

@@ -165,7 +165,9 @@ class Pack:
         """Evaluates a pandas DataFrame of firms, one per row, on every core.
 
         Columns are fact names; a series element is ``"ca_mensuel[2020-11]"``,
-        a record field ``"embauche.date"``; empty cells are unknown. Returns
+        a record field ``"embauche.date"``; empty cells (None, NaN, NA, NaT)
+        are unknown: the column convention of ``relief batch``, documented in
+        docs/profiles.md, "Tables of firms". Returns
         ``(results, errors)``: ``results`` has one row per firm and measure
         (the input index, ``measure``, ``status``, ``amount`` as Decimal or
         None, ``case``); ``errors`` one row per bad field (``row``, the input

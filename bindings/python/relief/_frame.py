@@ -1,11 +1,17 @@
-"""Pack.evaluate_frame: pandas in and out, the batch path in between."""
+"""Pack.evaluate_frame: pandas in and out, the batch path in between.
+
+The frame's columns follow the column convention of ``relief batch``
+(docs/profiles.md, "Tables of firms"): ``siren`` for a fact,
+``ca_mensuel[2020-11]`` for a series element, ``embauche.date`` for a record
+field; an empty cell (None, NaN, NA, NaT) is a fact not given. Each column
+is handed to the C++ core once, as its numpy buffer when it has a numeric,
+boolean or datetime dtype; the rows are then read and evaluated there, with
+the GIL released.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Tuple
+from typing import TYPE_CHECKING, Any, List, Tuple
 
 if TYPE_CHECKING:
     from . import Pack
@@ -13,67 +19,44 @@ if TYPE_CHECKING:
 from . import _core
 
 _STATUSES = _core.STATUSES
-_SERIES = re.compile(r"^(?P<fact>[^\[\]]+)\[(?P<period>[^\[\]]+)\]$")
 
 
-def _setter(column: str) -> Callable[[Dict[str, Any], Any], None]:
-    """How a column's cell goes into a profile dict."""
-    match = _SERIES.match(column)
-    if match:
-        fact, period = match["fact"], match["period"]
-        return lambda row, value: row.setdefault(fact, {}).__setitem__(period, value)
-    if "." in column:
-        record, field = column.split(".", 1)
-        return lambda row, value: row.setdefault(record, {}).__setitem__(field, value)
-    return lambda row, value: row.__setitem__(column, value)
+def _column(series: Any, np: Any) -> Tuple[str, Any]:
+    """A column as _core.build_table_profiles takes it: (kind, data)."""
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype):  # not a pandas extension type (nullable Int64, string, category, ...)
+        if dtype.kind in "iu" and (dtype.kind == "i" or dtype.itemsize < 8):
+            return "int", series.to_numpy(dtype=np.int64)
+        if dtype.kind == "f":
+            return "float", series.to_numpy(dtype=np.float64)
+        if dtype.kind == "b":
+            return "bool", series.to_numpy(dtype=np.bool_)
+        if dtype.kind == "M":
+            return "datetime", series.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    return "object", series.to_numpy(dtype=object).tolist()
 
 
-def _native(value: Any, pd: Any) -> Any:
-    """A cell as the profile conversion takes it: None when empty, dates as dates."""
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, pd.Timestamp):
-        if value != value.normalize():
-            return value.to_pydatetime()  # refused: a time of day is not a date
-        return value.date()
-    item = getattr(value, "item", None)  # numpy scalars
-    if item is not None and not isinstance(value, (Decimal, _dt.date)):
-        return item()
-    return value
+def columns_of(frame: Any) -> Tuple[List[str], List[Tuple[str, Any]]]:
+    """The frame's headers and columns, for _core.build_table_profiles."""
+    import numpy as np
 
-
-def profiles_of(frame: Any) -> List[Dict[str, Any]]:
-    """One profile dict per row of ``frame``."""
-    import pandas as pd
-
-    setters = [_setter(str(c)) for c in frame.columns]
-    rows: List[Dict[str, Any]] = []
-    for values in frame.itertuples(index=False, name=None):
-        row: Dict[str, Any] = {}
-        for set_cell, value in zip(setters, values):
-            value = _native(value, pd)
-            if value is not None:
-                set_cell(row, value)
-        rows.append(row)
-    return rows
+    headers = [str(c) for c in frame.columns]
+    return headers, [_column(frame.iloc[:, i], np) for i in range(frame.shape[1])]
 
 
 def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[Any, Any]:
+    import numpy as np
     import pandas as pd
 
     core = pack._core
-    profiles, problems = core.build_profiles(profiles_of(frame))
-    codes, amounts, cases, _ = core.evaluate_batch(profiles, when, threads)
-    statuses = [_STATUSES[c] for c in codes]
+    headers, columns = columns_of(frame)
+    profiles, problems = core.build_table_profiles(headers, columns, len(frame), threads)
+    codes, amounts, cases, _, _ = core.evaluate_batch(profiles, when, threads)
+    statuses = np.array(_STATUSES, dtype=object)[np.frombuffer(codes, dtype=np.uint8)]
     measure_ids = [m.id for m in pack.measures]
-    good = [i for i, p in enumerate(profiles) if p is not None]
-    index = frame.index.take([i for i in good for _ in measure_ids])
-    columns = {
-        "measure": measure_ids * len(good),
-        "status": statuses,
-        "amount": [Decimal(a) if a is not None else None for a in amounts],
-        "case": cases,
-    }
+    good = np.flatnonzero(np.fromiter((p is not None for p in profiles), dtype=np.bool_, count=len(profiles)))
+    index = frame.index.take(np.repeat(good, len(measure_ids)))
+    columns = {"measure": measure_ids * len(good), "status": statuses, "amount": amounts, "case": cases}
     # Object columns: exact Decimal amounts, and None (not NaN) where there is no amount or case.
     results = pd.DataFrame({name: pd.Series(values, index=index, dtype=object) for name, values in columns.items()})
     errors = pd.DataFrame({
