@@ -17,6 +17,7 @@
 #include "cli/progress.hpp"
 #include "core/text_safety.hpp"
 #include "relief/batch_evaluator.hpp"
+#include "relief/json_lines.hpp"
 #include "relief/profile_table.hpp"
 
 namespace relief::cli {
@@ -93,6 +94,17 @@ bool RowSource::Next(CsvRecord& row) {
   return false;
 }
 
+// One JSON-lines reader per thread: a reader keeps its buffers between lines.
+JsonLinesReader& ThreadJsonReader(const RulePack& pack) {
+  thread_local std::optional<JsonLinesReader> reader;
+  thread_local const RulePack* reader_pack = nullptr;
+  if (reader_pack != &pack) {
+    reader.emplace(pack);
+    reader_pack = &pack;
+  }
+  return *reader;
+}
+
 std::optional<Profile> RowSource::Read(const CsvRecord& row, std::vector<CellError>& errors) const {
   if (!row.error.empty()) {
     errors.push_back({row.line, "", row.error});
@@ -102,7 +114,7 @@ std::optional<Profile> RowSource::Read(const CsvRecord& row, std::vector<CellErr
     std::vector<std::string_view> cells(row.cells.begin(), row.cells.end());
     return table_->ReadTexts(cells, row.line, errors);
   }
-  ProfileResult read = pack_.ReadProfile(row.cells[0], "line");
+  ProfileResult read = ThreadJsonReader(pack_).ReadLine(row.cells[0], static_cast<int>(row.line), "line");
   for (const Diagnostic& d : read.diagnostics) {
     if (d.is_error()) errors.push_back({row.line, "", fmt::format("column {}: {}", d.location.column, d.message)});
   }
