@@ -9,7 +9,7 @@ namespace {
 
 // Adds one month's result to its row.
 void AddMonth(const MeasureResult& r, TimelineRow& row) {
-  TimelineCell cell{r.status, r.amount};
+  const TimelineCell cell{r.status, r.amount};
   if (r.status == Status::kUndetermined) ++row.undetermined_months;
   if (r.status == Status::kEligible) {
     ++row.eligible_months;
@@ -19,7 +19,7 @@ void AddMonth(const MeasureResult& r, TimelineRow& row) {
       row.total = row.total->Add(*r.amount);  // nullopt from now on once it overflows
     }
   }
-  row.cells.push_back(std::move(cell));
+  row.cells.push_back(cell);
 }
 
 std::vector<Month> Span(Month from, Month to) {

@@ -28,7 +28,7 @@ const char* StatusWord(Status status) {
 // "1 500 € par mois", "prêt jusqu'à 20 000 €", "montant à préciser".
 std::string AmountWords(const MeasureChange& c, const std::optional<Decimal>& amount) {
   if (!amount) return "montant à préciser";
-  const std::string money = FormatMoney(*amount);
+  std::string money = FormatMoney(*amount);
   if (c.kind == MeasureKind::kLoan) return "prêt jusqu'à " + money;
   if (c.kind == MeasureKind::kRepayableAdvance) return "avance jusqu'à " + money;
   switch (c.per) {
