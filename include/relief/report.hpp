@@ -1,4 +1,8 @@
 // Renderings of an evaluation: JSON for programs, French text for advisors.
+//
+// Every human-facing rendering escapes the control characters of pack and
+// profile texts (a firm's name cannot drive the terminal); colours, when
+// asked, are added after escaping.
 #ifndef RELIEF_REPORT_HPP_
 #define RELIEF_REPORT_HPP_
 
@@ -15,14 +19,26 @@ namespace relief {
 // same reasons as data), "missing": [{"fact", "question"}], "sources", …}],
 // "questions"}
 std::string ToJson(const Evaluation& evaluation, int indent = 2);
-// The French details, one block per measure: status, amount and how it was
-// computed, reasons, questions, open points, sources.
-std::string ToText(const Evaluation& evaluation);
+
+// How French text is shown. `color` adds ANSI colours (for a terminal; the
+// command line sets it only when standard output is one and NO_COLOR is
+// unset).
+struct TextStyle {
+  bool color = false;
+};
+
 // The French answer for an advisor on the phone, in a screen: the eligible
 // measures with their amounts and the total of grants by period covered
 // (loans and advances apart: they are repaid), the undetermined ones with the
 // questions that settle the most, one line per refused measure.
-std::string ToSummary(const Evaluation& evaluation);
+std::string ToSummary(const Evaluation& evaluation, const TextStyle& style = {});
+// The French details, one block per measure, grouped by status (eligible,
+// undetermined, ineligible, error, not applicable): status, amount and how
+// it was computed, reasons, questions, open points, sources; then every
+// question, most useful first.
+std::string ToText(const Evaluation& evaluation, const TextStyle& style = {});
+// The details of one measure, as ToText writes them.
+std::string ToMeasureText(const MeasureResult& result, const TextStyle& style = {});
 
 // A reason worded in French, as the reports write it ("Condition non
 // remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.").

@@ -260,6 +260,16 @@ Type Checker::CheckValue(std::int32_t index, SourceRef from) {
   return v.formula == kNoExpr ? Type{} : v.type;
 }
 
+std::vector<OpenPointPlan> Checker::CheckOpenPoints(const std::vector<load::OpenPointDecl>& decls) {
+  std::vector<OpenPointPlan> out;
+  for (const load::OpenPointDecl& d : decls) {
+    OpenPointPlan plan{d.text.value, kNoExpr};
+    if (d.when) plan.when = CheckExpr(*d.when, Type::Of(BaseType::kBoolean), "open point");
+    out.push_back(std::move(plan));
+  }
+  return out;
+}
+
 AmountPlan Checker::CheckAmount(const load::AmountDecl& decl) {
   AmountPlan plan;
   const Type money = Type::Of(BaseType::kMoney);
@@ -301,7 +311,7 @@ void Checker::CheckMeasures() {
     plan.territory = m.territory_label.value;
     if (m.territory_when) plan.territory_when = CheckExpr(*m.territory_when, Type::Of(BaseType::kBoolean), "territory");
     plan.sources = Texts(m.sources);
-    plan.open_points = Texts(m.open_points);
+    plan.open_points = CheckOpenPoints(m.open_points);
     for (const load::VersionDecl& v : m.versions) {
       for (const VersionPlan& other : plan.versions) {
         if (!(v.to < other.from || other.to < v.from)) {
@@ -328,10 +338,10 @@ VersionPlan Checker::CheckVersion(const load::VersionDecl& v) {
   vp.label = v.label.value;
   vp.source = v.source.value;
   vp.deadline = v.deadline;
-  vp.open_points = Texts(v.open_points);
+  vp.open_points = CheckOpenPoints(v.open_points);
   for (const load::ConditionDecl& cond : v.require) {
-    vp.require.push_back(
-        {cond.label.value, cond.source.value, Texts(cond.open_points), CheckExpr(cond.when, boolean, "condition")});
+    vp.require.push_back({cond.label.value, cond.source.value, CheckOpenPoints(cond.open_points),
+                          CheckExpr(cond.when, boolean, "condition")});
   }
   std::set<std::string> case_ids;
   for (std::size_t i = 0; i < v.cases.size(); ++i) {
@@ -342,7 +352,7 @@ VersionPlan Checker::CheckVersion(const load::VersionDecl& v) {
                                         "unreachable",
                                         kase.id));
     }
-    CasePlan cp{kase.id, kase.label.value,        kase.source.value, Texts(kase.open_points),
+    CasePlan cp{kase.id, kase.label.value,        kase.source.value, CheckOpenPoints(kase.open_points),
                 kNoExpr, CheckAmount(kase.amount)};
     if (kase.when) cp.when = CheckExpr(*kase.when, boolean, "condition");
     vp.cases.push_back(std::move(cp));

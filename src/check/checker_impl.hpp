@@ -96,6 +96,7 @@ class Checker {
   // Whether checking one more value or default would go too deep (reported).
   bool ChainTooDeep(const std::string& name, SourceRef from);
   AmountPlan CheckAmount(const load::AmountDecl& decl);
+  std::vector<OpenPointPlan> CheckOpenPoints(const std::vector<load::OpenPointDecl>& decls);
 
   void WarnUnused();
 

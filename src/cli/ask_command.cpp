@@ -14,6 +14,7 @@
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
 #include "cli/question_text.hpp"
+#include "core/text_safety.hpp"
 #include "relief/questionnaire.hpp"
 #include "relief/report.hpp"
 
@@ -69,8 +70,8 @@ std::optional<std::string> AskSession::ReadLine() {
     std::cout << "\n";
     return std::nullopt;
   }
-  if (echo_) std::cout << line << "\n";
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (echo_) std::cout << TerminalSafe(line) << "\n";
   return line;
 }
 

@@ -1,10 +1,16 @@
-// relief eval (--date|--month) PROFILE: what one firm can claim.
+// relief eval (--date|--month) PROFILE: what one firm can claim. By default
+// the one-screen summary for the phone; --details adds every measure's
+// conditions, calculation, open points and sources; --explain MEASURE gives
+// those of one measure only.
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
+#include "core/suggest.hpp"
 #include "relief/diagnostic.hpp"
 #include "relief/report.hpp"
 
@@ -13,8 +19,47 @@ namespace {
 
 struct EvalOptions {
   std::string pack = DefaultPackDirectory();
-  std::string date, month, format = "text", profile;
+  std::string date, month, format = "text", profile, explain, color = "auto";
+  bool details = false;
 };
+
+// Colours only for a terminal, and never with NO_COLOR set (no-color.org)
+// or a dumb terminal, unless --color always.
+TextStyle StyleFor(const std::string& color) {
+  if (color != "auto") return {color == "always"};
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  const bool dumb = term == nullptr || std::string_view(term) == "dumb";
+  return {isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') && !dumb};
+}
+
+// The details of one measure; nothing when the pack has no such measure.
+std::optional<std::string> ExplainOne(const Evaluation& evaluation, const std::string& id, const TextStyle& style) {
+  std::vector<std::string> ids;
+  for (const MeasureResult& r : evaluation.measures) {
+    if (r.id == id) return ToMeasureText(r, style);
+    ids.push_back(r.id);
+  }
+  std::cerr << fmt::format("error: --explain: no measure '{}' in the pack{}\n", Shown(id), DidYouMean(id, ids));
+  return std::nullopt;
+}
+
+int Render(const EvalOptions& options, const Evaluation& evaluation) {
+  if (options.format == "json") {
+    std::cout << ToJson(evaluation);
+    return kExitOk;
+  }
+  const TextStyle style = StyleFor(options.color);
+  if (!options.explain.empty()) {
+    std::optional<std::string> text = ExplainOne(evaluation, options.explain, style);
+    if (!text) return kExitUsage;
+    std::cout << *text;
+    return kExitOk;
+  }
+  std::cout << ToSummary(evaluation, style);
+  if (options.details) std::cout << "\n" << ToText(evaluation, style);
+  return kExitOk;
+}
 
 int Eval(const EvalOptions& options) {
   std::optional<Date> date = EvaluationDate(options.date, options.month);
@@ -29,11 +74,7 @@ int Eval(const EvalOptions& options) {
   ProfileResult profile = pack->ReadProfile(*text.text, options.profile);
   std::cerr << FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return kExitFindings;
-  Evaluation evaluation = pack->Evaluate(*profile.profile, *date);
-  std::cout << (options.format == "json"      ? ToJson(evaluation)
-                : options.format == "summary" ? ToSummary(evaluation)
-                                              : ToText(evaluation));
-  return kExitOk;
+  return Render(options, pack->Evaluate(*profile.profile, *date));
 }
 
 }  // namespace
@@ -43,12 +84,26 @@ Command EvalCommand(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand("eval", "Evaluate a business profile at a date or month");
   app->add_option("--pack", options->pack, "Rule pack directory (default: the bundled pack)");
   auto* date = app->add_option("--date", options->date, "Evaluation date, YYYY-MM-DD");
-  auto* month = app->add_option("--month", options->month, "Evaluation month, YYYY-MM");
+  auto* month = app->add_option("--month", options->month, "Evaluation month, YYYY-MM (evaluated at its last day)");
   date->excludes(month);
-  app->add_option("--format", options->format, "Output format: text (every detail), summary (one screen), json")
+  app->add_option("--format", options->format,
+                  "text (the one-screen summary, details on demand) or json (everything, for programs); "
+                  "summary is another name for text")
       ->check(CLI::IsMember({"text", "summary", "json"}));
+  auto* details = app->add_flag("--details", options->details,
+                                "After the summary, every measure's conditions, calculation, open points and sources");
+  auto* explain = app->add_option("--explain", options->explain, "Only the details of this measure (its id)");
+  details->excludes(explain);
+  app->add_option("--color", options->color, "Colours: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("profile", options->profile, "Profile file (YAML or JSON), or - for standard input")->required();
-  return {app, [options] { return Eval(*options); }};
+  return {app, [options, details, explain] {
+            if (options->format == "json" && (details->count() > 0 || explain->count() > 0)) {
+              std::cerr << "error: --details and --explain apply to the text format (json has every detail)\n";
+              return kExitUsage;
+            }
+            return Eval(*options);
+          }};
 }
 
 }  // namespace relief::cli

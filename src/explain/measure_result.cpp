@@ -32,6 +32,7 @@ class MeasureExplainer {
   void Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r);
   void EligibleReasons(const Decision& d, MeasureResult& r);
   void AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
+  void AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<std::string>& out) const;
 
   Evaluator& ev_;
   const Program& p_;
@@ -49,6 +50,14 @@ void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, Measur
     if (v.known()) option.amount = v.number;
     if (option.chosen) r.option = o.label;
     r.options.push_back(std::move(option));
+  }
+}
+
+// The open points that can concern the firm: those whose guard is not
+// false (an unknown guard keeps the point: it may concern the firm).
+void MeasureExplainer::AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<std::string>& out) const {
+  for (const OpenPointPlan& p : points) {
+    if (p.when == kNoExpr || !ev_.EvalExpr(p.when).is_false()) out.push_back(p.text);
   }
 }
 
@@ -91,14 +100,14 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
   r.territory = m.territory;
   r.apply = m.apply;
   r.sources = m.sources;
-  r.open_points = m.open_points;
+  AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
   if (d.version == nullptr) return r;
   r.version = d.version->Period();
   if (!d.version->label.empty()) r.version += " — " + d.version->label;
   r.deadline = d.version->deadline;
   if (!d.version->source.empty()) r.sources.push_back(d.version->source);
-  r.open_points.insert(r.open_points.end(), d.version->open_points.begin(), d.version->open_points.end());
+  AddOpenPoints(d.version->open_points, r.open_points);
   return r;
 }
 
@@ -107,8 +116,8 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
-    ConditionResult cr{c.label, c.source,      OutcomeOf(v),           "", conditions_.Text(when),
-                       {},      c.open_points, conditions_.Parts(when)};
+    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", conditions_.Text(when), {}, {}, conditions_.Parts(when)};
+    AddOpenPoints(c.open_points, cr.open_points);
     conditions_.UsedValues(when, cr.values);
     if (!v.is_true()) cr.detail = conditions_.Detail(when);
     r.conditions.push_back(std::move(cr));
@@ -131,7 +140,7 @@ void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, Meas
   r.case_id = chosen.id;
   r.case_label = chosen.label;
   if (!chosen.source.empty()) r.sources.push_back(chosen.source);
-  r.open_points.insert(r.open_points.end(), chosen.open_points.begin(), chosen.open_points.end());
+  AddOpenPoints(chosen.open_points, r.open_points);
 }
 
 // The facts that could change the outcome: those on the unknown paths of

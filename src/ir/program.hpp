@@ -89,9 +89,16 @@ struct ValueInfo {
   ExprId formula = kNoExpr;
 };
 
+// What the sources leave open; shown unless `when` (kNoExpr: always) is
+// false for the firm.
+struct OpenPointPlan {
+  std::string text;
+  ExprId when = kNoExpr;
+};
+
 struct ConditionPlan {
   std::string label, source;
-  std::vector<std::string> open_points;
+  std::vector<OpenPointPlan> open_points;
   ExprId when = kNoExpr;
 };
 
@@ -108,7 +115,7 @@ struct AmountPlan {
 
 struct CasePlan {
   std::string id, label, source;
-  std::vector<std::string> open_points;
+  std::vector<OpenPointPlan> open_points;
   ExprId when = kNoExpr;  // none: always
   AmountPlan amount;
 };
@@ -121,7 +128,7 @@ struct VersionPlan {
   std::vector<ConditionPlan> require;
   std::vector<CasePlan> cases;
   AmountPlan amount;
-  std::vector<std::string> open_points;
+  std::vector<OpenPointPlan> open_points;
 
   bool Covers(Date d) const { return !(d < from) && !(to < d); }
   // "2020-11", "2020-06..2020-09" or "2021-01-28..2021-05-09".
@@ -134,7 +141,8 @@ struct MeasurePlan {
   AmountPeriod per = AmountPeriod::kOnce;
   std::string territory;
   ExprId territory_when = kNoExpr;
-  std::vector<std::string> sources, open_points;
+  std::vector<std::string> sources;
+  std::vector<OpenPointPlan> open_points;
   std::vector<VersionPlan> versions;
 };
 

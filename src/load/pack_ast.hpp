@@ -91,11 +91,18 @@ struct ValueDecl {
   ExprSource formula;
 };
 
+// What the sources leave open, shown with a result; `when` (absent: always)
+// limits it to the firms it can concern.
+struct OpenPointDecl {
+  Text text;
+  std::optional<ExprSource> when;
+};
+
 struct ConditionDecl {
   SourceRef ref;
   Text label, source;
   ExprSource when;
-  std::vector<Text> open_points;
+  std::vector<OpenPointDecl> open_points;
 };
 
 struct OptionDecl {
@@ -116,7 +123,7 @@ struct CaseDecl {
   Text label, source;
   std::optional<ExprSource> when;  // absent: always (a final "otherwise" case)
   AmountDecl amount;
-  std::vector<Text> open_points;
+  std::vector<OpenPointDecl> open_points;
 };
 
 struct VersionDecl {
@@ -128,7 +135,7 @@ struct VersionDecl {
   std::vector<ConditionDecl> require;
   std::vector<CaseDecl> cases;
   AmountDecl amount;  // when there are no cases
-  std::vector<Text> open_points;
+  std::vector<OpenPointDecl> open_points;
 };
 
 struct MeasureDecl {
@@ -138,7 +145,7 @@ struct MeasureDecl {
   Text territory_label;
   std::optional<ExprSource> territory_when;
   std::vector<Text> sources;
-  std::vector<Text> open_points;
+  std::vector<OpenPointDecl> open_points;
   std::vector<VersionDecl> versions;
 };
 

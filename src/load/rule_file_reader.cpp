@@ -49,6 +49,7 @@ class RuleFileReader {
   bool ReadPeriod(const YAML::Node& node, const std::string& what, VersionDecl& v);
   std::optional<ConditionDecl> ReadCondition(const YAML::Node& node);
   std::optional<CaseDecl> ReadCase(const YAML::Node& node);
+  std::vector<OpenPointDecl> ReadOpenPoints(const YAML::Node& map);
   AmountDecl ReadAmount(const YAML::Node& node, const std::string& what);
   std::vector<ListItem> ReadItems(const YAML::Node& node, const std::string& what);
 
@@ -285,7 +286,7 @@ std::optional<VersionDecl> RuleFileReader::ReadVersion(const YAML::Node& node, c
   v.label = TextOr(node, "label");
   v.source = TextOr(node, "source");
   if (node["deadline"].IsDefined()) v.deadline = r_.ReadDate(node["deadline"]);
-  v.open_points = r_.ReadTextList(node, "open_points");
+  v.open_points = ReadOpenPoints(node);
   if (const YAML::Node require = node["require"]; require.IsDefined() && r_.CheckSequence(require, "require")) {
     for (const YAML::Node& c : require) {
       if (auto condition = ReadCondition(c)) v.require.push_back(std::move(*condition));
@@ -352,11 +353,31 @@ std::optional<ConditionDecl> RuleFileReader::ReadCondition(const YAML::Node& c) 
   condition.ref = r_.Ref(c);
   condition.label = TextOr(c, "label");
   condition.source = TextOr(c, "source");
-  condition.open_points = r_.ReadTextList(c, "open_points");
+  condition.open_points = ReadOpenPoints(c);
   auto e = r_.ReadExpr(c, "when");
   if (!e) return std::nullopt;
   condition.when = *e;
   return condition;
+}
+
+// Each open point is a text, or {text, when} for one that concerns only
+// the firms for which `when` may hold.
+std::vector<OpenPointDecl> RuleFileReader::ReadOpenPoints(const YAML::Node& map) {
+  std::vector<OpenPointDecl> out;
+  const YAML::Node node = map["open_points"];
+  if (!node.IsDefined() || !r_.CheckSequence(node, "open_points")) return out;
+  for (const YAML::Node& item : node) {
+    if (item.IsScalar()) {
+      out.push_back({r_.TextOf(item), std::nullopt});
+    } else if (!item.IsMap()) {
+      r_.Error(item, "open point: expected a text, or a mapping with keys text and when");
+    } else if (r_.CheckMap(item, "open point", {"text", "when"}, {"text", "when"})) {
+      std::optional<Text> text = r_.ReadText(item, "text");
+      std::optional<ExprSource> when = r_.ReadExpr(item, "when");
+      if (text && when) out.push_back({*text, *when});
+    }
+  }
+  return out;
 }
 
 std::optional<CaseDecl> RuleFileReader::ReadCase(const YAML::Node& c) {
@@ -367,7 +388,7 @@ std::optional<CaseDecl> RuleFileReader::ReadCase(const YAML::Node& c) {
   kase.id = TextOr(c, "id").value;
   kase.label = TextOr(c, "label");
   kase.source = TextOr(c, "source");
-  kase.open_points = r_.ReadTextList(c, "open_points");
+  kase.open_points = ReadOpenPoints(c);
   kase.when = r_.ReadExpr(c, "when");
   kase.amount = ReadAmount(c, fmt::format("case '{}'", kase.id));
   return kase;
@@ -388,7 +409,7 @@ void RuleFileReader::ReadMeasure(const std::string& name, const YAML::Node& key,
   m.per = TextOr(node, "per");
   m.apply = TextOr(node, "apply");
   m.sources = r_.ReadTextList(node, "sources");
-  m.open_points = r_.ReadTextList(node, "open_points");
+  m.open_points = ReadOpenPoints(node);
   auto check_word = [&](const Text& t, bool known, const std::vector<std::string_view>& allowed, const char* key) {
     if (!t.value.empty() && !known) {
       r_.Error(t.ref,

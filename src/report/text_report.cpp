@@ -1,27 +1,14 @@
+// The details of an evaluation, for an advisor who wants every condition,
+// the calculation, the open points and the sources (relief eval --details).
 #include <fmt/format.h>
 
 #include "core/french_number.hpp"
 #include "core/text_safety.hpp"
 #include "relief/report.hpp"
+#include "report/report_words.hpp"
 
 namespace relief {
 namespace {
-
-const char* StatusFrench(Status s) {
-  switch (s) {
-    case Status::kEligible:
-      return "ÉLIGIBLE";
-    case Status::kIneligible:
-      return "NON ÉLIGIBLE";
-    case Status::kUndetermined:
-      return "À DÉTERMINER";
-    case Status::kNotApplicable:
-      return "NON APPLICABLE";
-    case Status::kError:
-      return "ERREUR";
-  }
-  return "";
-}
 
 const char* AmountWord(MeasureKind kind) {
   switch (kind) {
@@ -34,52 +21,64 @@ const char* AmountWord(MeasureKind kind) {
   }
 }
 
-// What one amount covers, after the amount.
-const char* PerFrench(AmountPeriod per) {
-  switch (per) {
-    case AmountPeriod::kMonth:
-      return " par mois";
-    case AmountPeriod::kTwoMonths:
-      return " pour la période de deux mois";
-    case AmountPeriod::kYear:
-      return " pour l'année";
-    case AmountPeriod::kOnce:
-      return "";
+std::string Heading(const MeasureResult& r) {
+  std::string out = fmt::format("{} — {}", r.title, report::StatusFrench(r.status));
+  if (r.amount) {
+    out += fmt::format(" — {} : {}", AmountWord(r.kind), FormatMoney(*r.amount));
+    if (r.per != AmountPeriod::kOnce) out += fmt::format(" {}", report::CoverFrench(r.per));
   }
-  return "";
+  return out + fmt::format("  [{}]", r.id);
+}
+
+std::string Calculation(const MeasureResult& r) {
+  std::vector<std::string> values;
+  for (const UsedValue& v : r.amount_values) {
+    // A formula that is one named value is already said by its label.
+    if (v.label != r.amount_formula_words) values.push_back(v.label + " = " + v.value);
+  }
+  std::string out = "  Calcul : " + r.amount_formula_words;
+  if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
+  return out + "\n";
+}
+
+// Everything below a measure's heading, before escaping.
+std::string Body(const MeasureResult& r) {
+  std::string out;
+  for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
+  if (r.amount && !r.amount_formula.empty()) out += Calculation(r);
+  for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
+  if (r.status == Status::kNotApplicable) return out;
+  for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
+  for (const std::string& s : r.sources) out += "  Source : " + s + "\n";
+  if (r.status == Status::kEligible && !r.apply.empty()) out += "  Démarche : " + r.apply + "\n";
+  if (r.status == Status::kEligible && r.deadline) out += "  Date limite : " + r.deadline->ToFrench() + "\n";
+  return out;
 }
 
 }  // namespace
 
-std::string ToText(const Evaluation& e) {
-  std::string out = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name, e.pack.version,
-                                e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
-  for (const auto& [name, value] : e.firm) out += fmt::format("Entreprise : {} {}\n", name, TerminalSafe(value));
-  for (const MeasureResult& r : e.measures) {
-    out += fmt::format("\n{} — {}", r.title, StatusFrench(r.status));
-    if (r.amount) out += fmt::format(" — {} : {}{}", AmountWord(r.kind), FormatMoney(*r.amount), PerFrench(r.per));
-    out += fmt::format("  [{}]\n", r.id);
-    for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
-    if (r.amount && !r.amount_formula.empty()) {
-      std::vector<std::string> values;
-      for (const UsedValue& v : r.amount_values) values.push_back(v.label + " = " + v.value);
-      out += "  Calcul : " + r.amount_formula_words;
-      if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
-      out += "\n";
-    }
-    for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
-    if (r.status != Status::kNotApplicable) {
-      for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
-      for (const std::string& s : r.sources) out += "  Source : " + s + "\n";
-      if (r.status == Status::kEligible && !r.apply.empty()) out += "  Démarche : " + r.apply + "\n";
-      if (r.status == Status::kEligible && r.deadline) out += "  Date limite : " + r.deadline->ToFrench() + "\n";
+std::string ToMeasureText(const MeasureResult& r, const TextStyle& style) {
+  // Escaped before colouring: a profile's text cannot drive the terminal.
+  return report::Paint(style, report::ToneOf(r.status), TerminalSafe(Heading(r))) + "\n" + TerminalSafe(Body(r), "\n");
+}
+
+std::string ToText(const Evaluation& e, const TextStyle& style) {
+  std::string head = fmt::format("Règles : {} {} ({})\nPériode évaluée : {} (date du {})\n", e.pack.name,
+                                 e.pack.version, e.pack.digest, e.month.ToFrench(), e.date.ToFrench());
+  std::string out = TerminalSafe(head, "\n");
+  for (const auto& [name, value] : e.firm) out += TerminalSafe(fmt::format("Entreprise : {} {}", name, value)) + "\n";
+  for (Status status : report::kStatusOrder) {
+    for (const MeasureResult& r : e.measures) {
+      if (r.status == status) out += "\n" + ToMeasureText(r, style);
     }
   }
   if (!e.questions.empty()) {
-    out += "\nQuestions à poser, les plus utiles d'abord :\n";
-    for (const MissingFact& m : e.questions) out += "  - " + m.question + "\n";
+    std::string questions;
+    for (const MissingFact& m : e.questions) questions += "  - " + m.question + "\n";
+    out += "\n" + report::Paint(style, report::Tone::kHeading, "Questions à poser, les plus utiles d'abord :") + "\n" +
+           TerminalSafe(questions, "\n");
   }
-  return TerminalSafe(out, "\n");  // a profile's text cannot drive the terminal
+  return out;
 }
 
 }  // namespace relief

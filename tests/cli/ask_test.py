@@ -61,7 +61,7 @@ def golden(test, name, actual):
 
 
 def summary_of(transcript):
-    """The summary printed at the end of a session (ToSummary, as relief eval --format summary)."""
+    """The summary printed at the end of a session (ToSummary, as relief eval prints it)."""
     start = transcript.index("\nMesures COVID-19")
     return transcript[start + 1:]
 
@@ -86,7 +86,7 @@ class Script(unittest.TestCase):
         self.assertIn('  "2019-01": 61 000\n', saved)
         self.assertNotIn("2020-01", saved)  # skipped
         # Read back by relief eval: the same summary as the session's end.
-        evaluated = relief("eval", *MONTH, "--format", "summary", path)
+        evaluated = relief("eval", *MONTH, path)
         self.assertEqual(evaluated.returncode, 0, evaluated.stderr)
         self.assertEqual(evaluated.stdout, summary_of(out))
 
@@ -97,14 +97,16 @@ class Script(unittest.TestCase):
         self.assertIn("Aucun fait connu.", run.stdout)
         self.assertEqual(read(path), 'naf: "96.02A"\neffectif: 5\n')
         self.assertIn("Mesures COVID-19", run.stdout)
-        self.assertEqual(relief("eval", *MONTH, "--format", "summary", path).stdout, summary_of(run.stdout))
+        self.assertEqual(relief("eval", *MONTH, path).stdout, summary_of(run.stdout))
 
     def test_nothing_accepted_leaves_the_file_untouched(self):
         path = restaurant_copy(self.dir)
         before = read(path)
-        run = relief("ask", *MONTH, path, stdin="maybe\n\nfin\n")
+        run = relief("ask", *MONTH, path, stdin="maybe\n\x1b[2Jtrue\n\nfin\n")
         self.assertEqual(run.returncode, 0, run.stderr)
         self.assertIn("Réponse refusée : 'pme_ue'", run.stdout)
+        self.assertIn("> \\x1b[2Jtrue\n", run.stdout)  # echoed escaped, never sent to the terminal
+        self.assertNotIn("\x1b", run.stdout)
         self.assertEqual(read(path), before)  # comments and all
         self.assertEqual(os.listdir(self.dir), ["restaurant.yaml"])  # no temporary file left
 
@@ -214,7 +216,7 @@ class Terminal(unittest.TestCase):
         self.expect("Mesures COVID-19")
         self.assertEqual(self.wait_status(), 0)
         summary = self.output[self.output.index("Mesures COVID-19"):]
-        evaluated = relief("eval", *MONTH, "--format", "summary", self.path)
+        evaluated = relief("eval", *MONTH, self.path)
         self.assertEqual(evaluated.stdout, summary)
 
 

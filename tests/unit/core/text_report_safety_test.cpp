@@ -27,5 +27,24 @@ TEST(TextReportSafety, FirmValuesAndTextsAreEscaped) {
   EXPECT_NE(text.find("Aide\\x07 — "), std::string::npos) << text;
 }
 
+TEST(TextReportSafety, SummaryAndMeasureDetailsAreEscapedAndColouredAfterwards) {
+  Evaluation e;
+  e.firm.push_back({"nom", "A\x1b[2J\nB"});
+  MeasureResult m;
+  m.id = "aide";
+  m.title = "Aide\x1b[31m";
+  m.status = Status::kIneligible;
+  m.reasons.push_back(Reason{ReasonCode::kConditionUnmet, {"Condition\n✓ forgée", "\x1b]0;x\x07"}});
+  e.measures.push_back(m);
+  for (const std::string& text : {ToSummary(e), ToMeasureText(m)}) {
+    for (unsigned char c : text) EXPECT_TRUE(c >= 0x20 || c == '\n') << "raw control " << int(c) << " in\n" << text;
+  }
+  EXPECT_NE(ToSummary(e).find("Entreprise : nom A\\x1b[2J\\nB\n"), std::string::npos) << ToSummary(e);
+  // With colours, the only escape sequences are the report's own.
+  const std::string coloured = ToSummary(e, TextStyle{true});
+  EXPECT_NE(coloured.find("\x1b[31m✗\x1b[0m Aide\\x1b[31m"), std::string::npos) << coloured;
+  EXPECT_EQ(ToSummary(e).find('\x1b'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace relief
