@@ -170,7 +170,10 @@ struct MeasureResult {
   std::vector<CaseResult> cases;
   std::vector<OptionResult> options;
   std::vector<MissingFact> missing;
-  std::vector<std::string> sources;      // measure, version and case sources
+  // The texts of the version and case that applied (those an advisor
+  // quotes); every text of the measure, all periods, is `measure_sources`.
+  std::vector<std::string> sources;
+  std::vector<std::string> measure_sources;
   std::vector<std::string> open_points;  // what the sources leave open
   std::string error;                     // for Status::kError: where and what
 };

@@ -99,7 +99,7 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
   r.per = m.per;
   r.territory = m.territory;
   r.apply = m.apply;
-  r.sources = m.sources;
+  r.measure_sources = m.sources;
   AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
   if (d.version == nullptr) return r;

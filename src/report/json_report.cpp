@@ -76,6 +76,7 @@ Json MeasureJson(const MeasureResult& r) {
   j["reason_codes"] = codes;
   j["missing"] = MissingJson(r.missing);
   j["sources"] = r.sources;
+  j["measure_sources"] = r.measure_sources;
   j["open_points"] = r.open_points;
   j["conditions"] = ConditionsJson(r.conditions);
   Json cases = Json::array();

@@ -40,7 +40,11 @@ class MeasureResult:
     reasons: List[str]
     missing: List[MissingFact]
     sources: List[str]
+    """The texts of the version and case that applied."""
     open_points: List[str]
+    """What the sources leave open, for this firm (guarded points that cannot concern it are left out)."""
+    measure_sources: List[str]
+    """Every text of the measure, all periods."""
     raw: Dict[str, Any] = field(repr=False, compare=False)
     """This measure's part of :meth:`Evaluation.to_dict` (conditions, cases, …)."""
 
@@ -56,7 +60,8 @@ def _measure(m: Dict[str, Any]) -> MeasureResult:
         amount=Decimal(amount) if amount is not None else None,
         case=m.get("case") or None, option=m.get("option") or None,
         reasons=list(m.get("reasons", [])), missing=[_missing(x) for x in m.get("missing", [])],
-        sources=list(m.get("sources", [])), open_points=list(m.get("open_points", [])), raw=m)
+        sources=list(m.get("sources", [])), open_points=list(m.get("open_points", [])),
+        measure_sources=list(m.get("measure_sources", [])), raw=m)
 
 
 _STATUS_FR = {"eligible": "éligible", "ineligible": "non éligible", "undetermined": "à déterminer",

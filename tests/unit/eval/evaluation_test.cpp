@@ -540,7 +540,7 @@ TEST(EvalVersions, TheVersionOfTheMonthApplies) {
   EXPECT_EQ(march.version, "2020-03 — premier confinement");
   ASSERT_TRUE(march.deadline);
   EXPECT_EQ(march.deadline->ToString(), "2020-04-30");
-  EXPECT_TRUE(Contains(march.sources, "Ordonnance de test"));
+  EXPECT_TRUE(Contains(march.measure_sources, "Ordonnance de test") && !Contains(march.sources, "Ordonnance de test"));
   EXPECT_TRUE(Contains(march.sources, "Décret de mars"));
   EXPECT_FALSE(Contains(march.sources, "Décret d'été"));
   EXPECT_TRUE(Contains(march.open_points, "Point ouvert de mars"));
@@ -633,7 +633,8 @@ TEST(EvalCases, SourcesAndOpenPointsOfTheMeasureVersionAndChosenCase) {
   MeasureResult m =
       EvalMeasure("cases", "fonds", Firm("fermeture: {2020-11: totale}\nca_mensuel: {2019-11: 8000, 2020-11: 1000}\n"),
                   "2020-11-15");
-  EXPECT_TRUE(Contains(m.sources, "Ordonnance de test")) << Join(m.sources);
+  EXPECT_TRUE(Contains(m.measure_sources, "Ordonnance de test") && !Contains(m.sources, "Ordonnance de test"))
+      << Join(m.sources);
   EXPECT_TRUE(Contains(m.sources, "Décret de novembre")) << Join(m.sources);
   EXPECT_TRUE(Contains(m.sources, "Décret de novembre, art. 3")) << Join(m.sources);
   EXPECT_FALSE(Contains(m.sources, "art. 4")) << Join(m.sources);
