@@ -4,7 +4,9 @@
 # preset (clang) if needed. The corpus grows in build/fuzz/corpus/TARGET
 # (seeded from fuzz/corpus/TARGET); a crash, leak or hang is written to
 # build/fuzz/artifacts/ and makes the script fail: turn it into a regression
-# test (tests/hostile/) before fixing it.
+# test (tests/hostile/) before fixing it. A hang is an input running longer
+# than RELIEF_FUZZ_TIMEOUT seconds (default 10; raise it on a loaded machine,
+# where the clock runs while the process waits for a core).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
@@ -16,7 +18,7 @@ if [[ ! -x $binary || -n ${RELIEF_FUZZ_REBUILD:-} ]]; then
 fi
 corpus=build/fuzz/corpus/${target}
 mkdir -p "$corpus" build/fuzz/artifacts
-args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
+args=(-max_total_time="$seconds" -timeout="${RELIEF_FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=65536
       -artifact_prefix=build/fuzz/artifacts/"${target}"- -print_final_stats=1)
 # Seeds: fuzz/corpus/TARGET and the repository's own inputs (read
 # recursively); new inputs go to the first directory only.

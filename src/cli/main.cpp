@@ -17,7 +17,7 @@ using relief::cli::CommandFactory;
 // The subcommands, in the order of `relief --help`.
 constexpr CommandFactory kCommands[] = {
     relief::cli::CheckCommand,    relief::cli::TestCommand, relief::cli::EvalCommand,
-    relief::cli::TimelineCommand, relief::cli::AskCommand,
+    relief::cli::TimelineCommand, relief::cli::AskCommand,  relief::cli::CompletionCommand,
 };
 
 int PrintVersion() {

@@ -160,7 +160,9 @@ std::string ConditionExplainer::Detail(InstrId id) {
     case Code::kParam:
       return Describe(id);
     default:
-      return fmt::format("« {} » : {}", Text(id), Format(id));
+      // In words with the labels, never the pack's identifiers (« code NAF
+      // commence par "56" », not « starts_with(naf, "56") »).
+      return fmt::format("« {} » : {}", Words(id), Format(id));
   }
 }
 

@@ -9,6 +9,7 @@ import os
 import pty
 import subprocess
 import sys
+import tempfile
 import unittest
 
 ARGS = None
@@ -58,6 +59,15 @@ class EvalForPeople(unittest.TestCase):
                  details.index(" — NON APPLICABLE")]
         self.assertEqual(order, sorted(order))
 
+    def test_details_word_functions_with_labels_not_identifiers(self):
+        profile = os.path.join(ARGS.work_dir, "effectif.yaml")
+        with open(profile, "w", encoding="utf-8") as f:
+            f.write("effectif: 3\n")
+        out = run("eval", "--pack", "tests/golden/profiles/pack", "--month", "2020-11", "--details", profile)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("« code NAF commence par 56 » : inconnu", out.stdout)
+        self.assertNotIn("starts_with(", out.stdout)
+
     def test_explain_gives_one_measure(self):
         out = run("eval", "--month", "2020-11", "--explain", "pge", PROFILE)
         self.assertEqual(out.returncode, 0, out.stderr)
@@ -100,10 +110,29 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(out.returncode, 1, out.stderr)
 
 
+class Completion(unittest.TestCase):
+    def complete(self, line):
+        """What bash completes for `line`, with the script relief prints."""
+        script = run("completion", "bash").stdout
+        words = line.split(" ")
+        program = script + "\nCOMP_WORDS=(%s); COMP_CWORD=%d; _relief; printf '%%s\\n' \"${COMPREPLY[@]}\"\n" % (
+            " ".join("'%s'" % w for w in words), len(words) - 1)
+        out = subprocess.run(["bash", "-c", program], capture_output=True, text=True, cwd=ARGS.source_dir, timeout=30)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        return out.stdout.split()
+
+    def test_commands_and_their_options(self):
+        self.assertEqual(self.complete("relief ev"), ["eval"])
+        self.assertEqual(self.complete("relief eval --ex"), ["--explain"])
+        self.assertIn("--details", self.complete("relief eval --month 2020-11 --"))
+        self.assertEqual(self.complete("relief eval --month 2020-11 exam"), ["examples"])
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--relief", required=True)
     parser.add_argument("--source-dir", required=True)
     ARGS, rest = parser.parse_known_args()
     ARGS.relief = os.path.abspath(ARGS.relief)
+    ARGS.work_dir = tempfile.mkdtemp(prefix="relief-cli-")
     unittest.main(argv=[sys.argv[0], *rest])

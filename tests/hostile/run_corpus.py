@@ -2,7 +2,7 @@
 """Runs the hostile corpus (cases.py) through the relief command line.
 
 Every case must stay within bounds whatever its outcome: no crash (no
-signal, no "internal error"), under 10 s, under 1 GiB of memory (address
+signal, no "internal error"), under 10 s of CPU time, under 1 GiB of memory (address
 space limited with setrlimit, peak RSS measured), at most 1 MB of output,
 no raw control character and no invalid UTF-8 on the terminal; and its
 outcome (exit status, stdout, stderr) must be exactly expected/NAME.txt.
@@ -28,7 +28,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cases  # noqa: E402
 
-TIME_LIMIT = 10.0
+TIME_LIMIT = 10.0  # seconds of CPU time
+# A process that waits without computing is killed after this wall time;
+# the bound itself is on CPU time, so that a busy machine (the clock runs
+# while the process waits for a core) does not fail an input.
+WALL_LIMIT = 60.0
 MEMORY_LIMIT = 1 << 30
 OUTPUT_LIMIT = 1 << 20
 
@@ -46,7 +50,7 @@ def write_case(case, root):
 
 
 def run(argv, stdin, cwd, limit_memory):
-    """(exit status or -signal, stdout, stderr, seconds, peak RSS in bytes)."""
+    """(exit status or -signal, stdout, stderr, CPU seconds, peak RSS in bytes)."""
     def limits():
         if limit_memory:
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
@@ -64,13 +68,13 @@ def run(argv, stdin, cwd, limit_memory):
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid != 0:
                 break
-            if time.monotonic() - start > TIME_LIMIT:
+            if time.monotonic() - start > WALL_LIMIT:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
             time.sleep(0.01)
         proc.returncode = 0  # reaped above
-        seconds = time.monotonic() - start
+        seconds = usage.ru_utime + usage.ru_stime
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
         out.seek(0)
         err.seek(0)
@@ -138,7 +142,7 @@ def main():
             if code < 0:
                 problems.append(f"killed by signal {-code}")
             if seconds > TIME_LIMIT:
-                problems.append(f"took {seconds:.1f} s")
+                problems.append(f"took {seconds:.1f} s of CPU time")
             if rss > MEMORY_LIMIT:
                 problems.append(f"peak RSS {rss >> 20} MiB")
             if b"internal error" in out + err:
@@ -163,7 +167,7 @@ def main():
         finally:
             shutil.rmtree(root, ignore_errors=True)
     print(f"{len(selected) - failures} of {len(selected)} hostile inputs within bounds and as expected; "
-          f"slowest {slowest[1]} {slowest[0]:.2f} s, largest {biggest[1]} {biggest[0] >> 20} MiB peak RSS")
+          f"slowest {slowest[1]} {slowest[0]:.2f} s of CPU, largest {biggest[1]} {biggest[0] >> 20} MiB peak RSS")
     return 1 if failures else 0
 
 

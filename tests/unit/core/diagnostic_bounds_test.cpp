@@ -4,7 +4,7 @@
 // and printed and the length of what they quote are capped (defect 10).
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 
 #include "core/limits.hpp"
 #include "core/source_file.hpp"
@@ -14,6 +14,10 @@
 
 namespace relief {
 namespace {
+
+// CPU time, not wall time: the bound is on the work done, which a busy
+// machine does not change.
+double CpuSecondsSince(std::clock_t start) { return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC; }
 
 bool HasRawControl(const std::string& text) {
   for (unsigned char c : text) {
@@ -32,18 +36,17 @@ TEST(Suggest, StillFindsTypos) {
 TEST(Suggest, HugeWordIsBoundedInTimeAndGetsNoSuggestion) {
   const std::string word(5 << 20, 'a');  // a 5 MB unknown key
   std::vector<std::string> candidates = {"aaaa", "label", std::string(3 << 20, 'a')};
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();
   EXPECT_EQ(ClosestMatch(word, candidates), "");
   EXPECT_EQ(DidYouMean(std::string(64 + 1, 'a'), {std::string(64, 'a')}), "");
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::milliseconds(500));
+  EXPECT_LT(CpuSecondsSince(start), 0.5);
 }
 
 TEST(Suggest, ManyCandidatesOfMaximalLengthAreFast) {
   std::vector<std::string> candidates(5000, std::string(64, 'b'));
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();
   EXPECT_EQ(ClosestMatch(std::string(64, 'a'), candidates), "");
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(CpuSecondsSince(start), 2.0);
 }
 
 TEST(TextSafety, EscapesControlsAndInvalidUtf8) {
