@@ -91,8 +91,9 @@ struct LoadResult {
   const RulePack& value() const { return pack.value(); }
 };
 
-// The bundled rule pack (the Occitanie pack): RELIEF_RULES_DIR/occitanie when
-// that variable is set, else the copy installed beside the library or the
+// The bundled rule pack (the Occitanie pack): when RELIEF_RULES_DIR is set,
+// that directory if it is a pack (it holds pack.yaml), else its occitanie/
+// subdirectory; else the copy installed beside the library or the
 // program (<prefix>/share/relief/rules, or rules/ beside the Python module),
 // else, for a program run from its build tree, the source tree's.
 std::string DefaultPackDirectory();

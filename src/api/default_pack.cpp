@@ -44,7 +44,8 @@ bool InBuildTree(const fs::path& dir) {
 
 std::string DefaultPackDirectory() {
   if (const char* dir = std::getenv("RELIEF_RULES_DIR"); dir != nullptr && *dir != '\0') {
-    return (fs::path(dir) / "occitanie").string();
+    // A rules directory (holding occitanie/), or a pack directory itself.
+    return IsPack(dir) ? fs::path(dir).string() : (fs::path(dir) / "occitanie").string();
   }
   std::vector<fs::path> candidates;
   for (const fs::path& dir : CodeDirectories()) {

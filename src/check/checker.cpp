@@ -30,7 +30,10 @@ CheckedPack Checker::Run() {
   for (std::size_t i = 0; i < p_->values.size(); ++i) CheckValue(static_cast<std::int32_t>(i), {});
   CheckMeasures();
   // Usage is only meaningful when every expression could be checked.
-  if (!sink_.has_errors()) WarnUnused();
+  if (!sink_.has_errors()) {
+    WarnUnused();
+    WarnUnlabelled();
+  }
   out_.exprs.resize(p_->exprs.size());
   return std::move(out_);
 }
@@ -382,6 +385,46 @@ void Checker::WarnUnused() {
   warn(
       "value", used_values_, [&](std::size_t i) { return p_->values[i].name; },
       [&](std::size_t i) { return symbols_.at(p_->values[i].name).ref; }, p_->values.size());
+}
+
+namespace {
+
+// Why `label` is no French text an advisor can read, or "" when it is: a
+// blank label, or the internal name itself when that name is an identifier
+// ("perte_pct").
+std::string UnreadableLabel(const std::string& label, const std::string& name) {
+  if (label.find_first_not_of(" \t\r\n") == std::string::npos) return "has no French label";
+  if (label == name && name.find('_') != std::string::npos) return "has its internal name as label";
+  return "";
+}
+
+}  // namespace
+
+// Explanations write every fact, value, parameter and list a rule reads by
+// its label (formulas in words, condition details): one without a readable
+// label would show its internal name to the advisor.
+void Checker::WarnUnlabelled() {
+  auto warn = [&](const char* kind, const std::string& name, const std::string& label, SourceRef ref) {
+    const std::string why = UnreadableLabel(label, name);
+    if (why.empty()) return;
+    sink_.Warning(ref, fmt::format("{} '{}' is used by a rule but {}: explanations would show its internal name", kind,
+                                   name, why));
+  };
+  for (std::size_t i = 0; i < p_->facts.size(); ++i) {
+    if (used_facts_[i]) warn("fact", p_->facts[i].name, p_->facts[i].label, fact_refs_[i]);
+  }
+  for (std::size_t i = 0; i < p_->lists.size(); ++i) {
+    const ListInfo& l = p_->lists[i];
+    if (used_lists_[i]) warn("list", l.name, l.label, symbols_.at(l.name).ref);
+  }
+  for (std::size_t i = 0; i < p_->parameters.size(); ++i) {
+    const ParamInfo& prm = p_->parameters[i];
+    if (used_params_[i]) warn("parameter", prm.name, prm.label, symbols_.at(prm.name).ref);
+  }
+  for (std::size_t i = 0; i < p_->values.size(); ++i) {
+    const ValueInfo& v = p_->values[i];
+    if (used_values_[i]) warn("value", v.name, v.label, symbols_.at(v.name).ref);
+  }
 }
 
 ExprId Checker::Keep(CheckedExpr checked, int depth) {

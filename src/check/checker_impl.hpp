@@ -99,6 +99,7 @@ class Checker {
   std::vector<OpenPointPlan> CheckOpenPoints(const std::vector<load::OpenPointDecl>& decls);
 
   void WarnUnused();
+  void WarnUnlabelled();
 
   const load::PackAst& ast_;
   DiagnosticSink& sink_;

@@ -61,6 +61,19 @@ int Render(const EvalOptions& options, const Evaluation& evaluation) {
   return kExitOk;
 }
 
+// A date that no version of the pack covers is almost always a typo
+// (2002-11 for 2020-11): say so, beside the answer.
+void WarnWhenOutOfEveryVersion(const Evaluation& evaluation) {
+  for (const MeasureResult& r : evaluation.measures) {
+    const bool out_of_period = !r.reasons.empty() && r.reasons.front().code == ReasonCode::kOutOfPeriod;
+    if (r.status != Status::kNotApplicable || !out_of_period) return;
+  }
+  std::cerr << fmt::format(
+      "warning: no measure of pack '{}' has a version in force on {}: every measure is "
+      "not applicable at this date\n",
+      Shown(evaluation.pack.name), evaluation.date.ToString());
+}
+
 int Eval(const EvalOptions& options) {
   std::optional<Date> date = EvaluationDate(options.date, options.month);
   if (!date) return kExitUsage;
@@ -74,7 +87,9 @@ int Eval(const EvalOptions& options) {
   ProfileResult profile = pack->ReadProfile(*text.text, options.profile);
   std::cerr << FormatDiagnostics(profile.diagnostics);
   if (!profile.ok()) return kExitFindings;
-  return Render(options, pack->Evaluate(*profile.profile, *date));
+  const Evaluation evaluation = pack->Evaluate(*profile.profile, *date);
+  WarnWhenOutOfEveryVersion(evaluation);
+  return Render(options, evaluation);
 }
 
 }  // namespace

@@ -64,15 +64,15 @@ std::string ConditionExplainer::Describe(InstrId id) {
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
-      std::string period = index.known() ? PeriodFrench(f, index.period()) : Text(p_.kid(in, 0));
+      std::string period = index.known() ? PeriodFrench(f, index.period()) : Words(p_.kid(in, 0));
       return fmt::format("{} ({}) : {}", f.label, period, Format(id));
     }
     case Code::kValue:
       return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
     case Code::kParam:
       return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
-    default:
-      return fmt::format("{} : {}", Text(id), Format(id));
+    default:  // in words, never the expression's text: French text shows no internal names
+      return fmt::format("{} : {}", Words(id), Format(id));
   }
 }
 
@@ -203,7 +203,7 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
                        p_.lists[kin.arg].label);
   }
   if (IsNamed(k)) return Describe(k) + " ; « non » requis";
-  return fmt::format("« {} » ne doit pas être vérifié", Text(k));
+  return fmt::format("« {} » ne doit pas être vérifié", Words(k));
 }
 
 void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/limits.hpp"
 #include "load/yaml_reader.hpp"
 #include "profile/fact_writer.hpp"
 
@@ -108,6 +109,13 @@ std::shared_ptr<ProfileData> ReadProfileNode(std::shared_ptr<const Program> prog
 
 std::shared_ptr<ProfileData> ReadProfile(std::shared_ptr<const Program> program, const SourceFile& file,
                                          DiagnosticSink& sink) {
+  // The same bound as a profile file read by the command line, for a text
+  // handed to the library directly.
+  if (file.text().size() > limits::kMaxFileBytes) {
+    sink.Error({&file, 0}, fmt::format("profile too large: {} bytes; at most {} are read", file.text().size(),
+                                       limits::kMaxFileBytes));
+    return nullptr;
+  }
   auto root = load::ParseYaml(file, sink);
   if (!root) return nullptr;
   return ReadProfileNode(std::move(program), file, *root, sink);

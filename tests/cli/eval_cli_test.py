@@ -68,6 +68,12 @@ class EvalForPeople(unittest.TestCase):
         self.assertIn("« code NAF commence par 56 » : inconnu", out.stdout)
         self.assertNotIn("starts_with(", out.stdout)
 
+    def test_a_date_outside_every_version_says_so(self):
+        out = run("eval", "--month", "2002-11", PROFILE)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("warning: no measure of pack 'occitanie' has a version in force on 2002-11-30", out.stderr)
+        self.assertNotIn("warning", run("eval", "--month", "2020-11", PROFILE).stderr)
+
     def test_explain_gives_one_measure(self):
         out = run("eval", "--month", "2020-11", "--explain", "pge", PROFILE)
         self.assertEqual(out.returncode, 0, out.stderr)
@@ -91,6 +97,15 @@ class EvalForPeople(unittest.TestCase):
         self.assertNotIn("\x1b[", run("eval", "--month", "2020-11", PROFILE, env=env).stdout)
         self.assertNotIn("\x1b[", run_on_terminal("eval", "--month", "2020-11", PROFILE, env={**env, "NO_COLOR": "1"}))
         self.assertIn("\x1b[", run("eval", "--month", "2020-11", "--color", "always", PROFILE, env=env).stdout)
+
+
+class RulesDirectory(unittest.TestCase):
+    def test_relief_rules_dir_is_a_rules_directory_or_a_pack(self):
+        for directory in ("rules", "rules/national"):
+            env = {**os.environ, "RELIEF_RULES_DIR": os.path.join(ARGS.source_dir, directory)}
+            out = run("check", env=env)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertTrue(out.stdout.startswith("occitanie" if directory == "rules" else "national"), out.stdout)
 
 
 class ExitCodes(unittest.TestCase):

@@ -139,5 +139,15 @@ TEST(ProfileBuilder, BuildCanBeCalledAgainAndStringsStayValid) {
   (void)first;
 }
 
+// The library bounds a profile's text as the command line bounds a file.
+TEST(ReadProfile, RefusesATextBeyondTheFileLimit) {
+  std::string text = "effectif: 3\n";
+  text += "# " + std::string(5 << 20, 'x') + "\n";
+  ProfileResult read = MemoryPack().ReadProfile(text, "enorme.yaml");
+  ASSERT_FALSE(read.ok());
+  ASSERT_EQ(read.diagnostics.size(), 1u);
+  EXPECT_NE(read.diagnostics[0].message.find("profile too large"), std::string::npos) << read.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace relief

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace relief {
 namespace {
 
@@ -60,6 +62,28 @@ TEST(Decimal, RoundsHalfAwayFromZero) {
   EXPECT_EQ(D("-2.3").Floor(), Decimal(-3));
   EXPECT_EQ(D("2.3").Ceil(), Decimal(3));
   EXPECT_EQ(D("-2.7").Ceil(), Decimal(-2));
+}
+
+// Reduction and rounding run in 64 bits when the terms fit and in 128 bits
+// otherwise: both sides of that boundary give the same lowest terms.
+TEST(Decimal, ReducesOnBothSidesOfThe64BitBoundary) {
+  const Decimal third_of_max = *Decimal::Ratio(INT64_MAX, 3);  // 2^63 - 1 is not a multiple of 3
+  EXPECT_EQ(third_of_max.numerator(), INT64_MAX);
+  EXPECT_EQ(*third_of_max.Mul(*Decimal::Ratio(3, INT64_MAX)), Decimal(1));  // 128-bit product and GCD
+  EXPECT_EQ(Decimal::Ratio(INT64_MIN, 2)->numerator(), -(std::int64_t{1} << 62));
+  EXPECT_EQ(*Decimal::Ratio(INT64_MIN, INT64_MIN), Decimal(1));  // a GCD of 2^63: a 128-bit quotient
+  const Decimal negative = *Decimal::Ratio(6, -4);
+  EXPECT_EQ(negative.numerator(), -3);
+  EXPECT_EQ(negative.denominator(), 2);
+  EXPECT_EQ(Decimal::Ratio(0, -7)->denominator(), 1);
+}
+
+TEST(Decimal, RoundsOnBothSidesOfThe64BitBoundary) {
+  EXPECT_EQ(Decimal::Ratio(-1, 8)->Round()->ToString(), "-0.13");
+  // (2^63 - 1) / 1000 × 100 leaves 64 bits: rounded on 128 bits.
+  const Decimal rounded = *Decimal::Ratio(INT64_MAX, 1000)->Round();
+  EXPECT_EQ(rounded.numerator(), 922337203685477581);
+  EXPECT_EQ(rounded.denominator(), 100);
 }
 
 }  // namespace
