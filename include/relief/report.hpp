@@ -1,4 +1,5 @@
-// Renderings of an evaluation: JSON for programs, French text for advisors.
+// Renderings of an evaluation: JSON for programs; French text, Markdown and
+// HTML for advisors and the firms they advise.
 //
 // Every human-facing rendering escapes the control characters of pack and
 // profile texts (a firm's name cannot drive the terminal); colours, when
@@ -39,6 +40,14 @@ std::string ToSummary(const Evaluation& evaluation, const TextStyle& style = {})
 std::string ToText(const Evaluation& evaluation, const TextStyle& style = {});
 // The details of one measure, as ToText writes them.
 std::string ToMeasureText(const MeasureResult& result, const TextStyle& style = {});
+// The summary, then the details of every measure that is not out of period
+// or territory, in Markdown (CommonMark, with a table): for a ticket or an
+// e-mail. Texts from the pack and the profile are escaped.
+std::string ToMarkdown(const Evaluation& evaluation);
+// The same as one self-contained HTML5 page in French (inline style, no
+// script, nothing loaded), each measure's details in a <details> element:
+// a page an advisor can e-mail to the artisan. Every text is escaped.
+std::string ToHtml(const Evaluation& evaluation);
 
 // A reason worded in French, as the reports write it ("Condition non
 // remplie : Au plus 50 salariés — effectif salarié : 60 ; au plus 50 requis.").

@@ -71,6 +71,9 @@ class RulePack {
   // declaration order, and every measure, in pack order.
   std::vector<FactDescription> Facts() const;
   std::vector<MeasureDescription> Measures() const;
+  // Every declaration in detail: measures with their versions, conditions
+  // and amounts (in French words), parameters, values and lists.
+  PackDescription Description() const;
 
   // Reads a profile written in YAML or JSON; `file_name` is used in messages.
   ProfileResult ReadProfile(std::string_view text, const std::string& file_name = "profile") const;

@@ -29,6 +29,7 @@ Command TestCommand(CLI::App& parent);
 Command EvalCommand(CLI::App& parent);
 Command TimelineCommand(CLI::App& parent);
 Command AskCommand(CLI::App& parent);
+Command DocCommand(CLI::App& parent);
 Command CompletionCommand(CLI::App& parent);
 
 }  // namespace relief::cli

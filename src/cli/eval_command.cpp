@@ -49,6 +49,10 @@ int Render(const EvalOptions& options, const Evaluation& evaluation) {
     std::cout << ToJson(evaluation);
     return kExitOk;
   }
+  if (options.format == "markdown" || options.format == "html") {
+    std::cout << (options.format == "html" ? ToHtml(evaluation) : ToMarkdown(evaluation));
+    return kExitOk;
+  }
   const TextStyle style = StyleFor(options.color);
   if (!options.explain.empty()) {
     std::optional<std::string> text = ExplainOne(evaluation, options.explain, style);
@@ -102,9 +106,10 @@ Command EvalCommand(CLI::App& parent) {
   auto* month = app->add_option("--month", options->month, "Evaluation month, YYYY-MM (evaluated at its last day)");
   date->excludes(month);
   app->add_option("--format", options->format,
-                  "text (the one-screen summary, details on demand) or json (everything, for programs); "
+                  "text (the one-screen summary, details on demand), json (everything, for programs), "
+                  "markdown or html (the summary then every detail: a document to send); "
                   "summary is another name for text")
-      ->check(CLI::IsMember({"text", "summary", "json"}));
+      ->check(CLI::IsMember({"text", "summary", "json", "markdown", "html"}));
   auto* details = app->add_flag("--details", options->details,
                                 "After the summary, every measure's conditions, calculation, open points and sources");
   auto* explain = app->add_option("--explain", options->explain, "Only the details of this measure (its id)");
@@ -113,8 +118,10 @@ Command EvalCommand(CLI::App& parent) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app->add_option("profile", options->profile, "Profile file (YAML or JSON), or - for standard input")->required();
   return {app, [options, details, explain] {
-            if (options->format == "json" && (details->count() > 0 || explain->count() > 0)) {
-              std::cerr << "error: --details and --explain apply to the text format (json has every detail)\n";
+            const bool text = options->format == "text" || options->format == "summary";
+            if (!text && (details->count() > 0 || explain->count() > 0)) {
+              std::cerr << "error: --details and --explain apply to the text format (json, markdown and html have "
+                           "every detail)\n";
               return kExitUsage;
             }
             return Eval(*options);

@@ -16,8 +16,13 @@ using relief::cli::CommandFactory;
 
 // The subcommands, in the order of `relief --help`.
 constexpr CommandFactory kCommands[] = {
-    relief::cli::CheckCommand,    relief::cli::TestCommand, relief::cli::EvalCommand,
-    relief::cli::TimelineCommand, relief::cli::AskCommand,  relief::cli::CompletionCommand,
+    relief::cli::CheckCommand,       // relief check
+    relief::cli::TestCommand,        // relief test
+    relief::cli::EvalCommand,        // relief eval
+    relief::cli::TimelineCommand,    // relief timeline
+    relief::cli::AskCommand,         // relief ask
+    relief::cli::DocCommand,         // relief doc
+    relief::cli::CompletionCommand,  // relief completion
 };
 
 int PrintVersion() {

@@ -23,6 +23,11 @@ std::string PeriodFrench(const FactInfo& fact, std::int32_t period);
 class ConditionExplainer {
  public:
   explicit ConditionExplainer(Evaluator& ev) : ev_(ev), p_(ev.program()) {}
+  // For documentation, with no profile: only Text() and Words() may be
+  // asked, and `ev` is never run (a series element reads with its index in
+  // words: "chiffre d'affaires mensuel (le mois évalué)").
+  struct WordsOnly {};
+  ConditionExplainer(Evaluator& ev, WordsOnly) : ev_(ev), p_(ev.program()), evaluated_(false) {}
 
   // The source text of the instruction (a slice of its expression).
   std::string Text(InstrId id) const;
@@ -52,6 +57,7 @@ class ConditionExplainer {
 
   Evaluator& ev_;
   const Program& p_;
+  const bool evaluated_ = true;
 };
 
 }  // namespace relief::internal

@@ -93,7 +93,7 @@ std::string ConditionExplainer::Words(InstrId id) {
     case Code::kParam:
       return LabelOrName(id);
     case Code::kSeriesAt: {
-      Value index = ev_.Eval(p_.kid(in, 0));
+      Value index = evaluated_ ? ev_.Eval(p_.kid(in, 0)) : Value::Unknown();
       const FactInfo& f = p_.facts[in.arg];
       return fmt::format("{} ({})", LabelOrName(id),
                          index.known() ? PeriodFrench(f, index.period()) : Words(p_.kid(in, 0)));

@@ -6,6 +6,7 @@
 #include "core/text_safety.hpp"
 #include "relief/report.hpp"
 #include "report/report_words.hpp"
+#include "report/summary_model.hpp"
 
 namespace relief {
 namespace {
@@ -30,22 +31,13 @@ std::string Heading(const MeasureResult& r) {
   return out + fmt::format("  [{}]", r.id);
 }
 
-std::string Calculation(const MeasureResult& r) {
-  std::vector<std::string> values;
-  for (const UsedValue& v : r.amount_values) {
-    // A formula that is one named value is already said by its label.
-    if (v.label != r.amount_formula_words) values.push_back(v.label + " = " + v.value);
-  }
-  std::string out = "  Calcul : " + r.amount_formula_words;
-  if (!values.empty()) out += fmt::format(", avec {}", fmt::join(values, " ; "));
-  return out + "\n";
-}
-
 // Everything below a measure's heading, before escaping.
 std::string Body(const MeasureResult& r) {
   std::string out;
   for (const Reason& reason : r.reasons) out += "  • " + ReasonText(reason) + "\n";
-  if (r.amount && !r.amount_formula.empty()) out += Calculation(r);
+  if (const std::string calculation = report::CalculationFrench(r); !calculation.empty()) {
+    out += "  Calcul : " + calculation + "\n";
+  }
   for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
   if (r.status == Status::kNotApplicable) return out;
   for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";

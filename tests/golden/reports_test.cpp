@@ -1,6 +1,7 @@
-// Golden reports: the text, JSON and summary evaluation of every example firm
-// of examples/profiles/ against the bundled pack, at two months, compared
-// with tests/golden/reports/<firm>.<month>.{txt,json,summary.txt}. A change of wording, of a
+// Golden reports: the text, JSON, summary, Markdown and HTML evaluation of
+// every example firm of examples/profiles/ against the bundled pack, at two
+// months, compared with
+// tests/golden/reports/<firm>.<month>.{txt,json,summary.txt,md,html}. A change of wording, of a
 // rule or of an amount shows in review as a diff of these files
 // (RELIEF_UPDATE_GOLDEN=1 rewrites them).
 #include <gtest/gtest.h>
@@ -49,6 +50,8 @@ TEST_P(GoldenReport, TextAndJson) {
   CheckGolden(GoldenDir() / "reports" / (name + ".json"), ToJson(evaluation) + "\n");
   const std::string summary = ToSummary(evaluation);
   CheckGolden(GoldenDir() / "reports" / (name + ".summary.txt"), summary);
+  CheckGolden(GoldenDir() / "reports" / (name + ".md"), ToMarkdown(evaluation));
+  CheckGolden(GoldenDir() / "reports" / (name + ".html"), ToHtml(evaluation));
   // The answer read on the phone fits in a screen.
   EXPECT_LE(std::count(summary.begin(), summary.end(), '\n'), 40) << summary;
 }

@@ -223,6 +223,15 @@ CASES = [
             "apprenti:\n  date_contrat: 2020-10-01\n  date_naissance: 0001-01-01\n  diplome_niveau: 5\n",
             keep=r"d'apprentis — |trentième anniversaire"),
     bundled("bundled_siren_escape", "siren: \"\x1b[2J\"\n", keep=r"siren|Entreprise"),
+    # The HTML and Markdown reports and the catalogue escape a hostile pack title.
+    Case("format_html_hostile_title",
+         ["eval", "--pack", "{dir}/p", "--month", "2020-11", "--format", "html", "{dir}/profile.yaml"],
+         dict(pack(FACT + MEASURE.replace("title: Aide", "title: \"<script>alert(1)</script> \\e[2J\\u202e & co\"")), **{"profile.yaml": "effectif: 3\n"}), keep=r"<summary>|<td>"),
+    Case("format_markdown_hostile_title",
+         ["eval", "--pack", "{dir}/p", "--month", "2020-11", "--format", "markdown", "{dir}/profile.yaml"],
+         dict(pack(FACT + MEASURE.replace("title: Aide", "title: \"<script>alert(1)</script> \\e[2J\\u202e & co\"")), **{"profile.yaml": "effectif: 3\n"}), keep=r"^###|^\|"),
+    Case("doc_hostile_title", ["doc", "--pack", "{dir}/p", "-o", "{dir}/out"], pack(FACT + MEASURE.replace("title: Aide", "title: \"<script>alert(1)</script> \\e[2J\\u202e & co\""))),
+    Case("doc_output_is_a_file", ["doc", "--pack", "{dir}/p", "-o", "{dir}/p/pack.yaml"], pack(FACT + MEASURE)),
     # ---- relief test ---------------------------------------------------------------
     test_case("test_expect_empty", "{}"),
     test_case("test_amount_malformed", "{aide: {status: eligible, amount: abc}}"),
