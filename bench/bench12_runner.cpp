@@ -6,10 +6,13 @@
 //
 // Modes (the "engine" of the line):
 //   relief            BatchEvaluator on profiles read before the timer
-//   relief-jsonl      each line read with RulePack::ReadProfile inside the timer
+//   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
 //   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
-// --threads N splits the profiles into N contiguous ranges, one std::thread
-// and one BatchEvaluator each; the timer covers the start and join of them.
+// Profiles read before the timer are read with JsonLinesReader too.
+// --threads N: in mode relief, relief::ParallelBatch::ForEach on N threads
+// (each thread tallies its profiles); in the other modes, N contiguous
+// ranges, one std::thread each. The timer covers the
+// start and join of the threads.
 //
 // load_ms is the time to load, check and compile the pack. Exit status: 0, or
 // 1 when a profile does not read or a measure ends in an error or
@@ -19,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -26,6 +30,8 @@
 
 #include "bench12_tally.hpp"
 #include "relief/batch_evaluator.hpp"
+#include "relief/json_lines.hpp"
+#include "relief/parallel_batch.hpp"
 #include "relief/rule_pack.hpp"
 
 namespace {
@@ -171,18 +177,13 @@ void AtLine(std::size_t index, Partial& out) { out.error = "line " + std::to_str
 
 // The profiles read before the timer (modes relief and relief-explained).
 std::optional<std::vector<relief::Profile>> ReadAll(const relief::RulePack& pack, const Lines& lines) {
-  std::vector<relief::Profile> profiles;
-  profiles.reserve(lines.lines.size());
-  for (std::size_t i = 0; i < lines.lines.size(); ++i) {
-    relief::ProfileResult r = pack.ReadProfile(lines.lines[i], lines.path);
-    if (!r.ok()) {
-      std::cerr << "bench12_runner: line " << i + 1 << " of " << lines.path << ":\n"
-                << relief::FormatDiagnostics(r.diagnostics);
-      return std::nullopt;
-    }
-    profiles.push_back(std::move(*r.profile));
+  relief::JsonLinesReader reader(pack);
+  relief::JsonLinesResult r = reader.Read(lines.text, lines.path);
+  if (!r.ok()) {
+    std::cerr << "bench12_runner: " << relief::FormatDiagnostics(r.diagnostics);
+    return std::nullopt;
   }
-  return profiles;
+  return std::move(r.profiles);
 }
 
 struct Work {
@@ -195,12 +196,13 @@ struct Work {
 
 void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   relief::BatchEvaluator batch(w.pack->pack);
+  relief::JsonLinesReader reader(w.pack->pack);
   std::vector<relief::MeasureOutcome> outcomes;
   for (std::size_t i = begin; i < end; ++i) {
     std::optional<relief::ProfileResult> read;
     const relief::Profile* profile = w.profiles ? &(*w.profiles)[i] : nullptr;
     if (!profile) {
-      read = w.pack->pack.ReadProfile(w.lines->lines[i], w.lines->path);
+      read = reader.ReadLine(w.lines->lines[i], static_cast<int>(i + 1), w.lines->path);
       if (!read->ok()) {
         out.error = "line " + std::to_string(i + 1) + ":\n" + relief::FormatDiagnostics(read->diagnostics);
         return;
@@ -231,10 +233,28 @@ void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   }
 }
 
+// Mode relief on several threads: the library's ParallelBatch, each
+// profile's outcomes tallied on the thread that computed them.
+std::vector<Partial> RunParallel(const Work& w, int threads) {
+  relief::ParallelBatch batch(w.pack->pack, static_cast<unsigned>(threads));
+  std::vector<Partial> parts(batch.threads());
+  batch.ForEach(*w.profiles, w.date,
+                [&](unsigned thread, std::size_t i, std::span<const relief::MeasureOutcome> outcomes) {
+                  Partial& out = parts[thread];
+                  if (!out.error.empty()) return;
+                  for (std::size_t m = 0; m < outcomes.size(); ++m) {
+                    const relief::MeasureOutcome& o = outcomes[m];
+                    if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(i, out);
+                  }
+                });
+  return parts;
+}
+
 // Runs the work over `n` profiles on `threads` threads; the partial results
 // in thread order.
 std::vector<Partial> RunThreads(const Work& w, std::size_t n, int threads) {
   std::vector<Partial> parts(static_cast<std::size_t>(threads));
+  if (threads > 1 && w.mode == Mode::kBatch) return RunParallel(w, threads);
   if (threads == 1) {
     RunRange(w, 0, n, parts[0]);
     return parts;

@@ -1,10 +1,14 @@
 // How fast the bundled Occitanie pack (21 measures) evaluates the example
-// firms: the batch path (statuses and amounts) and the explained path
-// (reasons, conditions, missing facts). Build with -DRELIEF_BUILD_BENCH=ON,
-// run build/<preset>/bench/relief_bench.
+// firms: the batch path (statuses and amounts), on one thread and on all
+// (ParallelBatch), and the explained path (reasons, conditions, missing
+// facts); how fast the pack loads; how fast a bench-12 profile is read from
+// a JSON line. Build with -DRELIEF_BUILD_BENCH=ON, run
+// build/<preset>/bench/relief_bench.
 #include <benchmark/benchmark.h>
 
 #include "relief/batch_evaluator.hpp"
+#include "relief/json_lines.hpp"
+#include "relief/parallel_batch.hpp"
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -52,6 +56,63 @@ void BM_ExplainedEvaluate(benchmark::State& state) {
 }
 BENCHMARK(BM_ExplainedEvaluate);
 
+// The profiles a ParallelBatch call gets: the example firms, repeated.
+void BM_ParallelBatch(benchmark::State& state) {
+  const Fixture& f = Data();
+  std::vector<Profile> profiles;
+  for (int i = 0; i < 4000; ++i) profiles.push_back(f.profiles[static_cast<std::size_t>(i) % f.profiles.size()]);
+  ParallelBatch batch(f.pack, static_cast<unsigned>(state.range(0)));
+  std::vector<MeasureOutcome> out;
+  const Date date = *Date::Parse("2020-11-30");
+  for (auto _ : state) {
+    batch.Evaluate(profiles, date, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(profiles.size()));
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ParallelBatch)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// Three lines of bench/bench12/gen_profiles.mjs 100000 42.
+const char* const kBench12Lines[] = {
+    R"({"siren":"376301362","naf":"47.65Z","region":"53","departement":"22","date_creation":"1996-04-24","effectif":0,"ca_2019":114969.36,"ca_ref_mois":9368.6,"ca_mois":5875.34,"fermeture_administrative":false,"artisan":false,"forme_juridique":"MICRO","procedure_collective":false,"masse_salariale_2019":0,"embauches_jeunes_26":0,"depenses_numerique":0,"depenses_renovation":40776.44,"proprietaire_locaux":true,"loyer_mensuel":4766.22})",
+    R"({"siren":"637056561","naf":"43.22A","region":"76","departement":"66","date_creation":"1997-11-05","effectif":2,"ca_2019":235006.23,"ca_ref_mois":12336.87,"ca_mois":13430.9,"fermeture_administrative":true,"artisan":true,"forme_juridique":"SA","procedure_collective":false,"masse_salariale_2019":67367.83,"embauches_jeunes_26":0,"depenses_numerique":1606.36,"depenses_renovation":99319.11,"proprietaire_locaux":false,"loyer_mensuel":0})",
+    R"({"siren":"747638213","naf":"43.91A","region":"75","departement":"86","date_creation":"2019-11-30","effectif":0,"ca_2019":41901.15,"ca_ref_mois":3440.71,"ca_mois":3307.24,"fermeture_administrative":false,"artisan":true,"forme_juridique":"SA","procedure_collective":false,"masse_salariale_2019":0,"embauches_jeunes_26":0,"depenses_numerique":0,"depenses_renovation":0,"proprietaire_locaux":false,"loyer_mensuel":3698.56})",
+};
+
+const RulePack& Bench12Pack() {
+  static const RulePack pack = RulePack::LoadOrThrow(RELIEF_BENCH12_PACK);
+  return pack;
+}
+
+// A bench-12 profile read from its JSON line: JsonLinesReader (simdjson) ...
+void BM_ReadJsonLine(benchmark::State& state) {
+  JsonLinesReader reader(Bench12Pack());
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ProfileResult r = reader.ReadLine(kBench12Lines[i++ % 3]);
+    benchmark::DoNotOptimize(r.profile);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ReadJsonLine);
+
+// ... and RulePack::ReadProfile (yaml-cpp), for comparison.
+void BM_ReadProfileJson(benchmark::State& state) {
+  const RulePack& pack = Bench12Pack();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    ProfileResult r = pack.ReadProfile(kBench12Lines[i++ % 3]);
+    benchmark::DoNotOptimize(r.profile);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ReadProfileJson);
+
+// Loading, checking and compiling the bundled pack (rules/occitanie and the
+// national pack it imports).
 void BM_LoadPack(benchmark::State& state) {
   for (auto _ : state) {
     LoadResult loaded = RulePack::Load(std::string(RELIEF_TEST_DIR) + "/../rules/occitanie");

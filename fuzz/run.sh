@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time: fuzz/run.sh TARGET SECONDS
-# TARGET is pack_loader, expression, profile or evaluate. Builds the fuzz
+# TARGET is pack_loader, expression, profile, evaluate or json_lines. Builds the fuzz
 # preset (clang) if needed. The corpus grows in build/fuzz/corpus/TARGET
 # (seeded from fuzz/corpus/TARGET); a crash, leak or hang is written to
 # build/fuzz/artifacts/ and makes the script fail: turn it into a regression
@@ -28,6 +28,7 @@ case $target in
   expression) dict=expression ;;
   profile) dict=profile; seeds+=(examples/profiles tests/golden/profiles) ;;
   evaluate) dict=profile; seeds+=(examples/profiles) ;;
+  json_lines) dict=profile ;;
   *) echo "fuzz/run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 args+=(-dict="fuzz/${dict}.dict")

@@ -46,7 +46,7 @@ bool ProfileBuilder::Set(std::string_view name, const FactValue& value) {
         "'{}' is a record: set its fields, as '{}.{}'", fact.name, fact.name,
         fact.fields.empty() ? "field" : w.program().facts[fact.fields[0]].name.substr(fact.name.size() + 1)));
   }
-  return Refuse(w.Set(found.fact, value, fact.name));
+  return Refuse(w.Set(found.fact, internal::ValueText::Of(value), fact.name));
 }
 
 bool ProfileBuilder::SetSeries(std::string_view name, std::string_view period, const FactValue& value) {
@@ -58,7 +58,8 @@ bool ProfileBuilder::SetSeries(std::string_view name, std::string_view period, c
   std::string problem;
   std::optional<std::int32_t> index = w.Period(fact, period, problem);
   if (!index) return Refuse(problem);
-  return Refuse(w.SetElement(found.fact, *index, value, fmt::format("{}[{}]", fact.name, period)));
+  return Refuse(
+      w.SetElement(found.fact, *index, internal::ValueText::Of(value), fmt::format("{}[{}]", fact.name, period)));
 }
 
 ProfileResult ProfileBuilder::Build() const {

@@ -1,14 +1,12 @@
 #include "load/yaml_reader.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
 
 #include <set>
-#include <sstream>
 
-#include "core/limits.hpp"
 #include "core/suggest.hpp"
 #include "core/text_safety.hpp"
+#include "load/bounded_yaml.hpp"
 
 namespace relief::load {
 
@@ -34,86 +32,6 @@ std::string ExplainYamlError(const std::string& message) {
 
 namespace {
 
-// A first pass over the parser's events, before any node is built: bounds
-// the nesting depth and the size of the document once aliases are
-// expanded, and counts documents (a second one would be ignored).
-class YamlBounds : public YAML::EventHandler {
- public:
-  struct Exceeded {};
-
-  // Why the document is refused, and where; empty when it is within bounds.
-  std::string problem;
-  YAML::Mark where;
-
-  YAML::Mark document_start;
-
-  void OnDocumentStart(const YAML::Mark& mark) override { document_start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Leaf(mark, anchor, 1); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Leaf(mark, 0, anchor < sizes_.size() ? sizes_[anchor] : 1);
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
-    if (value.size() > limits::kMaxScalarBytes) {
-      Fail(mark, fmt::format("a text of {} bytes; at most {} are allowed", value.size(), limits::kMaxScalarBytes));
-    }
-    Leaf(mark, anchor, 1);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    Open(mark, anchor);
-  }
-  void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    Open(mark, anchor);
-  }
-  void OnMapEnd() override { Close(); }
-
- private:
-  // Stops the parse: going on could reach yaml-cpp's own, far larger, depth.
-  void Fail(const YAML::Mark& mark, std::string message) {
-    problem = std::move(message);
-    where = mark;
-    throw Exceeded();
-  }
-  void Count(const YAML::Mark& mark, std::size_t n) {
-    nodes_ = nodes_ + n > limits::kMaxYamlNodes ? limits::kMaxYamlNodes + 1 : nodes_ + n;
-    if (nodes_ > limits::kMaxYamlNodes) {
-      Fail(mark, fmt::format("more than {} YAML nodes once aliases are expanded", limits::kMaxYamlNodes));
-    }
-  }
-  void Leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::size_t n) {
-    Count(mark, n);
-    Record(anchor, n);
-  }
-  void Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    Count(mark, 1);
-    open_.push_back({anchor, nodes_});
-    if (open_.size() > static_cast<std::size_t>(limits::kMaxYamlDepth)) {
-      Fail(mark, fmt::format("nested more than {} levels deep", limits::kMaxYamlDepth));
-    }
-  }
-  void Close() {
-    if (open_.empty()) return;
-    Record(open_.back().anchor, nodes_ - open_.back().start + 1);
-    open_.pop_back();
-  }
-  void Record(YAML::anchor_t anchor, std::size_t n) {
-    if (anchor == 0) return;
-    if (anchor >= sizes_.size()) sizes_.resize(anchor + 1, 1);
-    sizes_[anchor] = n;
-  }
-
-  struct Open_ {
-    YAML::anchor_t anchor;
-    std::size_t start;
-  };
-  std::vector<Open_> open_;
-  std::vector<std::size_t> sizes_;  // expanded size of each anchored node
-  std::size_t nodes_ = 0;
-};
-
 // Checks that apply to the text before YAML reads it.
 bool CheckText(const SourceFile& file, DiagnosticSink& sink) {
   const std::string& text = file.text();
@@ -135,34 +53,16 @@ bool CheckText(const SourceFile& file, DiagnosticSink& sink) {
   return true;
 }
 
-// The pre-pass over every document of the file: false (with an error) when
-// a bound is exceeded or when the file holds more than one document.
-bool CheckBounds(const SourceFile& file, DiagnosticSink& sink) {
-  std::istringstream in(file.text());
-  YAML::Parser parser(in);
-  YamlBounds bounds;
-  int documents = 0;
-  try {
-    while (parser.HandleNextDocument(bounds)) {
-      if (++documents == 2) {
-        sink.Error({&file, file.OffsetOf(bounds.document_start.line, bounds.document_start.column)},
-                   "a second YAML document (after '---') would be ignored; a file holds one document");
-        return false;
-      }
-    }
-    return true;
-  } catch (const YamlBounds::Exceeded&) {
-  }
-  sink.Error({&file, file.OffsetOf(bounds.where.line, bounds.where.column)}, "YAML too large: " + bounds.problem);
-  return false;
-}
-
 }  // namespace
 
 std::optional<YAML::Node> ParseYaml(const SourceFile& file, DiagnosticSink& sink) {
   try {
-    if (!CheckText(file, sink) || !CheckBounds(file, sink)) return std::nullopt;
-    return YAML::Load(file.text());
+    if (!CheckText(file, sink)) return std::nullopt;
+    BoundedYaml yaml = LoadBoundedYaml(file.text());
+    if (yaml.problem.empty()) return std::move(yaml.root);
+    sink.Error({&file, file.OffsetOf(yaml.where.line, yaml.where.column)},
+               yaml.second_document ? yaml.problem : "YAML too large: " + yaml.problem);
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     // yaml-cpp marks are 0-based lines and columns.
     sink.Error({&file, file.OffsetOf(e.mark.line, e.mark.column)}, "YAML syntax error: " + ExplainYamlError(e.msg));

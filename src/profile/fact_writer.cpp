@@ -64,15 +64,21 @@ const char* KindName(FactValue::Kind kind) {
 
 }  // namespace
 
-FactWriter::FactWriter(std::shared_ptr<const Program> program)
-    : program_(std::move(program)), data_(std::make_shared<ProfileData>()) {
+FactWriter::FactWriter(std::shared_ptr<const Program> program) : program_(std::move(program)) {
+  for (const auto& [name, index] : program_->fact_index) names_.emplace(name, index);
+  Clear();
+}
+
+void FactWriter::Clear() {
+  data_ = std::make_shared<ProfileData>();
   data_->scalars.assign(static_cast<std::size_t>(program_->scalar_slots), Value{});
   data_->series.assign(static_cast<std::size_t>(program_->series_slots), SeriesData{});
+  series_.clear();
 }
 
 FoundFact FactWriter::Find(std::string_view name) const {
-  auto it = program_->fact_index.find(std::string(name));
-  if (it != program_->fact_index.end()) return {it->second, {}};
+  auto it = names_.find(name);
+  if (it != names_.end()) return {it->second, {}};
   std::vector<std::string> names;
   for (const auto& [known, _] : program_->fact_index) names.push_back(known);
   std::sort(names.begin(), names.end());
@@ -100,40 +106,39 @@ std::optional<std::int32_t> FactWriter::Period(const FactInfo& fact, std::string
   return std::nullopt;
 }
 
-std::string FactWriter::Set(std::int32_t index, const FactValue& value, const std::string& name) {
+std::string FactWriter::Set(std::int32_t index, ValueText value, const std::string& name) {
   const FactInfo& fact = program_->facts[index];
   std::string problem;
   if (fact.type.is_series() || fact.type.base == BaseType::kRecord) {
     return fmt::format("'{}': expected {}, found {} {}", name, TypeName(fact.type, program_->enums),
-                       KindName(value.kind()), value.text());
+                       KindName(value.kind), value.text);
   }
   if (auto v = Convert(fact, value, name, problem)) data_->scalars[fact.slot] = *v;
   return problem;
 }
 
-std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, const FactValue& value,
-                                   const std::string& name) {
+std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, ValueText value, const std::string& name) {
   const FactInfo& fact = program_->facts[index];
   std::string problem;
   if (auto v = Convert(fact, value, name, problem)) series_[fact.slot][period] = *v;
   return problem;
 }
 
-std::optional<Value> FactWriter::Convert(const FactInfo& fact, const FactValue& value, const std::string& name,
+std::optional<Value> FactWriter::Convert(const FactInfo& fact, ValueText value, const std::string& name,
                                          std::string& problem) {
   const Type type = fact.type.element();
-  if (!Accepts(type.base, value.kind())) {
-    problem = fmt::format("'{}': expected {}, found {} {}", name, TypeName(type, program_->enums),
-                          KindName(value.kind()), value.text());
+  if (!Accepts(type.base, value.kind)) {
+    problem = fmt::format("'{}': expected {}, found {} {}", name, TypeName(type, program_->enums), KindName(value.kind),
+                          value.text);
     return std::nullopt;
   }
-  std::optional<Value> v = FromText(fact, type, value.text(), name, problem);
+  std::optional<Value> v = FromText(fact, type, value.text, name, problem);
   if (v) problem = OutOfBounds(fact, *v, name);
   if (!problem.empty()) return std::nullopt;
   return v;
 }
 
-std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const std::string& text,
+std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, std::string_view text,
                                           const std::string& name, std::string& problem) {
   auto fail = [&](const std::string& expected) -> std::optional<Value> {
     problem = fmt::format("'{}': expected {}, found '{}'", name, expected, text);
@@ -165,23 +170,8 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
     case BaseType::kMonth:
       if (auto m = Month::Parse(text)) return Value::OfMonth(*m);
       return fail("a month YYYY-MM");
-    case BaseType::kString: {
-      if (!IsValidUtf8(text)) return fail("text in UTF-8");
-      if (fact.pattern && !fact.pattern->FullMatch(text)) {
-        return fail(fmt::format("a value matching {}", fact.pattern->text()));
-      }
-      if (fact.in_list >= 0) {
-        const ListInfo& list = program_->lists[fact.in_list];
-        if (list.items.find(text) == list.items.end()) {
-          std::vector<std::string> codes;
-          for (const auto& [code, _] : list.items) codes.push_back(code);
-          problem =
-              fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
-          return std::nullopt;
-        }
-      }
-      return Value::String(data_->strings.emplace_back(text));
-    }
+    case BaseType::kString:
+      return FromString(fact, text, name, problem);
     case BaseType::kEnum: {
       const auto& values = program_->enums[type.id];
       auto it = std::find(values.begin(), values.end(), text);
@@ -193,6 +183,38 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, const
     default:
       return fail(TypeName(type, program_->enums));
   }
+}
+
+std::optional<Value> FactWriter::FromString(const FactInfo& fact, std::string_view text, const std::string& name,
+                                            std::string& problem) {
+  auto fail = [&](const std::string& expected) -> std::optional<Value> {
+    problem = fmt::format("'{}': expected {}, found '{}'", name, expected, text);
+    return std::nullopt;
+  };
+  if (!IsValidUtf8(text)) return fail("text in UTF-8");
+  if (fact.pattern && !fact.pattern->FullMatch(text)) {
+    return fail(fmt::format("a value matching {}", fact.pattern->text()));
+  }
+  if (fact.in_list >= 0) {
+    const ListInfo& list = program_->lists[fact.in_list];
+    if (list.items.find(text) == list.items.end()) {
+      std::vector<std::string> codes;
+      for (const auto& [code, _] : list.items) codes.push_back(code);
+      problem = fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
+      return std::nullopt;
+    }
+  }
+  return Value::String(data_->strings.emplace_back(text));
+}
+
+std::string FactWriter::ExpectedScalar(const FactInfo& fact, const std::string& name, std::string_view found) const {
+  return fmt::format("'{}': expected {}, found {}", name, TypeName(fact.type.element(), program_->enums), found);
+}
+
+std::string FactWriter::ExpectedSeriesMapping(const FactInfo& fact) const {
+  const bool monthly = fact.type.series == SeriesKind::kMonthly;
+  return fmt::format("'{}': expected a mapping of {} to values, as {{\"{}\": …}}", fact.name,
+                     monthly ? "months" : "years", monthly ? "2020-11" : "2019");
 }
 
 std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const {
@@ -210,6 +232,23 @@ std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const 
   return {};
 }
 
+namespace {
+
+// Lays the elements of each series, given by period, out densely in `data`;
+// `own` makes a value the profile's own (its text copied into the profile).
+template <typename Own>
+void LayOutSeries(const std::map<std::int32_t, std::map<std::int32_t, Value>>& series, ProfileData& data, Own own) {
+  for (const auto& [slot, elements] : series) {
+    if (elements.empty()) continue;
+    SeriesData& s = data.series[slot];
+    s.first = elements.begin()->first;
+    s.values.assign(static_cast<std::size_t>(std::int64_t{elements.rbegin()->first} - s.first + 1), Value{});
+    for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<ProfileData> FactWriter::Finish() const {
   // A copy, so that the writer can go on: its strings are copied into the
   // new profile's own storage, which its values then point into.
@@ -220,14 +259,16 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
   };
   for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
   data->series.assign(data_->series.size(), SeriesData{});
-  for (const auto& [slot, elements] : series_) {
-    if (elements.empty()) continue;
-    SeriesData& s = data->series[slot];
-    s.first = elements.begin()->first;
-    s.values.assign(static_cast<std::size_t>(std::int64_t{elements.rbegin()->first} - s.first + 1), Value{});
-    for (const auto& [period, v] : elements) s.values[static_cast<std::size_t>(period - s.first)] = own(v);
-  }
+  LayOutSeries(series_, *data, own);
   data->program = program_;
+  return data;
+}
+
+std::shared_ptr<ProfileData> FactWriter::Take() {
+  LayOutSeries(series_, *data_, [](const Value& v) { return v; });
+  data_->program = program_;
+  std::shared_ptr<ProfileData> data = std::move(data_);
+  Clear();
   return data;
 }
 

@@ -11,12 +11,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
 #include "relief/profile_builder.hpp"
 
 namespace relief::internal {
+
+// A value's kind and text, as a reader sees it before the fact's type reads
+// it: a FactValue, or a scalar of a YAML or JSON text (borrowed).
+struct ValueText {
+  FactValue::Kind kind;
+  std::string_view text;
+  static ValueText Of(const FactValue& v) { return {v.kind(), v.text()}; }
+  static ValueText Text(std::string_view text) { return {FactValue::Kind::kText, text}; }
+};
 
 // A fact index, or why there is none.
 struct FoundFact {
@@ -36,20 +46,32 @@ class FactWriter {
 
   // Each returns "" when the value was written, else the problem. `name` is
   // how messages call the field ("ca_mensuel[2020-11]").
-  std::string Set(std::int32_t fact, const FactValue& value, const std::string& name);
-  std::string SetElement(std::int32_t fact, std::int32_t period, const FactValue& value, const std::string& name);
+  std::string Set(std::int32_t fact, ValueText value, const std::string& name);
+  std::string SetElement(std::int32_t fact, std::int32_t period, ValueText value, const std::string& name);
+
+  // What a reader of a profile's shape says when a value is not a scalar
+  // (`found`: "a mapping", "a list"), or a series not a mapping.
+  std::string ExpectedScalar(const FactInfo& fact, const std::string& name, std::string_view found) const;
+  std::string ExpectedSeriesMapping(const FactInfo& fact) const;
 
   // The profile written so far (the writer can go on afterwards).
   std::shared_ptr<ProfileData> Finish() const;
+  // The profile written so far, without a copy; the writer starts afresh
+  // (as does Clear, which drops what was written).
+  std::shared_ptr<ProfileData> Take();
+  void Clear();
 
  private:
-  std::optional<Value> Convert(const FactInfo& fact, const FactValue& value, const std::string& name,
-                               std::string& problem);
-  std::optional<Value> FromText(const FactInfo& fact, Type type, const std::string& text, const std::string& name,
+  std::optional<Value> Convert(const FactInfo& fact, ValueText value, const std::string& name, std::string& problem);
+  std::optional<Value> FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name,
                                 std::string& problem);
+  std::optional<Value> FromString(const FactInfo& fact, std::string_view text, const std::string& name,
+                                  std::string& problem);
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;
 
   std::shared_ptr<const Program> program_;
+  // The top-level facts by name, looked up without making a string.
+  std::unordered_map<std::string_view, std::int32_t> names_;
   std::shared_ptr<ProfileData> data_;
   std::map<std::int32_t, std::map<std::int32_t, Value>> series_;  // by slot, then period
 };

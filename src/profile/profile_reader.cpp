@@ -60,14 +60,12 @@ void ProfileReader::ReadFact(std::int32_t index, const YAML::Node& node) {
   if (fact.type.is_series()) return ReadSeries(fact, index, node);
   auto text = Scalar(fact, node, fact.name);
   if (!text) return;
-  if (std::string problem = w_.Set(index, FactValue::Text(*text), fact.name); !problem.empty()) r_.Error(node, problem);
+  if (std::string problem = w_.Set(index, ValueText::Text(*text), fact.name); !problem.empty()) r_.Error(node, problem);
 }
 
 void ProfileReader::ReadSeries(const FactInfo& fact, std::int32_t index, const YAML::Node& node) {
-  const bool monthly = fact.type.series == SeriesKind::kMonthly;
   if (!node.IsMap()) {
-    r_.Error(node, fmt::format("'{}': expected a mapping of {} to values, as {{\"{}\": …}}", fact.name,
-                               monthly ? "months" : "years", monthly ? "2020-11" : "2019"));
+    r_.Error(node, w_.ExpectedSeriesMapping(fact));
     return;
   }
   r_.CheckFreeMap(node, fact.name);
@@ -83,7 +81,7 @@ void ProfileReader::ReadSeries(const FactInfo& fact, std::int32_t index, const Y
     const std::string name = fact.name + "[" + key + "]";
     auto text = Scalar(fact, entry.second, name);
     if (!text) continue;
-    problem = w_.SetElement(index, *period, FactValue::Text(*text), name);
+    problem = w_.SetElement(index, *period, ValueText::Text(*text), name);
     if (!problem.empty()) r_.Error(entry.second, problem);
   }
 }
@@ -91,8 +89,7 @@ void ProfileReader::ReadSeries(const FactInfo& fact, std::int32_t index, const Y
 std::optional<std::string> ProfileReader::Scalar(const FactInfo& fact, const YAML::Node& node,
                                                  const std::string& name) {
   if (node.IsScalar()) return node.Scalar();
-  r_.Error(node, fmt::format("'{}': expected {}, found {}", name, TypeName(fact.type.element(), w_.program().enums),
-                             node.IsMap() ? "a mapping" : "a list"));
+  r_.Error(node, w_.ExpectedScalar(fact, name, node.IsMap() ? "a mapping" : "a list"));
   return std::nullopt;
 }
 

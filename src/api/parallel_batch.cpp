@@ -1,0 +1,77 @@
+#include "relief/parallel_batch.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <system_error>
+#include <thread>
+
+namespace relief {
+namespace {
+
+// Below this many profiles per thread, starting a thread costs more than it
+// saves (a thread starts in tens of microseconds; a profile takes a few).
+constexpr std::size_t kMinProfilesPerThread = 64;
+
+unsigned ThreadCount(unsigned asked) {
+  if (asked != 0) return asked;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Evaluates profiles [begin, end), handing each one's outcomes to `visit`.
+void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile> profiles, std::size_t begin,
+                std::size_t end, Date date, const ParallelBatch::Visitor& visit) {
+  std::vector<MeasureOutcome> outcomes;
+  for (std::size_t i = begin; i < end; ++i) {
+    batch.Evaluate(profiles[i], date, outcomes);
+    visit(thread, i, outcomes);
+  }
+}
+
+}  // namespace
+
+ParallelBatch::ParallelBatch(const RulePack& pack, unsigned threads) : measure_count_(pack.MeasureIds().size()) {
+  const unsigned n = ThreadCount(threads);
+  evaluators_.reserve(n);
+  for (unsigned k = 0; k < n; ++k) evaluators_.emplace_back(pack);
+}
+
+ParallelBatch::~ParallelBatch() = default;
+ParallelBatch::ParallelBatch(ParallelBatch&&) noexcept = default;
+ParallelBatch& ParallelBatch::operator=(ParallelBatch&&) noexcept = default;
+
+void ParallelBatch::Evaluate(std::span<const Profile> profiles, Date date, std::vector<MeasureOutcome>& out) {
+  out.resize(profiles.size() * measure_count_);
+  const std::size_t m = measure_count_;
+  ForEach(profiles, date, [&out, m](unsigned, std::size_t i, std::span<const MeasureOutcome> outcomes) {
+    std::copy(outcomes.begin(), outcomes.end(), out.begin() + static_cast<std::ptrdiff_t>(i * m));
+  });
+}
+
+void ParallelBatch::ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit) {
+  const std::size_t n = profiles.size();
+  const std::size_t t = std::clamp<std::size_t>(n / kMinProfilesPerThread, 1, evaluators_.size());
+  std::vector<std::exception_ptr> errors(t);
+  auto run = [&](std::size_t k) {
+    try {
+      VisitRange(evaluators_[k], static_cast<unsigned>(k), profiles, n * k / t, n * (k + 1) / t, date, visit);
+    } catch (...) {
+      errors[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(t - 1);
+  for (std::size_t k = 1; k < t; ++k) {
+    try {
+      pool.emplace_back(run, k);
+    } catch (const std::system_error&) {
+      run(k);  // no thread to be had: this one does the range
+    }
+  }
+  run(0);  // the calling thread takes the first range
+  for (std::thread& thread : pool) thread.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+}  // namespace relief

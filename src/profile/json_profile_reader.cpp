@@ -1,0 +1,277 @@
+#include "profile/json_profile_reader.hpp"
+
+#include <fmt/format.h>
+// simdjson turns on its development checks in unoptimised builds, which adds
+// members to its parser: keep the one configuration Debian's libsimdjson is
+// built with (its copies of inline functions may be the ones called).
+#define SIMDJSON_DEVELOPMENT_CHECKS 0
+#include <simdjson.h>
+
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/limits.hpp"
+#include "profile/fact_writer.hpp"
+
+namespace relief::internal {
+
+namespace ondemand = simdjson::ondemand;
+
+const std::size_t JsonProfileReader::kPadding = simdjson::SIMDJSON_PADDING;
+
+namespace {
+
+// What "found" says of a value that is not a scalar, as the YAML reader does.
+const char* Shape(ondemand::json_type type) { return type == ondemand::json_type::object ? "a mapping" : "a list"; }
+
+// The problems of one line, as (byte offset in the line, message); the
+// diagnostics are made only for a line that has some.
+class LineReader {
+ public:
+  LineReader(FactWriter& writer, std::vector<std::uint32_t>& seen, std::uint32_t stamp, const char* start)
+      : w_(writer), seen_(seen), stamp_(stamp), start_(start) {}
+
+  std::vector<std::pair<std::size_t, std::string>> problems;
+
+  void Read(ondemand::document& doc);
+
+ private:
+  // Records a syntax error of simdjson's; false when there is one (the
+  // line is then read no further).
+  bool Ok(simdjson::error_code error, const char* at) {
+    if (error == simdjson::SUCCESS) return true;
+    if (!broken_) Problem(at, fmt::format("JSON syntax error: {}", simdjson::error_message(error)));
+    broken_ = true;
+    return false;
+  }
+  void Problem(const char* at, std::string message) { problems.emplace_back(Offset(at), std::move(message)); }
+  std::size_t Offset(const char* at) const { return at < start_ ? 0 : static_cast<std::size_t>(at - start_); }
+  // The object's fields, each found among the facts (record < 0) or among
+  // the fields of `record`.
+  void ReadObject(ondemand::object object, std::int32_t record, const std::string& what);
+  bool Duplicate(std::int32_t fact, std::string_view key, const char* at, const std::string& what);
+  void ReadFact(std::int32_t index, ondemand::value value);
+  void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value);
+  void SetElement(const FactInfo& fact, std::int32_t index, std::string_view key, const char* key_at,
+                  ondemand::value value);
+  // The scalar's text: a string unescaped, a number or a boolean as written;
+  // nullopt for null (unknown) and, with a problem, for a structure.
+  std::optional<std::string_view> Scalar(const FactInfo& fact, ondemand::value value, const std::string& name);
+
+  FactWriter& w_;
+  std::vector<std::uint32_t>& seen_;  // by fact: the stamp of the line that gave it
+  std::uint32_t stamp_;
+  const char* start_;
+  std::unordered_set<std::string_view> unknown_;  // unknown keys met, for their duplicates
+  bool broken_ = false;
+};
+
+void LineReader::Read(ondemand::document& doc) {
+  const char* at = start_;
+  ondemand::json_type type;
+  if (!Ok(doc.type().get(type), at)) return;
+  if (type == ondemand::json_type::null) {  // an empty profile: everything is unknown
+    bool null = false;
+    Ok(doc.is_null().get(null), at);
+  } else if (type != ondemand::json_type::object) {
+    Problem(at, "profile: expected a mapping");
+    return;
+  } else {
+    ondemand::object object;
+    if (!Ok(doc.get_object().get(object), at)) return;
+    ReadObject(object, -1, "profile");
+  }
+  const char* rest = nullptr;  // the document is at its end when it has no current location
+  if (!broken_ && doc.current_location().get(rest) == simdjson::SUCCESS) {
+    Problem(rest, "JSON syntax error: more than one value on the line");
+  }
+}
+
+void LineReader::ReadObject(ondemand::object object, std::int32_t record, const std::string& what) {
+  for (auto item : object) {
+    ondemand::field field;
+    std::string_view key;
+    if (!Ok(std::move(item).get(field), start_)) return;
+    const char* key_at = field.key().raw() - 1;  // the opening quote (unescaping the key forgets it)
+    if (!Ok(field.unescaped_key().get(key), key_at)) return;
+    FoundFact found = record < 0 ? w_.Find(key) : w_.FindField(record, key);
+    if (Duplicate(found.fact, key, key_at, what)) continue;
+    if (found.fact < 0) {
+      Problem(key_at, found.problem);
+      continue;
+    }
+    ReadFact(found.fact, field.value());
+    if (broken_) return;
+  }
+}
+
+// Whether `key` was given before in this object (the problem is then said).
+bool LineReader::Duplicate(std::int32_t fact, std::string_view key, const char* at, const std::string& what) {
+  bool again = false;
+  if (fact >= 0) {
+    again = seen_[static_cast<std::size_t>(fact)] == stamp_;
+    seen_[static_cast<std::size_t>(fact)] = stamp_;
+  } else {
+    again = !unknown_.insert(key).second;
+  }
+  if (again) Problem(at, fmt::format("{}: duplicate key '{}'", what, key));
+  return again;
+}
+
+void LineReader::ReadFact(std::int32_t index, ondemand::value value) {
+  const FactInfo& fact = w_.program().facts[index];
+  const char* at = value.raw_json_token().data();
+  ondemand::json_type type;
+  if (!Ok(value.type().get(type), at) || type == ondemand::json_type::null) return;  // null: unknown
+  if (fact.type.base == BaseType::kRecord) {
+    ondemand::object object;
+    if (type != ondemand::json_type::object) return Problem(at, fmt::format("'{}': expected a mapping", fact.name));
+    if (Ok(value.get_object().get(object), at)) ReadObject(object, index, "'" + fact.name + "'");
+    return;
+  }
+  if (fact.type.is_series()) return ReadSeries(fact, index, value);
+  std::optional<std::string_view> text = Scalar(fact, value, fact.name);
+  if (!text) return;
+  if (std::string problem = w_.Set(index, ValueText::Text(*text), fact.name); !problem.empty()) Problem(at, problem);
+}
+
+void LineReader::ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value) {
+  const char* at = value.raw_json_token().data();
+  ondemand::object object;
+  ondemand::json_type type;
+  if (!Ok(value.type().get(type), at)) return;
+  if (type != ondemand::json_type::object) return Problem(at, w_.ExpectedSeriesMapping(fact));
+  if (!Ok(value.get_object().get(object), at)) return;
+  std::unordered_set<std::string_view> periods;
+  for (auto item : object) {
+    ondemand::field field;
+    std::string_view key;
+    if (!Ok(std::move(item).get(field), at)) return;
+    const char* key_at = field.key().raw() - 1;
+    if (!Ok(field.unescaped_key().get(key), key_at)) return;
+    if (!periods.insert(key).second) {
+      Problem(key_at, fmt::format("{}: duplicate key '{}'", fact.name, key));
+      continue;
+    }
+    SetElement(fact, index, key, key_at, field.value());
+    if (broken_) return;
+  }
+}
+
+void LineReader::SetElement(const FactInfo& fact, std::int32_t index, std::string_view key, const char* key_at,
+                            ondemand::value value) {
+  std::string problem;
+  std::optional<std::int32_t> period = w_.Period(fact, key, problem);
+  if (!period) return Problem(key_at, problem);
+  const char* at = value.raw_json_token().data();
+  const std::string name = fmt::format("{}[{}]", fact.name, key);
+  std::optional<std::string_view> text = Scalar(fact, value, name);
+  if (!text) return;
+  problem = w_.SetElement(index, *period, ValueText::Text(*text), name);
+  if (!problem.empty()) Problem(at, problem);
+}
+
+std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondemand::value value,
+                                                   const std::string& name) {
+  const char* at = value.raw_json_token().data();
+  ondemand::json_type type;
+  if (!Ok(value.type().get(type), at)) return std::nullopt;
+  std::string_view text;
+  switch (type) {
+    case ondemand::json_type::string:
+      if (!Ok(value.get_string().get(text), at)) return std::nullopt;
+      if (text.size() > limits::kMaxScalarBytes) {
+        Problem(at, fmt::format("JSON too large: a text of {} bytes; at most {} are allowed", text.size(),
+                                limits::kMaxScalarBytes));
+        return std::nullopt;
+      }
+      return text;
+    case ondemand::json_type::number: {
+      text = value.raw_json_token();  // as written: an amount stays exact
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+      return text;
+    }
+    case ondemand::json_type::boolean: {
+      bool b = false;
+      if (!Ok(value.get_bool().get(b), at)) return std::nullopt;
+      return b ? std::string_view("true") : std::string_view("false");
+    }
+    case ondemand::json_type::null:  // unknown
+      return std::nullopt;
+    default:
+      Problem(at, w_.ExpectedScalar(fact, name, Shape(type)));
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+struct JsonProfileReader::Impl {
+  explicit Impl(std::shared_ptr<const Program> program)
+      : writer(std::move(program)), seen(writer.program().facts.size(), 0) {}
+  FactWriter writer;
+  ondemand::parser parser;
+  std::vector<std::uint32_t> seen;
+  std::uint32_t stamp = 0;
+  std::string padded;  // a copy of a line that cannot be read in place
+};
+
+JsonProfileReader::JsonProfileReader(std::shared_ptr<const Program> program)
+    : impl_(std::make_unique<Impl>(std::move(program))) {}
+JsonProfileReader::~JsonProfileReader() = default;
+JsonProfileReader::JsonProfileReader(JsonProfileReader&&) noexcept = default;
+JsonProfileReader& JsonProfileReader::operator=(JsonProfileReader&&) noexcept = default;
+
+namespace {
+
+// The problems of a line as diagnostics at `line_number` and each column.
+void Report(std::vector<std::pair<std::size_t, std::string>>& problems, std::string_view line, int line_number,
+            const std::string& file_name, DiagnosticSink& sink) {
+  const SourceFile file(file_name, std::string(line));
+  DiagnosticSink local;
+  for (auto& [offset, message] : problems) local.Error({&file, offset}, std::move(message));
+  for (Diagnostic& d : local.Take()) {
+    d.location.line = line_number;
+    sink.Add(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<ProfileData> JsonProfileReader::Read(std::string_view line, std::size_t readable, int line_number,
+                                                     const std::string& file_name, DiagnosticSink& sink) {
+  Impl& m = *impl_;
+  if (line.size() > limits::kMaxFileBytes) {
+    sink.Add(Diagnostic{Severity::kError,
+                        {file_name, line_number, 1},
+                        fmt::format("a line of {} bytes; at most {} are allowed", line.size(), limits::kMaxFileBytes),
+                        {}});
+    return nullptr;
+  }
+  if (readable < line.size() + kPadding) {
+    m.padded.assign(line);
+    m.padded.resize(line.size() + kPadding);
+    line = std::string_view(m.padded.data(), line.size());
+  }
+  if (++m.stamp == 0) {  // the stamps went round: forget them
+    std::fill(m.seen.begin(), m.seen.end(), 0);
+    m.stamp = 1;
+  }
+  LineReader reader(m.writer, m.seen, m.stamp, line.data());
+  ondemand::document doc;
+  const simdjson::error_code error = m.parser.iterate(line.data(), line.size(), line.size() + kPadding).get(doc);
+  if (error == simdjson::UTF8_ERROR) {
+    reader.problems.emplace_back(0, "the line is not valid UTF-8 text (save the file as UTF-8)");
+  } else if (error != simdjson::SUCCESS) {
+    reader.problems.emplace_back(0, fmt::format("JSON syntax error: {}", simdjson::error_message(error)));
+  } else {
+    reader.Read(doc);
+  }
+  if (reader.problems.empty()) return m.writer.Take();
+  m.writer.Clear();
+  Report(reader.problems, line, line_number, file_name, sink);
+  return nullptr;
+}
+
+}  // namespace relief::internal
