@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/command.hpp"
 #include "core/limits.hpp"
 #include "core/text_safety.hpp"
 #include "relief/diagnostic.hpp"
@@ -54,6 +55,22 @@ std::optional<RulePack> LoadPackOrReport(const std::string& pack_dir) {
     return std::nullopt;
   }
   return std::move(*loaded.pack);
+}
+
+std::optional<Profile> LoadProfileOrReport(const RulePack& pack, const std::string& path, int& status) {
+  FileText text = ReadProfileInput(path);
+  if (!text.text) {
+    std::cerr << fmt::format("error: profile '{}': {}\n", Shown(path), text.error);
+    status = kExitUsage;
+    return std::nullopt;
+  }
+  ProfileResult profile = pack.ReadProfile(*text.text, path);
+  std::cerr << FormatDiagnostics(profile.diagnostics);
+  if (!profile.ok()) {
+    status = kExitFindings;
+    return std::nullopt;
+  }
+  return *profile.profile;
 }
 
 }  // namespace relief::cli

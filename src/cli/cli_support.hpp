@@ -30,6 +30,11 @@ std::optional<Date> EvaluationDate(const std::string& date_text, const std::stri
 // The pack, or nothing after printing its diagnostics on standard error.
 std::optional<RulePack> LoadPackOrReport(const std::string& pack_dir);
 
+// The profile at `path` read against `pack`, or nothing after printing why on
+// standard error; `status` is then the exit status (kExitUsage when the file
+// cannot be read, kExitFindings when it is wrong).
+std::optional<Profile> LoadProfileOrReport(const RulePack& pack, const std::string& path, int& status);
+
 }  // namespace relief::cli
 
 #endif  // RELIEF_CLI_CLI_SUPPORT_HPP_

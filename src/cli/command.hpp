@@ -27,6 +27,8 @@ using CommandFactory = Command (*)(CLI::App& parent);
 Command CheckCommand(CLI::App& parent);
 Command TestCommand(CLI::App& parent);
 Command EvalCommand(CLI::App& parent);
+Command TimelineCommand(CLI::App& parent);
+Command AskCommand(CLI::App& parent);
 Command BatchCommand(CLI::App& parent);
 Command DocCommand(CLI::App& parent);
 Command CompletionCommand(CLI::App& parent);

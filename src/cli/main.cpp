@@ -19,6 +19,8 @@ constexpr CommandFactory kCommands[] = {
     relief::cli::CheckCommand,       // relief check
     relief::cli::TestCommand,        // relief test
     relief::cli::EvalCommand,        // relief eval
+    relief::cli::TimelineCommand,    // relief timeline
+    relief::cli::AskCommand,         // relief ask
     relief::cli::BatchCommand,       // relief batch
     relief::cli::DocCommand,         // relief doc
     relief::cli::CompletionCommand,  // relief completion
