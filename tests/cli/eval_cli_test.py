@@ -99,6 +99,27 @@ class EvalForPeople(unittest.TestCase):
         self.assertIn("\x1b[", run("eval", "--month", "2020-11", "--color", "always", PROFILE, env=env).stdout)
 
 
+class BatchOfTheExampleFirms(unittest.TestCase):
+    def test_each_row_equals_the_evaluation_of_its_profile(self):
+        import csv
+        import glob
+        import json
+        output = os.path.join(ARGS.work_dir, "resultats.csv")
+        out = run("batch", "--month", "2020-11", "examples/firms.csv", "-o", output)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        with open(output, encoding="utf-8") as f:
+            rows = {(r["siren"], r["measure"]): r for r in csv.DictReader(f)}
+        profiles = sorted(glob.glob(os.path.join(ARGS.source_dir, "examples/profiles/*.yaml")))
+        self.assertEqual(len(rows), 21 * len(profiles))
+        for profile in profiles:
+            evaluation = json.loads(run("eval", "--month", "2020-11", "--format", "json", profile).stdout)
+            siren = evaluation["firm"]["siren"]
+            for m in evaluation["measures"]:
+                row = rows[(siren, m["id"])]
+                self.assertEqual(row["status"], m["status"], (profile, m["id"]))
+                self.assertEqual(row["amount"] or None, m["amount"], (profile, m["id"]))
+
+
 class RulesDirectory(unittest.TestCase):
     def test_relief_rules_dir_is_a_rules_directory_or_a_pack(self):
         for directory in ("rules", "rules/national"):
