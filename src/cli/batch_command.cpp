@@ -31,6 +31,7 @@ struct BatchOptions {
   std::string date, month, input, output, errors, input_format, output_format, separator;
   std::vector<std::string> ignored;
   unsigned threads = 0;
+  bool questions = false;
 };
 
 // "csv" or "jsonl" from the option, else from the file's extension.
@@ -132,25 +133,22 @@ struct RowResult {
 // Writes the results: one line per firm and measure.
 class ResultWriter {
  public:
-  ResultWriter(const RulePack& pack, bool csv)
-      : pack_(pack), csv_(csv), ids_(IdentifyingFacts(pack)), measures_(pack.MeasureIds()) {}
+  ResultWriter(const RulePack& pack, bool csv, bool questions)
+      : pack_(pack), csv_(csv), questions_(questions), ids_(IdentifyingFacts(pack)), measures_(pack.MeasureIds()) {}
   const RulePack& pack() const { return pack_; }
+  bool questions() const { return questions_; }
   std::string Header() const;
+  // `explained`: the firm's full evaluation, when the questions are asked.
   void Row(const Profile& profile, std::size_t line, const std::vector<MeasureOutcome>& outcomes,
-           RowResult& result) const;
+           const Evaluation* explained, RowResult& result) const;
 
  private:
+  std::string Questions(const Evaluation* explained, std::size_t measure) const;
+
   const RulePack& pack_;
-  bool csv_;
+  bool csv_, questions_;
   std::vector<std::string> ids_, measures_;
 };
-
-std::string ResultWriter::Header() const {
-  if (!csv_) return "";
-  std::string header = "row";
-  for (const std::string& id : ids_) header += "," + CsvField(id);
-  return header + ",measure,status,amount,case\n";
-}
 
 std::string JsonString(std::string_view s) {
   std::string out = "\"";
@@ -165,8 +163,29 @@ std::string JsonString(std::string_view s) {
   return out + "\"";
 }
 
+std::string ResultWriter::Header() const {
+  if (!csv_) return "";
+  std::string header = "row";
+  for (const std::string& id : ids_) header += "," + CsvField(id);
+  return header + ",measure,status,amount,case" + (questions_ ? ",questions\n" : "\n");
+}
+
+// The facts still missing to decide a measure, as the columns that give
+// them (ca_mensuel[2020-11]), space-separated; for JSON, an array.
+std::string ResultWriter::Questions(const Evaluation* explained, std::size_t measure) const {
+  if (!questions_ || explained == nullptr) return "";
+  std::vector<std::string> columns;
+  for (const MissingFact& m : explained->measures[measure].missing) {
+    columns.push_back(m.period.empty() ? m.fact : fmt::format("{}[{}]", m.fact, m.period));
+  }
+  if (csv_) return "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
+  std::vector<std::string> quoted;
+  for (const std::string& c : columns) quoted.push_back(JsonString(c));
+  return fmt::format(",\"questions\":[{}]", fmt::join(quoted, ","));
+}
+
 void ResultWriter::Row(const Profile& profile, std::size_t line, const std::vector<MeasureOutcome>& outcomes,
-                       RowResult& result) const {
+                       const Evaluation* explained, RowResult& result) const {
   const std::vector<std::string> values = IdentifyingValues(pack_, profile);
   std::string prefix = csv_ ? std::to_string(line) : fmt::format("{{\"row\":{}", line);
   for (std::size_t i = 0; i < ids_.size(); ++i) {
@@ -177,12 +196,12 @@ void ResultWriter::Row(const Profile& profile, std::size_t line, const std::vect
     const std::string amount = o.amount ? o.amount->ToFixed(2) : "";
     if (o.status == Status::kEligible) result.eligible.push_back(m);
     if (csv_) {
-      result.out += fmt::format("{},{},{},{},{}\n", prefix, CsvField(measures_[m]), StatusName(o.status), amount,
-                                CsvField(o.case_id));
+      result.out += fmt::format("{},{},{},{},{}{}\n", prefix, CsvField(measures_[m]), StatusName(o.status), amount,
+                                CsvField(o.case_id), Questions(explained, m));
     } else {
-      result.out += fmt::format("{},\"measure\":{},\"status\":\"{}\",\"amount\":{},\"case\":{}}}\n", prefix,
+      result.out += fmt::format("{},\"measure\":{},\"status\":\"{}\",\"amount\":{},\"case\":{}{}}}\n", prefix,
                                 JsonString(measures_[m]), StatusName(o.status), o.amount ? JsonString(amount) : "null",
-                                o.case_id.empty() ? "null" : JsonString(o.case_id));
+                                o.case_id.empty() ? "null" : JsonString(o.case_id), Questions(explained, m));
     }
   }
 }
@@ -205,7 +224,10 @@ void EvaluateBlock(const RowSource& source, const ResultWriter& writer, Date dat
       std::optional<Profile> profile = source.Read(rows[i], results[i].errors);
       if (!profile) continue;
       evaluators[part].Evaluate(*profile, date, outcomes);
-      writer.Row(*profile, rows[i].line, outcomes, results[i]);
+      // The questions need the explained path (what is missing, per measure).
+      std::optional<Evaluation> explained;
+      if (writer.questions()) explained = writer.pack().Evaluate(*profile, date);
+      writer.Row(*profile, rows[i].line, outcomes, explained ? &*explained : nullptr, results[i]);
     }
   };
   std::vector<std::thread> pool;
@@ -306,7 +328,7 @@ int Batch(BatchOptions options) {
   if (!source.Start(options.ignored, options.input)) return kExitFindings;
   std::ofstream out, errors;
   if (!OpenOutputs(options, out, errors)) return kExitUsage;
-  const ResultWriter writer(*pack, out_format == "csv");
+  const ResultWriter writer(*pack, out_format == "csv", options.questions);
   out << writer.Header();
   const Tally tally = RunRows(source, writer, *date, options.threads, out, errors, pack->MeasureIds().size());
   out.close();
@@ -340,6 +362,9 @@ Command BatchCommand(CLI::App& parent) {
   app->add_option("--ignore", options->ignored, "A CSV column that is not a fact (a firm's name): not read")
       ->allow_extra_args(false);
   app->add_option("--threads", options->threads, "Threads (default: every core)");
+  app->add_flag("--questions", options->questions,
+                "Add a questions column: the facts still missing to decide each measure, as the columns that "
+                "give them (slower: each firm is also explained)");
   app->footer(
       "Columns: a fact (siren), a series element (ca_mensuel[2020-11]), a record field (embauche.date);\n"
       "an empty cell is a fact not given. See docs/profiles.md, \"Tables of firms\".\n"
