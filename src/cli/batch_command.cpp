@@ -174,12 +174,15 @@ std::string ResultWriter::Header() const {
 // them (ca_mensuel[2020-11]), space-separated; for JSON, an array.
 std::string ResultWriter::Questions(const Evaluation* explained, std::size_t measure) const {
   if (!questions_ || explained == nullptr) return "";
+  const std::vector<MissingFact>& missing = explained->measures[measure].missing;
   std::vector<std::string> columns;
-  for (const MissingFact& m : explained->measures[measure].missing) {
+  columns.reserve(missing.size());
+  for (const MissingFact& m : missing) {
     columns.push_back(m.period.empty() ? m.fact : fmt::format("{}[{}]", m.fact, m.period));
   }
   if (csv_) return "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
   std::vector<std::string> quoted;
+  quoted.reserve(columns.size());
   for (const std::string& c : columns) quoted.push_back(JsonString(c));
   return fmt::format(",\"questions\":[{}]", fmt::join(quoted, ","));
 }
