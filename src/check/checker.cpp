@@ -80,7 +80,11 @@ std::int32_t Checker::DeclareFact(const load::FactDecl& decl, const std::string&
       if (!seen.insert(v.value).second) sink_.Error(v.ref, fmt::format("duplicate enum value '{}'", v.value));
       values.push_back(v.value);
     }
+    std::vector<std::string> labels;
+    for (const load::Text& l : decl.enum_labels) labels.push_back(l.value);
+    labels.resize(values.size());
     p_->enums.push_back(std::move(values));
+    p_->enum_labels.push_back(std::move(labels));
     enum_id = static_cast<std::int32_t>(p_->enums.size() - 1);
   }
   const auto index = static_cast<std::int32_t>(p_->facts.size());

@@ -150,6 +150,9 @@ struct MeasurePlan {
 struct Symbols {
   std::vector<ExprInfo> exprs;
   std::vector<std::vector<std::string>> enums;
+  // The French label of each enum value, parallel to `enums` (empty when
+  // the pack gives none: the code is shown).
+  std::vector<std::vector<std::string>> enum_labels;
   std::vector<FactInfo> facts;
   std::unordered_map<std::string, std::int32_t> fact_index;  // top-level facts by name
   std::vector<ListInfo> lists;

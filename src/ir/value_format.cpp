@@ -18,9 +18,16 @@ std::string FormatValue(const Symbols& symbols, const Value& v, Type type) {
       return v.month().ToFrench();
     case Value::Kind::kString:
       return std::string(v.text);
-    case Value::Kind::kEnum:
-      return type.base == BaseType::kEnum && type.id >= 0 ? symbols.enums[type.id][v.integer]
-                                                          : std::to_string(v.integer);
+    case Value::Kind::kEnum: {
+      if (type.base != BaseType::kEnum || type.id < 0) return std::to_string(v.integer);
+      // The value's French label when the pack gives one, else its code.
+      const auto id = static_cast<std::size_t>(type.id);
+      const auto index = static_cast<std::size_t>(v.integer);
+      if (id < symbols.enum_labels.size() && !symbols.enum_labels[id][index].empty()) {
+        return symbols.enum_labels[id][index];
+      }
+      return symbols.enums[id][index];
+    }
     case Value::Kind::kNumber:
       if (type.base == BaseType::kMoney) return FormatMoney(v.number);
       if (type.base == BaseType::kPercentage) {

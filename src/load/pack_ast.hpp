@@ -46,6 +46,7 @@ struct FactDecl {
   Text label, question, source;
   std::optional<ExprSource> min, max;  // literal expressions, checked against the type
   std::vector<Text> enum_values;
+  std::vector<Text> enum_labels;  // parallel to enum_values when written as {code: label}; else empty
   std::optional<Text> pattern;
   std::optional<Text> in_list;  // the value must be a code of this list
   std::optional<ExprSource> default_value;

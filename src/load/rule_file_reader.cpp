@@ -50,6 +50,7 @@ class RuleFileReader {
   std::optional<ConditionDecl> ReadCondition(const YAML::Node& node);
   std::optional<CaseDecl> ReadCase(const YAML::Node& node);
   std::vector<OpenPointDecl> ReadOpenPoints(const YAML::Node& map);
+  void ReadEnumValues(const YAML::Node& node, FactDecl& fact);
   AmountDecl ReadAmount(const YAML::Node& node, const std::string& what);
   std::vector<ListItem> ReadItems(const YAML::Node& node, const std::string& what);
 
@@ -126,7 +127,7 @@ std::optional<FactDecl> RuleFileReader::ReadFact(const std::string& name, const 
   fact.pattern = r_.ReadText(node, "pattern");
   fact.in_list = r_.ReadText(node, "in_list");
   fact.default_value = r_.ReadExpr(node, "default");
-  fact.enum_values = r_.ReadTextList(node, "values");
+  ReadEnumValues(node, fact);
   ReadIdentifies(node, what, is_field, fact);
   if (fact.type.base == internal::BaseType::kEnum && fact.enum_values.empty()) {
     r_.Error(type->ref, fmt::format("{}: an enum needs its 'values'", what));
@@ -358,6 +359,25 @@ std::optional<ConditionDecl> RuleFileReader::ReadCondition(const YAML::Node& c) 
   if (!e) return std::nullopt;
   condition.when = *e;
   return condition;
+}
+
+// An enum's values: a list of codes, or a mapping code → French label (the
+// label is what explanations show).
+void RuleFileReader::ReadEnumValues(const YAML::Node& node, FactDecl& fact) {
+  const YAML::Node values = node["values"];
+  if (!values.IsDefined() || !values.IsMap()) {
+    fact.enum_values = r_.ReadTextList(node, "values");
+    return;
+  }
+  r_.CheckFreeMap(values, "values");
+  for (const auto& entry : values) {
+    if (!entry.first.IsScalar() || !entry.second.IsScalar()) {
+      r_.Error(entry.first, "values: expected code: label, both texts");
+      continue;
+    }
+    fact.enum_values.push_back(r_.TextOf(entry.first));
+    fact.enum_labels.push_back(r_.TextOf(entry.second));
+  }
 }
 
 // Each open point is a text, or {text, when} for one that concerns only
