@@ -120,6 +120,15 @@ class BatchOfTheExampleFirms(unittest.TestCase):
                 self.assertEqual(row["amount"] or None, m["amount"], (profile, m["id"]))
 
 
+    def test_a_progress_bar_on_a_terminal_only(self):
+        output = os.path.join(ARGS.work_dir, "progression.csv")
+        env = {**os.environ, "TERM": "xterm"}
+        shown = run_on_terminal("batch", "--month", "2020-11", "examples/firms.csv", "-o", output, env=env)
+        self.assertRegex(shown, r"\r\[#+\] 100 %  8 rows")
+        piped = run("batch", "--month", "2020-11", "examples/firms.csv", "-o", output)
+        self.assertNotIn("\r[", piped.stderr)
+
+
 class RulesDirectory(unittest.TestCase):
     def test_relief_rules_dir_is_a_rules_directory_or_a_pack(self):
         for directory in ("rules", "rules/national"):
