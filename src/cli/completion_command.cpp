@@ -55,7 +55,8 @@ Command CompletionCommand(CLI::App& parent) {
       parent.add_subcommand("completion", "Print a shell completion script: source <(relief completion bash)");
   app->add_option("shell", *shell, "The shell (bash)")->check(CLI::IsMember({"bash"}));
   CLI::App* root = &parent;
-  return {app, [root] {
+  // The lambda holds `shell`: CLI11 writes the option into it while parsing.
+  return {app, [root, shell] {
             std::cout << BashScript(*root);
             return kExitOk;
           }};
