@@ -23,6 +23,9 @@ class Decimal {
 
   // p/q in lowest terms; nullopt when q == 0.
   static std::optional<Decimal> Ratio(std::int64_t p, std::int64_t q);
+  // units × 10^-places (1234, 2 → 12.34) in lowest terms, reduced by the
+  // factors 2 and 5 alone (no GCD); nullopt unless 0 <= places <= 18.
+  static std::optional<Decimal> FromScaled(std::int64_t units, int places);
 
   // Parses "12", "-3.5", "1500.00", "0.125" and also "1 500,50" (French
   // grouping and decimal comma). Returns nullopt on anything else, including

@@ -81,6 +81,26 @@ bool MulOverflows(Wide a, Wide b, Wide* out) { return __builtin_mul_overflow(a, 
 
 std::optional<Decimal> Decimal::Ratio(std::int64_t p, std::int64_t q) { return FromWide(p, q); }
 
+std::optional<Decimal> Decimal::FromScaled(std::int64_t units, int places) {
+  if (places < 0 || places > 18) return std::nullopt;
+  if (units == 0) return Decimal();
+  static constexpr std::uint64_t kPow5[] = {
+      1,          5,           25,           125,          625,          3125,      15625,
+      78125,      390625,      1953125,      9765625,      48828125,     244140625, 1220703125,
+      6103515625, 30517578125, 152587890625, 762939453125, 3814697265625};
+  // 10^places = 2^places × 5^places; the units lose the factors they share.
+  std::uint64_t u = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+  const int twos = std::min(__builtin_ctzll(u), places);
+  u >>= twos;
+  int fives = 0;
+  while (fives < places && u % 5 == 0) {
+    u /= 5;
+    ++fives;
+  }
+  const auto num = static_cast<std::int64_t>(units < 0 ? 0 - u : u);
+  return DecimalAccess::Make(num, static_cast<std::int64_t>(kPow5[places - fives] << (places - twos)));
+}
+
 std::optional<Decimal> Decimal::Parse(std::string_view text) {
   // Accept an optional sign, digit groups separated by spaces (plain, no-break
   // or narrow no-break), and one decimal separator ('.' or ',').

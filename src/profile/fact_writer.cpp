@@ -106,54 +106,62 @@ std::optional<std::int32_t> FactWriter::Period(const FactInfo& fact, std::string
   return std::nullopt;
 }
 
-std::string FactWriter::Set(std::int32_t index, ValueText value, const std::string& name) {
+std::string FactWriter::Set(std::int32_t index, const ValueText& value, const std::string& name) {
   const FactInfo& fact = program_->facts[index];
   std::string problem;
   if (fact.type.is_series() || fact.type.base == BaseType::kRecord) {
     return fmt::format("'{}': expected {}, found {} {}", name, TypeName(fact.type, program_->enums),
                        KindName(value.kind), value.text);
   }
-  if (auto v = Convert(fact, value, name, problem)) data_->scalars[fact.slot] = *v;
+  // Written in place, and put back as it was when the value is refused.
+  Value& slot = data_->scalars[fact.slot];
+  const Value before = slot;
+  if (!Convert(fact, value, name, problem, slot)) slot = before;
   return problem;
 }
 
-std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, ValueText value, const std::string& name) {
+std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, const ValueText& value,
+                                   const std::string& name) {
   const FactInfo& fact = program_->facts[index];
   std::string problem;
-  if (auto v = Convert(fact, value, name, problem)) series_[fact.slot][period] = *v;
+  if (Value v; Convert(fact, value, name, problem, v)) series_[fact.slot][period] = v;
   return problem;
 }
 
-std::optional<Value> FactWriter::Convert(const FactInfo& fact, ValueText value, const std::string& name,
-                                         std::string& problem) {
+bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std::string& name, std::string& problem,
+                         Value& out) {
   const Type type = fact.type.element();
   if (!Accepts(type.base, value.kind)) {
     problem = fmt::format("'{}': expected {}, found {} {}", name, TypeName(type, program_->enums), KindName(value.kind),
                           value.text);
-    return std::nullopt;
+    return false;
   }
-  std::optional<Value> v = FromText(fact, type, value.text, name, problem);
-  if (v) problem = OutOfBounds(fact, *v, name);
-  if (!problem.empty()) return std::nullopt;
-  return v;
+  if (!FromText(fact, type, value.text, name, problem, out)) return false;
+  if (fact.min || fact.max) problem = OutOfBounds(fact, out, name);
+  return problem.empty();
 }
 
-std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, std::string_view text,
-                                          const std::string& name, std::string& problem) {
-  auto fail = [&](const std::string& expected) -> std::optional<Value> {
+bool FactWriter::FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name,
+                          std::string& problem, Value& out) {
+  auto fail = [&](const std::string& expected) {
     problem = fmt::format("'{}': expected {}, found '{}'", name, expected, text);
-    return std::nullopt;
+    return false;
   };
-  auto number = [&](NumberKind kind) -> std::optional<Value> {
+  auto number = [&](NumberKind kind) {
     ParsedNumber n = ParseProfileNumber(text, kind);
     if (!n.value) problem = fmt::format("'{}': {}", name, n.problem);
-    if (!n.value) return std::nullopt;
-    return Value::Number(*n.value);
+    if (!n.value) return false;
+    out = Value::Number(*n.value);
+    return true;
+  };
+  auto set = [&](const Value& v) {
+    out = v;
+    return true;
   };
   switch (type.base) {
     case BaseType::kBoolean:
       // Only true and false: YAML 1.1's yes/no/on/off are too easy to mistype.
-      if (text == "true" || text == "false") return Value::Bool(text == "true");
+      if (text == "true" || text == "false") return set(Value::Bool(text == "true"));
       return fail("true or false");
     case BaseType::kInteger:
       return number(NumberKind::kInteger);
@@ -164,21 +172,22 @@ std::optional<Value> FactWriter::FromText(const FactInfo& fact, Type type, std::
     case BaseType::kPercentage:
       return number(NumberKind::kPercentage);
     case BaseType::kDate:
-      if (auto d = Date::Parse(text)) return Value::OfDate(*d);
+      if (auto d = Date::Parse(text)) return set(Value::OfDate(*d));
       if (text.size() == 10 && text[4] == '-' && text[7] == '-') return fail("a date that exists in the calendar");
       return fail("a date YYYY-MM-DD");
     case BaseType::kMonth:
-      if (auto m = Month::Parse(text)) return Value::OfMonth(*m);
+      if (auto m = Month::Parse(text)) return set(Value::OfMonth(*m));
       return fail("a month YYYY-MM");
     case BaseType::kString:
-      return FromString(fact, text, name, problem);
+      if (std::optional<Value> v = FromString(fact, text, name, problem)) return set(*v);
+      return false;
     case BaseType::kEnum: {
       const auto& values = program_->enums[type.id];
       auto it = std::find(values.begin(), values.end(), text);
-      if (it != values.end()) return Value::Enum(static_cast<std::int32_t>(it - values.begin()));
+      if (it != values.end()) return set(Value::Enum(static_cast<std::int32_t>(it - values.begin())));
       problem =
           fmt::format("'{}': '{}' is not one of {}{}", name, text, fmt::join(values, ", "), DidYouMean(text, values));
-      return std::nullopt;
+      return false;
     }
     default:
       return fail(TypeName(type, program_->enums));

@@ -46,8 +46,8 @@ class FactWriter {
 
   // Each returns "" when the value was written, else the problem. `name` is
   // how messages call the field ("ca_mensuel[2020-11]").
-  std::string Set(std::int32_t fact, ValueText value, const std::string& name);
-  std::string SetElement(std::int32_t fact, std::int32_t period, ValueText value, const std::string& name);
+  std::string Set(std::int32_t fact, const ValueText& value, const std::string& name);
+  std::string SetElement(std::int32_t fact, std::int32_t period, const ValueText& value, const std::string& name);
 
   // What a reader of a profile's shape says when a value is not a scalar
   // (`found`: "a mapping", "a list"), or a series not a mapping.
@@ -62,9 +62,11 @@ class FactWriter {
   void Clear();
 
  private:
-  std::optional<Value> Convert(const FactInfo& fact, ValueText value, const std::string& name, std::string& problem);
-  std::optional<Value> FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name,
-                                std::string& problem);
+  // Each writes `out` and returns true, or says the problem and returns
+  // false (`out` may have been written).
+  bool Convert(const FactInfo& fact, const ValueText& value, const std::string& name, std::string& problem, Value& out);
+  bool FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name, std::string& problem,
+                Value& out);
   std::optional<Value> FromString(const FactInfo& fact, std::string_view text, const std::string& name,
                                   std::string& problem);
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;

@@ -25,12 +25,22 @@ namespace {
 // What "found" says of a value that is not a scalar, as the YAML reader does.
 const char* Shape(ondemand::json_type type) { return type == ondemand::json_type::object ? "a mapping" : "a list"; }
 
+// The top-level facts in the order the previous line gave them: files
+// written by a program give their keys in one order, so the fact of the
+// key at each position is first guessed, and checked by one comparison of
+// the raw key, before the key is unescaped and looked up.
+struct KeyOrder {
+  std::vector<std::int32_t> facts;  // by position in the line
+  std::vector<bool> plain;          // by fact: its name compares with a raw key (no quote, no backslash)
+};
+
 // The problems of one line, as (byte offset in the line, message); the
 // diagnostics are made only for a line that has some.
 class LineReader {
  public:
-  LineReader(FactWriter& writer, std::vector<std::uint32_t>& seen, std::uint32_t stamp, const char* start)
-      : w_(writer), seen_(seen), stamp_(stamp), start_(start) {}
+  LineReader(FactWriter& writer, std::vector<std::uint32_t>& seen, std::uint32_t stamp, KeyOrder& order,
+             const char* start)
+      : w_(writer), seen_(seen), stamp_(stamp), order_(order), start_(start) {}
 
   std::vector<std::pair<std::size_t, std::string>> problems;
 
@@ -50,6 +60,10 @@ class LineReader {
   // The object's fields, each found among the facts (record < 0) or among
   // the fields of `record`.
   void ReadObject(ondemand::object object, std::int32_t record, const std::string& what);
+  // The fact the key at `position` of the profile is expected to name, if
+  // the raw key is its name.
+  std::int32_t Guess(std::size_t position, ondemand::raw_json_string key) const;
+  void Remember(std::size_t position, std::int32_t fact);
   bool Duplicate(std::int32_t fact, std::string_view key, const char* at, const std::string& what);
   void ReadFact(std::int32_t index, ondemand::value value);
   void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value);
@@ -62,6 +76,7 @@ class LineReader {
   FactWriter& w_;
   std::vector<std::uint32_t>& seen_;  // by fact: the stamp of the line that gave it
   std::uint32_t stamp_;
+  KeyOrder& order_;
   const char* start_;
   std::unordered_set<std::string_view> unknown_;  // unknown keys met, for their duplicates
   bool broken_ = false;
@@ -89,13 +104,21 @@ void LineReader::Read(ondemand::document& doc) {
 }
 
 void LineReader::ReadObject(ondemand::object object, std::int32_t record, const std::string& what) {
+  std::size_t position = 0;
   for (auto item : object) {
     ondemand::field field;
     std::string_view key;
     if (!Ok(std::move(item).get(field), start_)) return;
     const char* key_at = field.key().raw() - 1;  // the opening quote (unescaping the key forgets it)
-    if (!Ok(field.unescaped_key().get(key), key_at)) return;
-    FoundFact found = record < 0 ? w_.Find(key) : w_.FindField(record, key);
+    FoundFact found;
+    if (record < 0 && (found.fact = Guess(position, field.key())) >= 0) {
+      key = w_.program().facts[found.fact].name;
+    } else {
+      if (!Ok(field.unescaped_key().get(key), key_at)) return;
+      found = record < 0 ? w_.Find(key) : w_.FindField(record, key);
+      if (record < 0) Remember(position, found.fact);
+    }
+    ++position;
     if (Duplicate(found.fact, key, key_at, what)) continue;
     if (found.fact < 0) {
       Problem(key_at, found.problem);
@@ -103,6 +126,24 @@ void LineReader::ReadObject(ondemand::object object, std::int32_t record, const 
     }
     ReadFact(found.fact, field.value());
     if (broken_) return;
+  }
+}
+
+std::int32_t LineReader::Guess(std::size_t position, ondemand::raw_json_string key) const {
+  if (position >= order_.facts.size()) return -1;
+  const std::int32_t fact = order_.facts[position];
+  if (fact < 0 || !order_.plain[static_cast<std::size_t>(fact)]) return -1;
+  return key.unsafe_is_equal(w_.program().facts[fact].name) ? fact : -1;
+}
+
+// The fact of the key at `position`, guessed for the next line; not past
+// as many positions as there are facts (a longer line has unknown keys or
+// duplicates).
+void LineReader::Remember(std::size_t position, std::int32_t fact) {
+  if (position < order_.facts.size()) {
+    order_.facts[position] = fact;
+  } else if (position == order_.facts.size() && position < order_.plain.size()) {
+    order_.facts.push_back(fact);
   }
 }
 
@@ -209,10 +250,16 @@ std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondeman
 
 struct JsonProfileReader::Impl {
   explicit Impl(std::shared_ptr<const Program> program)
-      : writer(std::move(program)), seen(writer.program().facts.size(), 0) {}
+      : writer(std::move(program)), seen(writer.program().facts.size(), 0) {
+    for (const FactInfo& fact : writer.program().facts) {
+      order.plain.push_back(fact.name.size() <= simdjson::SIMDJSON_PADDING &&
+                            fact.name.find_first_of("\"\\") == std::string::npos);
+    }
+  }
   FactWriter writer;
   ondemand::parser parser;
   std::vector<std::uint32_t> seen;
+  KeyOrder order;
   std::uint32_t stamp = 0;
   std::string padded;  // a copy of a line that cannot be read in place
 };
@@ -258,7 +305,7 @@ std::shared_ptr<ProfileData> JsonProfileReader::Read(std::string_view line, std:
     std::fill(m.seen.begin(), m.seen.end(), 0);
     m.stamp = 1;
   }
-  LineReader reader(m.writer, m.seen, m.stamp, line.data());
+  LineReader reader(m.writer, m.seen, m.stamp, m.order, line.data());
   ondemand::document doc;
   const simdjson::error_code error = m.parser.iterate(line.data(), line.size(), line.size() + kPadding).get(doc);
   if (error == simdjson::UTF8_ERROR) {

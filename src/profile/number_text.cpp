@@ -100,9 +100,40 @@ const char* Expected(NumberKind kind) {
   return "expected a number (\"12\", \"1 500\", \"0.125\")";
 }
 
+// The common case read straight to its value: ['-'] digits [mark digits],
+// ASCII only, at most 18 digits, and nothing the grammar below would refuse
+// or have to look at twice (an integer with decimals, too many decimals in
+// an amount, three decimals that may be thousands). nullopt sends the text
+// to the general grammar, which gives the same value or says what is wrong.
+std::optional<Decimal> PlainNumber(std::string_view s, NumberKind kind) {
+  constexpr std::size_t kMaxDigits = 18;  // below 10^18: no overflow of the units
+  const bool negative = s.starts_with('-');
+  std::size_t i = negative ? 1 : 0;
+  std::int64_t units = 0;
+  std::size_t digits = 0;
+  auto read_digits = [&] {
+    const std::size_t start = i;
+    for (; i < s.size() && IsDigit(s[i]) && digits < kMaxDigits; ++i, ++digits) units = units * 10 + (s[i] - '0');
+    return i - start;
+  };
+  const std::size_t integer_digits = read_digits();
+  if (integer_digits == 0) return std::nullopt;
+  std::size_t decimals = 0;
+  if (i < s.size()) {
+    if (kind == NumberKind::kInteger || (s[i] != '.' && s[i] != ',')) return std::nullopt;
+    ++i;
+    decimals = read_digits();
+    if (i != s.size() || decimals == 0) return std::nullopt;
+    if (kind == NumberKind::kMoney && decimals > 2) return std::nullopt;
+    if (decimals == 3 && integer_digits <= 3 && s[negative ? 1 : 0] != '0') return std::nullopt;
+  }
+  return Decimal::FromScaled(negative ? -units : units, static_cast<int>(decimals));
+}
+
 }  // namespace
 
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {
+  if (std::optional<Decimal> plain = PlainNumber(text, kind)) return {plain, {}};
   auto fail = [&](std::string why) {
     return ParsedNumber{std::nullopt, fmt::format("{}, found '{}'", why, Echo(text))};
   };

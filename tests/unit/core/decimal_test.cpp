@@ -86,5 +86,45 @@ TEST(Decimal, RoundsOnBothSidesOfThe64BitBoundary) {
   EXPECT_EQ(rounded.denominator(), 100);
 }
 
+// FromScaled reduces units / 10^places by twos and fives alone: the same
+// lowest terms as the GCD of Ratio, for every sign, size and scale.
+TEST(Decimal, FromScaledEqualsTheRatioItReduces) {
+  const std::int64_t units[] = {0,
+                                1,
+                                -1,
+                                5,
+                                8,
+                                10,
+                                125,
+                                1000,
+                                -2500,
+                                11496936,
+                                936860,
+                                -40776440,
+                                1606,
+                                999999999999999999,
+                                -999999999999999999,
+                                1000000000000000000,
+                                INT64_MAX,
+                                INT64_MIN,
+                                INT64_MIN + 1,
+                                3814697265625,
+                                1LL << 62};
+  std::int64_t pow10 = 1;
+  for (int places = 0; places <= 18; ++places) {
+    for (std::int64_t u : units) {
+      const std::optional<Decimal> scaled = Decimal::FromScaled(u, places);
+      ASSERT_TRUE(scaled.has_value()) << u << " " << places;
+      EXPECT_EQ(scaled, Decimal::Ratio(u, pow10)) << u << " / 10^" << places;
+    }
+    if (places < 18) pow10 *= 10;
+  }
+  EXPECT_EQ(Decimal::FromScaled(1234, 2)->ToString(), "12.34");
+  EXPECT_EQ(Decimal::FromScaled(-50, 2), Decimal::Ratio(-1, 2));
+  EXPECT_EQ(Decimal::FromScaled(7, 0), Decimal(7));
+  EXPECT_FALSE(Decimal::FromScaled(1, 19).has_value());
+  EXPECT_FALSE(Decimal::FromScaled(1, -1).has_value());
+}
+
 }  // namespace
 }  // namespace relief
