@@ -19,6 +19,10 @@ class Pattern {
   // Whether the whole of `text` matches.
   bool FullMatch(std::string_view text) const;
   const std::string& text() const { return text_; }
+  // Whether FullMatch reads the text byte by byte, without the regular
+  // expression engine: a fixed sequence of ASCII characters and classes
+  // ("[0-9]{9}", "[0-9]{2}\\.[0-9]{2}[A-Z]").
+  bool fixed_shape() const;
 
  private:
   struct Engine;

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "relief/rule_pack.hpp"
 
@@ -53,6 +55,38 @@ TEST(Pattern, AProfileValueOf50KbIsRefusedWithAMessage) {
   ASSERT_FALSE(p.ok());
   ASSERT_FALSE(p.diagnostics.empty());
   EXPECT_NE(p.diagnostics[0].message.find("a value matching [0-9]{9}"), std::string::npos) << p.diagnostics[0].message;
+}
+
+// Patterns that are a fixed sequence of ASCII characters and classes are
+// matched without RE2: they must answer as a regular expression engine
+// does, on every text of up to three characters of an alphabet that mixes
+// what they accept and what they refuse (a two-byte é included). Any other
+// pattern is left to RE2.
+TEST(Pattern, FixedShapesMatchAsARegularExpressionDoes) {
+  const std::vector<std::string> fixed = {R"([0-9]{2})", R"([0-9]{2}\.[0-9])", R"([A-Z][0-9a-z_])", R"(A-9)",
+                                          R"(a{0}9)",    R"([0-Z]{3})",        R"(\.\$[9])",        ""};
+  const std::vector<std::string> other = {R"([0-9]{2}|2A)", R"([^0-9])", R"(.[0-9])", "[0-9]+",
+                                          R"(\d{2})",       R"(é[0-9])", R"([a-])",   "[0-9]{1,2}"};
+  const std::vector<std::string> alphabet = {"0", "9", "A", "Z", "a", "_", ".", "-", "$", " ", "\xC3\xA9"};
+  std::vector<std::string> texts = {""};
+  for (std::size_t from = 0, length = 0; length < 3; ++length) {
+    const std::size_t to = texts.size();
+    for (std::size_t i = from; i < to; ++i) {
+      for (const std::string& c : alphabet) texts.push_back(texts[i] + c);
+    }
+    from = to;
+  }
+  for (const std::string& text : fixed) {
+    Pattern p = Compiled(text);
+    EXPECT_TRUE(p.fixed_shape()) << text;
+    const std::regex re(text);  // bytes, as RE2 reads UTF-8 when every character of the pattern is ASCII
+    for (const std::string& t : texts) EXPECT_EQ(p.FullMatch(t), std::regex_match(t, re)) << text << " ~ " << t;
+  }
+  for (const std::string& text : other) EXPECT_FALSE(Compiled(text).fixed_shape()) << text;
+  EXPECT_TRUE(Compiled(R"([0-9]{9})").FullMatch("376301362"));
+  EXPECT_FALSE(Compiled(R"([0-9]{9})").FullMatch("37630136"));
+  EXPECT_FALSE(Compiled(R"([0-9]{9})").FullMatch("3763013620"));
+  EXPECT_FALSE(Compiled(R"([0-9]{9})").FullMatch(std::string("37630136\0", 9)));
 }
 
 }  // namespace
