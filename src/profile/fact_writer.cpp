@@ -136,9 +136,48 @@ bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std
                           value.text);
     return false;
   }
+  // The common case first, without a message to prepare: FromText would
+  // give the same value.
+  if (PlainValue(type, value.text, out) && Within(fact, out)) return true;
   if (!FromText(fact, type, value.text, name, problem, out)) return false;
   if (fact.min || fact.max) problem = OutOfBounds(fact, out, name);
   return problem.empty();
+}
+
+bool FactWriter::PlainValue(Type type, std::string_view text, Value& out) const {
+  auto number = [&](NumberKind kind) {
+    std::optional<Decimal> d = ParsePlainNumber(text, kind);
+    if (d) out = Value::Number(*d);
+    return d.has_value();
+  };
+  switch (type.base) {
+    case BaseType::kBoolean:
+      if (text != "true" && text != "false") return false;
+      out = Value::Bool(text == "true");
+      return true;
+    case BaseType::kInteger:
+      return number(NumberKind::kInteger);
+    case BaseType::kDecimal:
+      return number(NumberKind::kNumber);
+    case BaseType::kMoney:
+      return number(NumberKind::kMoney);
+    case BaseType::kPercentage:
+      return number(NumberKind::kPercentage);
+    case BaseType::kDate: {
+      std::optional<Date> d = Date::Parse(text);
+      if (d) out = Value::OfDate(*d);
+      return d.has_value();
+    }
+    case BaseType::kEnum: {
+      const auto& values = program_->enums[type.id];
+      auto it = std::find(values.begin(), values.end(), text);
+      if (it == values.end()) return false;
+      out = Value::Enum(static_cast<std::int32_t>(it - values.begin()));
+      return true;
+    }
+    default:  // strings (checked by FromString), months
+      return false;
+  }
 }
 
 bool FactWriter::FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name,
@@ -226,13 +265,25 @@ std::string FactWriter::ExpectedSeriesMapping(const FactInfo& fact) const {
                      monthly ? "months" : "years", monthly ? "2020-11" : "2019");
 }
 
+namespace {
+
+// Whether `v` is below the minimum `bound` (is_min) or above the maximum.
+bool Outside(const Value& v, const Value& bound, bool is_min) {
+  return v.kind == Value::Kind::kNumber ? (is_min ? v.number < bound.number : bound.number < v.number)
+                                        : (is_min ? v.integer < bound.integer : bound.integer < v.integer);
+}
+
+}  // namespace
+
+bool FactWriter::Within(const FactInfo& fact, const Value& v) {
+  return (!fact.min || !Outside(v, *fact.min, true)) && (!fact.max || !Outside(v, *fact.max, false));
+}
+
 std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const {
   for (const auto& [bound, is_min] : {std::pair{&fact.min, true}, std::pair{&fact.max, false}}) {
     if (!*bound) continue;
     const Value& b = **bound;
-    bool outside = v.kind == Value::Kind::kNumber ? (is_min ? v.number < b.number : b.number < v.number)
-                                                  : (is_min ? v.integer < b.integer : b.integer < v.integer);
-    if (outside) {
+    if (Outside(v, b, is_min)) {
       return fmt::format("'{}': {} is {} {}", name, FormatValue(*program_, v, fact.type.element()),
                          is_min ? "below the minimum" : "above the maximum",
                          FormatValue(*program_, b, fact.type.element()));

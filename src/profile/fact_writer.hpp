@@ -69,6 +69,11 @@ class FactWriter {
                 Value& out);
   std::optional<Value> FromString(const FactInfo& fact, std::string_view text, const std::string& name,
                                   std::string& problem);
+  // Writes the value of a text written plainly for the common types
+  // (true/false, a plain number, a date, an enum code): what FromText
+  // gives, without a message to prepare. false sends the text to FromText.
+  bool PlainValue(Type type, std::string_view text, Value& out) const;
+  static bool Within(const FactInfo& fact, const Value& v);
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;
 
   std::shared_ptr<const Program> program_;

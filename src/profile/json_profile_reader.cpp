@@ -7,6 +7,8 @@
 #define SIMDJSON_DEVELOPMENT_CHECKS 0
 #include <simdjson.h>
 
+#include <array>
+#include <cstring>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -25,13 +27,46 @@ namespace {
 // What "found" says of a value that is not a scalar, as the YAML reader does.
 const char* Shape(ondemand::json_type type) { return type == ondemand::json_type::object ? "a mapping" : "a list"; }
 
+// A fact's name as a JSON key writes it without escapes: the name and the
+// closing quote, compared with the line 8 bytes at a time (the line has
+// kPadding readable bytes after its end, so reading up to 7 bytes past the
+// key is safe).
+class RawKey {
+ public:
+  explicit RawKey(std::string_view name) {
+    const std::string quoted = std::string(name) + '"';
+    if (quoted.size() > 8 * words_.size() || name.find_first_of("\"\\") != std::string_view::npos) return;
+    count_ = (quoted.size() + 7) / 8;
+    std::array<char, sizeof(words_)> text{}, mask{};
+    std::memcpy(text.data(), quoted.data(), quoted.size());
+    std::memset(mask.data(), 0xFF, quoted.size());
+    std::memcpy(words_.data(), text.data(), sizeof(words_));
+    std::memcpy(masks_.data(), mask.data(), sizeof(masks_));
+  }
+  // Whether the key whose text starts at `raw` (after its opening quote) is
+  // this name; always false for a name that may need escapes.
+  bool Matches(const char* raw) const {
+    for (std::size_t i = 0; i < count_; ++i) {
+      std::uint64_t word;
+      std::memcpy(&word, raw + 8 * i, sizeof(word));
+      if ((word & masks_[i]) != words_[i]) return false;
+    }
+    return count_ > 0;
+  }
+
+ private:
+  std::array<std::uint64_t, 7> words_{}, masks_{};
+  static_assert(sizeof(words_) <= simdjson::SIMDJSON_PADDING);
+  std::size_t count_ = 0;
+};
+
 // The top-level facts in the order the previous line gave them: files
 // written by a program give their keys in one order, so the fact of the
 // key at each position is first guessed, and checked by one comparison of
 // the raw key, before the key is unescaped and looked up.
 struct KeyOrder {
   std::vector<std::int32_t> facts;  // by position in the line
-  std::vector<bool> plain;          // by fact: its name compares with a raw key (no quote, no backslash)
+  std::vector<RawKey> names;        // by fact
 };
 
 // The problems of one line, as (byte offset in the line, message); the
@@ -132,8 +167,7 @@ void LineReader::ReadObject(ondemand::object object, std::int32_t record, const 
 std::int32_t LineReader::Guess(std::size_t position, ondemand::raw_json_string key) const {
   if (position >= order_.facts.size()) return -1;
   const std::int32_t fact = order_.facts[position];
-  if (fact < 0 || !order_.plain[static_cast<std::size_t>(fact)]) return -1;
-  return key.unsafe_is_equal(w_.program().facts[fact].name) ? fact : -1;
+  return fact >= 0 && order_.names[static_cast<std::size_t>(fact)].Matches(key.raw()) ? fact : -1;
 }
 
 // The fact of the key at `position`, guessed for the next line; not past
@@ -142,7 +176,7 @@ std::int32_t LineReader::Guess(std::size_t position, ondemand::raw_json_string k
 void LineReader::Remember(std::size_t position, std::int32_t fact) {
   if (position < order_.facts.size()) {
     order_.facts[position] = fact;
-  } else if (position == order_.facts.size() && position < order_.plain.size()) {
+  } else if (position == order_.facts.size() && position < order_.names.size()) {
     order_.facts.push_back(fact);
   }
 }
@@ -251,10 +285,7 @@ std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondeman
 struct JsonProfileReader::Impl {
   explicit Impl(std::shared_ptr<const Program> program)
       : writer(std::move(program)), seen(writer.program().facts.size(), 0) {
-    for (const FactInfo& fact : writer.program().facts) {
-      order.plain.push_back(fact.name.size() <= simdjson::SIMDJSON_PADDING &&
-                            fact.name.find_first_of("\"\\") == std::string::npos);
-    }
+    for (const FactInfo& fact : writer.program().facts) order.names.emplace_back(fact.name);
   }
   FactWriter writer;
   ondemand::parser parser;

@@ -100,12 +100,13 @@ const char* Expected(NumberKind kind) {
   return "expected a number (\"12\", \"1 500\", \"0.125\")";
 }
 
-// The common case read straight to its value: ['-'] digits [mark digits],
-// ASCII only, at most 18 digits, and nothing the grammar below would refuse
-// or have to look at twice (an integer with decimals, too many decimals in
-// an amount, three decimals that may be thousands). nullopt sends the text
-// to the general grammar, which gives the same value or says what is wrong.
-std::optional<Decimal> PlainNumber(std::string_view s, NumberKind kind) {
+}  // namespace
+
+// ['-'] digits [mark digits], ASCII only, at most 18 digits, and nothing
+// the general grammar would refuse or have to look at twice (an integer
+// with decimals, too many decimals in an amount, three decimals that may be
+// thousands).
+std::optional<Decimal> ParsePlainNumber(std::string_view s, NumberKind kind) {
   constexpr std::size_t kMaxDigits = 18;  // below 10^18: no overflow of the units
   const bool negative = s.starts_with('-');
   std::size_t i = negative ? 1 : 0;
@@ -130,10 +131,8 @@ std::optional<Decimal> PlainNumber(std::string_view s, NumberKind kind) {
   return Decimal::FromScaled(negative ? -units : units, static_cast<int>(decimals));
 }
 
-}  // namespace
-
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {
-  if (std::optional<Decimal> plain = PlainNumber(text, kind)) return {plain, {}};
+  if (std::optional<Decimal> plain = ParsePlainNumber(text, kind)) return {plain, {}};
   auto fail = [&](std::string why) {
     return ParsedNumber{std::nullopt, fmt::format("{}, found '{}'", why, Echo(text))};
   };

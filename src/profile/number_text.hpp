@@ -29,6 +29,13 @@ struct ParsedNumber {
 // A percentage is written "60 %" (0.6) or as a fraction (0.6).
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind);
 
+// The common case alone, without a message: a number written plainly
+// ("-1234.5": ASCII digits, one mark, at most 18 digits) that the grammar
+// reads without a doubt. nullopt for any other text, which
+// ParseProfileNumber then reads or refuses; the value is always the one
+// ParseProfileNumber gives.
+std::optional<Decimal> ParsePlainNumber(std::string_view text, NumberKind kind);
+
 }  // namespace relief::internal
 
 #endif  // RELIEF_PROFILE_NUMBER_TEXT_HPP_

@@ -82,6 +82,45 @@ TEST(JsonFastPaths, GuessedKeysReadAsAFreshReaderAndTheYamlReaderRead) {
   EXPECT_EQ(good, 7);
 }
 
+// Names are compared with the raw key 8 bytes at a time, up to 55 bytes;
+// longer ones are always looked up. Keys at each side of that bound, and
+// keys that are one of them cut short or made longer, read as a fresh
+// reader reads them.
+TEST(JsonFastPaths, LongNamesAreGuessedUpToTheBoundAndLookedUpBeyond) {
+  const std::string n55(55, 'a'), n56(56, 'b'), n8(8, 'c');
+  std::string facts = "facts:\n";
+  for (const std::string& name : {n55, n56, n8}) {
+    facts += "  " + name + ":\n    type: integer\n    label: nombre\n    question: Combien ?\n";
+  }
+  LoadResult loaded =
+      RulePack::Load(PackFiles{{"long/pack.yaml", "pack:\n  name: long\n  version: 1.0.0\n  title: Long\n"},
+                               {"long/faits.yaml", facts}},
+                     "long");
+  ASSERT_TRUE(loaded.ok()) << FormatDiagnostics(loaded.diagnostics);
+  const RulePack& pack = loaded.value();
+  auto line = [](const std::string& a, const std::string& b, const std::string& c) {
+    return "{\"" + a + "\": 1, \"" + b + "\": 2, \"" + c + "\": 3}";
+  };
+  const std::vector<std::string> lines = {
+      line(n55, n56, n8),       line(n55, n56, n8),
+      line(n55 + "a", n56, n8), line(n55.substr(1), n56.substr(1), n8.substr(1)),
+      line(n8, n55, n56),       line(n55, n56, n8 + "c"),
+      line(n55, n56, n8),
+  };
+  JsonLinesReader reader(pack);
+  int good = 0;
+  for (const std::string& text : lines) {
+    ProfileResult guessed = reader.ReadLine(text);
+    ProfileResult fresh = JsonLinesReader(pack).ReadLine(text);
+    ASSERT_EQ(guessed.ok(), fresh.ok()) << text;
+    EXPECT_EQ(Messages(guessed), Messages(fresh)) << text;
+    if (!guessed.ok()) continue;
+    ++good;
+    EXPECT_EQ(internal::Access::data(*guessed.profile).scalars, internal::Access::data(*fresh.profile).scalars);
+  }
+  EXPECT_EQ(good, 4);
+}
+
 TEST(JsonFastPaths, ARefusedValueLeavesTheValueWrittenBefore) {
   using internal::ValueText;
   internal::FactWriter writer(internal::Access::shared_program(Bench12()));
