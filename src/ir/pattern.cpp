@@ -43,7 +43,7 @@ std::optional<CharSet> ReadClass(std::string_view p, std::size_t& i) {
       if (!IsAsciiAlnum(hi) || hi < lo) return std::nullopt;
       i += 2;
     }
-    for (int c = lo; c <= hi; ++c) set.Add(static_cast<unsigned char>(c));
+    for (auto c = static_cast<unsigned char>(lo); c <= static_cast<unsigned char>(hi); ++c) set.Add(c);
     ++i;
   }
   if (i == p.size() || !any) return std::nullopt;

@@ -2,9 +2,12 @@
 #ifndef RELIEF_IR_PROFILE_DATA_HPP_
 #define RELIEF_IR_PROFILE_DATA_HPP_
 
-#include <deque>
+#include <array>
+#include <cstring>
+#include <forward_list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ir/value.hpp"
@@ -25,11 +28,36 @@ struct SeriesData {
   }
 };
 
+// Storage for a profile's string values, at stable addresses (values point
+// into it): the first bytes in a buffer inside the profile, so that a
+// profile of short codes (SIREN, NAF, département) allocates nothing for
+// them, and each string that does not fit there in a block of its own.
+class StringStore {
+ public:
+  StringStore() {}                           // NOLINT(modernize-use-equals-default): the buffer is left uninitialised
+  StringStore(const StringStore&) = delete;  // would leave values pointing into the original
+  StringStore& operator=(const StringStore&) = delete;
+
+  // A copy of `text`, valid as long as the store.
+  std::string_view emplace_back(std::string_view text) {
+    if (text.size() > local_.size() - used_) return blocks_.emplace_front(text);
+    char* at = local_.data() + used_;
+    if (!text.empty()) std::memcpy(at, text.data(), text.size());
+    used_ += text.size();
+    return {at, text.size()};
+  }
+
+ private:
+  std::array<char, 128> local_;
+  std::size_t used_ = 0;
+  std::forward_list<std::string> blocks_;
+};
+
 struct ProfileData {
   std::shared_ptr<const Program> program;  // keeps string views valid
   std::vector<Value> scalars;              // by FactInfo::slot
   std::vector<SeriesData> series;          // by FactInfo::slot
-  std::deque<std::string> strings;         // storage for string values
+  StringStore strings;                     // storage for string values
   std::string siren;                       // carried to the output when given
 };
 

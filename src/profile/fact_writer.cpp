@@ -138,23 +138,36 @@ bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std
   }
   // The common case first, without a message to prepare: FromText would
   // give the same value.
-  if (PlainValue(type, value.text, out) && Within(fact, out)) return true;
+  if (PlainValue(fact, type, value.text, out)) return true;
   if (!FromText(fact, type, value.text, name, problem, out)) return false;
   if (fact.min || fact.max) problem = OutOfBounds(fact, out, name);
   return problem.empty();
 }
 
-bool FactWriter::PlainValue(Type type, std::string_view text, Value& out) const {
+bool FactWriter::SetPlain(std::int32_t index, std::string_view text) {
+  const FactInfo& fact = program_->facts[index];
+  if (fact.type.is_series() || fact.type.base == BaseType::kRecord) return false;
+  return PlainValue(fact, fact.type, text, data_->scalars[fact.slot]);
+}
+
+bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out) const {
+  // Bounds are checked before `out` is written, as OutOfBounds checks them:
+  // a number by its value, any other value by its integer.
+  auto integer = [&](std::int32_t i, Value v) {
+    if ((fact.min && i < fact.min->integer) || (fact.max && fact.max->integer < i)) return false;
+    out = v;
+    return true;
+  };
   auto number = [&](NumberKind kind) {
     std::optional<Decimal> d = ParsePlainNumber(text, kind);
-    if (d) out = Value::Number(*d);
-    return d.has_value();
+    if (!d || (fact.min && *d < fact.min->number) || (fact.max && fact.max->number < *d)) return false;
+    out = Value::Number(*d);
+    return true;
   };
   switch (type.base) {
     case BaseType::kBoolean:
       if (text != "true" && text != "false") return false;
-      out = Value::Bool(text == "true");
-      return true;
+      return integer(0, Value::Bool(text == "true"));
     case BaseType::kInteger:
       return number(NumberKind::kInteger);
     case BaseType::kDecimal:
@@ -165,15 +178,13 @@ bool FactWriter::PlainValue(Type type, std::string_view text, Value& out) const 
       return number(NumberKind::kPercentage);
     case BaseType::kDate: {
       std::optional<Date> d = Date::Parse(text);
-      if (d) out = Value::OfDate(*d);
-      return d.has_value();
+      return d && integer(d->days_since_epoch(), Value::OfDate(*d));
     }
     case BaseType::kEnum: {
       const auto& values = program_->enums[type.id];
       auto it = std::find(values.begin(), values.end(), text);
-      if (it == values.end()) return false;
-      out = Value::Enum(static_cast<std::int32_t>(it - values.begin()));
-      return true;
+      const auto index = static_cast<std::int32_t>(it - values.begin());
+      return it != values.end() && integer(index, Value::Enum(index));
     }
     default:  // strings (checked by FromString), months
       return false;
@@ -267,25 +278,13 @@ std::string FactWriter::ExpectedSeriesMapping(const FactInfo& fact) const {
                      monthly ? "months" : "years", monthly ? "2020-11" : "2019");
 }
 
-namespace {
-
-// Whether `v` is below the minimum `bound` (is_min) or above the maximum.
-bool Outside(const Value& v, const Value& bound, bool is_min) {
-  return v.kind == Value::Kind::kNumber ? (is_min ? v.number < bound.number : bound.number < v.number)
-                                        : (is_min ? v.integer < bound.integer : bound.integer < v.integer);
-}
-
-}  // namespace
-
-bool FactWriter::Within(const FactInfo& fact, const Value& v) {
-  return (!fact.min || !Outside(v, *fact.min, true)) && (!fact.max || !Outside(v, *fact.max, false));
-}
-
 std::string FactWriter::OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const {
   for (const auto& [bound, is_min] : {std::pair{&fact.min, true}, std::pair{&fact.max, false}}) {
     if (!*bound) continue;
     const Value& b = **bound;
-    if (Outside(v, b, is_min)) {
+    bool outside = v.kind == Value::Kind::kNumber ? (is_min ? v.number < b.number : b.number < v.number)
+                                                  : (is_min ? v.integer < b.integer : b.integer < v.integer);
+    if (outside) {
       return fmt::format("'{}': {} is {} {}", name, FormatValue(*program_, v, fact.type.element()),
                          is_min ? "below the minimum" : "above the maximum",
                          FormatValue(*program_, b, fact.type.element()));

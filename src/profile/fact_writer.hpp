@@ -48,6 +48,11 @@ class FactWriter {
   // how messages call the field ("ca_mensuel[2020-11]").
   std::string Set(std::int32_t fact, const ValueText& value, const std::string& name);
   std::string SetElement(std::int32_t fact, std::int32_t period, const ValueText& value, const std::string& name);
+  // Set's common case alone: a scalar fact's text written plainly (true or
+  // false, a plain number, a date, an enum code) and within its bounds is
+  // written, and true returned. false, with nothing written, for any other
+  // text, which Set then writes or refuses with its message.
+  bool SetPlain(std::int32_t fact, std::string_view text);
 
   // What a reader of a profile's shape says when a value is not a scalar
   // (`found`: "a mapping", "a list"), or a series not a mapping.
@@ -70,10 +75,11 @@ class FactWriter {
   std::optional<Value> FromString(const FactInfo& fact, std::string_view text, const std::string& name,
                                   std::string& problem);
   // Writes the value of a text written plainly for the common types
-  // (true/false, a plain number, a date, an enum code): what FromText
-  // gives, without a message to prepare. false sends the text to FromText.
-  bool PlainValue(Type type, std::string_view text, Value& out) const;
-  static bool Within(const FactInfo& fact, const Value& v);
+  // (true/false, a plain number, a date, an enum code) when it lies within
+  // the fact's bounds: what FromText and OutOfBounds would accept, without
+  // a message to prepare. false, with `out` untouched, sends the text to
+  // FromText, which reads it or says what is wrong.
+  bool PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out) const;
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;
 
   std::shared_ptr<const Program> program_;

@@ -104,9 +104,11 @@ class LineReader {
   void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value);
   void SetElement(const FactInfo& fact, std::int32_t index, std::string_view key, const char* key_at,
                   ondemand::value value);
-  // The scalar's text: a string unescaped, a number or a boolean as written;
-  // nullopt for null (unknown) and, with a problem, for a structure.
-  std::optional<std::string_view> Scalar(const FactInfo& fact, ondemand::value value, const std::string& name);
+  // The text of the scalar of JSON type `type` at `at`: a string unescaped,
+  // a number or a boolean as written; nullopt for null (unknown) and, with
+  // a problem, for a structure.
+  std::optional<std::string_view> Scalar(const FactInfo& fact, ondemand::value& value, ondemand::json_type type,
+                                         const char* at, const std::string& name);
 
   FactWriter& w_;
   std::vector<std::uint32_t>& seen_;  // by fact: the stamp of the line that gave it
@@ -206,8 +208,8 @@ void LineReader::ReadFact(std::int32_t index, ondemand::value value) {
     return;
   }
   if (fact.type.is_series()) return ReadSeries(fact, index, value);
-  std::optional<std::string_view> text = Scalar(fact, value, fact.name);
-  if (!text) return;
+  std::optional<std::string_view> text = Scalar(fact, value, type, at, fact.name);
+  if (!text || w_.SetPlain(index, *text)) return;
   if (std::string problem = w_.Set(index, ValueText::Text(*text), fact.name); !problem.empty()) Problem(at, problem);
 }
 
@@ -241,17 +243,16 @@ void LineReader::SetElement(const FactInfo& fact, std::int32_t index, std::strin
   if (!period) return Problem(key_at, problem);
   const char* at = value.raw_json_token().data();
   const std::string name = fmt::format("{}[{}]", fact.name, key);
-  std::optional<std::string_view> text = Scalar(fact, value, name);
+  ondemand::json_type type;
+  if (!Ok(value.type().get(type), at)) return;
+  std::optional<std::string_view> text = Scalar(fact, value, type, at, name);
   if (!text) return;
   problem = w_.SetElement(index, *period, ValueText::Text(*text), name);
   if (!problem.empty()) Problem(at, problem);
 }
 
-std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondemand::value value,
-                                                   const std::string& name) {
-  const char* at = value.raw_json_token().data();
-  ondemand::json_type type;
-  if (!Ok(value.type().get(type), at)) return std::nullopt;
+std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondemand::value& value,
+                                                   ondemand::json_type type, const char* at, const std::string& name) {
   std::string_view text;
   switch (type) {
     case ondemand::json_type::string:

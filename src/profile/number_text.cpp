@@ -107,28 +107,27 @@ const char* Expected(NumberKind kind) {
 // with decimals, too many decimals in an amount, three decimals that may be
 // thousands).
 std::optional<Decimal> ParsePlainNumber(std::string_view s, NumberKind kind) {
-  constexpr std::size_t kMaxDigits = 18;  // below 10^18: no overflow of the units
-  const bool negative = s.starts_with('-');
-  std::size_t i = negative ? 1 : 0;
-  std::int64_t units = 0;
-  std::size_t digits = 0;
-  auto read_digits = [&] {
-    const std::size_t start = i;
-    for (; i < s.size() && IsDigit(s[i]) && digits < kMaxDigits; ++i, ++digits) units = units * 10 + (s[i] - '0');
-    return i - start;
-  };
-  const std::size_t integer_digits = read_digits();
-  if (integer_digits == 0) return std::nullopt;
+  constexpr std::size_t kMaxDigits = 18;  // below 10^18: the units fit in 64 bits
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const bool negative = p != end && *p == '-';
+  const char* const integer = p += negative ? 1 : 0;
+  std::uint64_t units = 0;  // wraps past 19 digits, which are refused below
+  for (; p != end && IsDigit(*p); ++p) units = units * 10 + static_cast<unsigned>(*p - '0');
+  const auto integer_digits = static_cast<std::size_t>(p - integer);
+  if (integer_digits == 0 || integer_digits > kMaxDigits) return std::nullopt;
   std::size_t decimals = 0;
-  if (i < s.size()) {
-    if (kind == NumberKind::kInteger || (s[i] != '.' && s[i] != ',')) return std::nullopt;
-    ++i;
-    decimals = read_digits();
-    if (i != s.size() || decimals == 0) return std::nullopt;
+  if (p != end) {
+    if (kind == NumberKind::kInteger || (*p != '.' && *p != ',')) return std::nullopt;
+    const char* const fraction = ++p;
+    for (; p != end && IsDigit(*p); ++p) units = units * 10 + static_cast<unsigned>(*p - '0');
+    decimals = static_cast<std::size_t>(p - fraction);
+    if (p != end || decimals == 0 || integer_digits + decimals > kMaxDigits) return std::nullopt;
     if (kind == NumberKind::kMoney && decimals > 2) return std::nullopt;
-    if (decimals == 3 && integer_digits <= 3 && s[negative ? 1 : 0] != '0') return std::nullopt;
+    if (decimals == 3 && integer_digits <= 3 && *integer != '0') return std::nullopt;
   }
-  return Decimal::FromScaled(negative ? -units : units, static_cast<int>(decimals));
+  const auto value = static_cast<std::int64_t>(units);
+  return Decimal::FromScaled(negative ? -value : value, static_cast<int>(decimals));
 }
 
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {

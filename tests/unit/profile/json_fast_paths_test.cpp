@@ -5,12 +5,14 @@
 // reader (no guess) and with RulePack::ReadProfile (the YAML reader).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "api/access.hpp"
 #include "profile/fact_writer.hpp"
 #include "relief/json_lines.hpp"
+#include "unit/api/memory_pack.hpp"
 
 namespace relief {
 namespace {
@@ -141,6 +143,84 @@ TEST(JsonFastPaths, ARefusedValueLeavesTheValueWrittenBefore) {
   EXPECT_EQ(slots, once.Take()->scalars);
   EXPECT_TRUE(slots[writer.program().facts[effectif].slot].known());
   EXPECT_TRUE(slots[writer.program().facts[naf].slot].known());
+}
+
+// SetPlain writes the common values at once, bounds included, and leaves
+// the rest to Set: together they give each value, or each message, that
+// the general path gives.
+TEST(JsonFastPaths, PlainValuesAndBoundsReadAsTheGeneralPathReadsThem) {
+  using internal::Value;
+  struct Case {
+    const char* fact;
+    const char* text;
+    std::optional<Value> value;  // nullopt: refused, with a message starting with `says`
+    const char* says = "";
+    bool plain = true;  // read by SetPlain
+  };
+  const Case cases[] = {
+      {"effectif", "0", Value::Number(0)},
+      {"effectif", "12", Value::Number(12)},
+      {"effectif", "-1", std::nullopt, "'effectif': -1 is below the minimum", false},
+      {"effectif", "2.0", Value::Number(2), "", false},
+      {"loyer", "0", Value::Number(0)},
+      {"loyer", "1500.5", Value::Number(*Decimal::Ratio(3001, 2))},
+      {"loyer", "-0.01", std::nullopt, "'loyer': -0,01", false},
+      {"taux", "1", Value::Number(1)},
+      {"taux", "0.25", Value::Number(*Decimal::Ratio(1, 4))},
+      {"taux", "100 %", Value::Number(1), "", false},
+      {"taux", "1.5", std::nullopt, "'taux': 150", false},
+      {"ratio", "-2.0625", Value::Number(*Decimal::Ratio(-33, 16))},
+      {"ratio", "-2.125", std::nullopt, "'ratio': ambiguous number", false},
+      {"forme", "sas", Value::Enum(1)},
+      {"forme", "SAS", std::nullopt, "'forme': 'SAS' is not one of", false},
+      {"ouvert", "true", Value::Bool(true)},
+      {"ouvert", "false", Value::Bool(false)},
+      {"ouvert", "yes", std::nullopt, "'ouvert': expected true or false", false},
+      {"debut", "2020-11", Value::OfMonth(*Month::Parse("2020-11")), "", false},
+  };
+  for (const Case& c : cases) {
+    internal::FactWriter plain(internal::Access::shared_program(testing::MemoryPack()));
+    internal::FactWriter general(internal::Access::shared_program(testing::MemoryPack()));
+    const internal::FoundFact fact = plain.Find(c.fact);
+    ASSERT_GE(fact.fact, 0) << c.fact;
+    const std::int32_t slot = plain.program().facts[fact.fact].slot;
+    EXPECT_EQ(plain.SetPlain(fact.fact, c.text), c.plain) << c.fact << " " << c.text;
+    const std::string problem = general.Set(fact.fact, internal::ValueText::Text(c.text), c.fact);
+    const Value written = plain.Take()->scalars[slot];
+    const Value read = general.Take()->scalars[slot];
+    if (c.value) {
+      EXPECT_EQ(problem, "") << c.fact << " " << c.text;
+      EXPECT_EQ(read, *c.value) << c.fact << " " << c.text;
+      EXPECT_EQ(written, c.plain ? *c.value : Value()) << c.fact << " " << c.text;
+    } else {
+      EXPECT_EQ(problem.substr(0, std::string_view(c.says).size()), c.says) << problem;
+      EXPECT_TRUE(read.unknown() && written.unknown()) << c.fact << " " << c.text;
+    }
+  }
+}
+
+// A profile keeps its strings in a buffer of its own, then in blocks: every
+// value stays where it was written while more are added.
+TEST(JsonFastPaths, ProfileStringsStayWhereTheyWereWritten) {
+  internal::StringStore store;
+  std::vector<std::pair<std::string_view, std::string>> kept;
+  for (int i = 0; i < 200; ++i) {
+    const std::string text = i % 7 == 0   ? std::string(static_cast<std::size_t>(i), 'x') + std::to_string(i)
+                             : i % 5 == 0 ? std::string()
+                                          : std::to_string(i * 7919);
+    kept.emplace_back(store.emplace_back(text), text);
+  }
+  for (const auto& [view, text] : kept) EXPECT_EQ(view, text);
+  const std::string line =
+      R"({"siren":"376301362","naf":"47.65Z","region":")" + std::string(300, 'r') + R"(","departement":"22"})";
+  ProfileResult r = JsonLinesReader(Bench12()).ReadLine(line);
+  ASSERT_TRUE(r.ok()) << FormatDiagnostics(r.diagnostics);
+  std::vector<std::string> texts;
+  for (const internal::Value& v : internal::Access::data(*r.profile).scalars) {
+    if (v.kind == internal::Value::Kind::kString) texts.emplace_back(v.text);
+  }
+  std::sort(texts.begin(), texts.end());
+  EXPECT_EQ(texts, (std::vector<std::string>{"22", "376301362", "47.65Z", std::string(300, 'r')}));
 }
 
 }  // namespace
