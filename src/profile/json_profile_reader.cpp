@@ -100,10 +100,10 @@ class LineReader {
   std::int32_t Guess(std::size_t position, ondemand::raw_json_string key) const;
   void Remember(std::size_t position, std::int32_t fact);
   bool Duplicate(std::int32_t fact, std::string_view key, const char* at, const std::string& what);
-  void ReadFact(std::int32_t index, ondemand::value value);
-  void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value);
+  void ReadFact(std::int32_t index, ondemand::value& value);
+  void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value& value);
   void SetElement(const FactInfo& fact, std::int32_t index, std::string_view key, const char* key_at,
-                  ondemand::value value);
+                  ondemand::value& value);
   // The text of the scalar of JSON type `type` at `at`: a string unescaped,
   // a number or a boolean as written; nullopt for null (unknown) and, with
   // a problem, for a structure.
@@ -143,9 +143,11 @@ void LineReader::Read(ondemand::document& doc) {
 void LineReader::ReadObject(ondemand::object object, std::int32_t record, const std::string& what) {
   std::size_t position = 0;
   for (auto item : object) {
-    ondemand::field field;
+    // The field used in place: copying simdjson's small iterators costs a
+    // failed store forwarding each time (docs/performance.md).
+    if (!Ok(item.error(), start_)) return;
+    ondemand::field& field = item.value_unsafe();
     std::string_view key;
-    if (!Ok(std::move(item).get(field), start_)) return;
     const char* key_at = field.key().raw() - 1;  // the opening quote (unescaping the key forgets it)
     FoundFact found;
     if (record < 0 && (found.fact = Guess(position, field.key())) >= 0) {
@@ -196,7 +198,7 @@ bool LineReader::Duplicate(std::int32_t fact, std::string_view key, const char* 
   return again;
 }
 
-void LineReader::ReadFact(std::int32_t index, ondemand::value value) {
+void LineReader::ReadFact(std::int32_t index, ondemand::value& value) {
   const FactInfo& fact = w_.program().facts[index];
   const char* at = value.raw_json_token().data();
   ondemand::json_type type;
@@ -213,7 +215,7 @@ void LineReader::ReadFact(std::int32_t index, ondemand::value value) {
   if (std::string problem = w_.Set(index, ValueText::Text(*text), fact.name); !problem.empty()) Problem(at, problem);
 }
 
-void LineReader::ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value value) {
+void LineReader::ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value& value) {
   const char* at = value.raw_json_token().data();
   ondemand::object object;
   ondemand::json_type type;
@@ -222,9 +224,9 @@ void LineReader::ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::
   if (!Ok(value.get_object().get(object), at)) return;
   std::unordered_set<std::string_view> periods;
   for (auto item : object) {
-    ondemand::field field;
+    if (!Ok(item.error(), at)) return;
+    ondemand::field& field = item.value_unsafe();
     std::string_view key;
-    if (!Ok(std::move(item).get(field), at)) return;
     const char* key_at = field.key().raw() - 1;
     if (!Ok(field.unescaped_key().get(key), key_at)) return;
     if (!periods.insert(key).second) {
@@ -237,7 +239,7 @@ void LineReader::ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::
 }
 
 void LineReader::SetElement(const FactInfo& fact, std::int32_t index, std::string_view key, const char* key_at,
-                            ondemand::value value) {
+                            ondemand::value& value) {
   std::string problem;
   std::optional<std::int32_t> period = w_.Period(fact, key, problem);
   if (!period) return Problem(key_at, problem);
