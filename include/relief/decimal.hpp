@@ -23,6 +23,8 @@ class Decimal {
 
   // p/q in lowest terms; nullopt when q == 0.
   static std::optional<Decimal> Ratio(std::int64_t p, std::int64_t q);
+  // cents / 100, without a general GCD.
+  static Decimal FromCents(std::int64_t cents);
 
   // Parses "12", "-3.5", "1500.00", "0.125" and also "1 500,50" (French
   // grouping and decimal comma). Returns nullopt on anything else, including

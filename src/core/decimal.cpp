@@ -81,6 +81,18 @@ bool MulOverflows(Wide a, Wide b, Wide* out) { return __builtin_mul_overflow(a, 
 
 std::optional<Decimal> Decimal::Ratio(std::int64_t p, std::int64_t q) { return FromWide(p, q); }
 
+Decimal Decimal::FromCents(std::int64_t cents) {
+  // 100 = 2^2 * 5^2: at most two factors of each to take out.
+  std::int64_t p = cents, q = 100;
+  for (std::int64_t f : {2, 2, 5, 5}) {
+    if (p % f == 0 && q % f == 0) {
+      p /= f;
+      q /= f;
+    }
+  }
+  return DecimalAccess::Make(p, q);
+}
+
 std::optional<Decimal> Decimal::Parse(std::string_view text) {
   // Accept an optional sign, digit groups separated by spaces (plain, no-break
   // or narrow no-break), and one decimal separator ('.' or ',').
