@@ -209,28 +209,29 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
 void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   const Instr& in = p_.at(id);
   if (IsNamed(id)) {
-    std::string name, label;
+    std::string name;
+    const std::string* label = nullptr;
     switch (in.code) {
       case Code::kFact:
-        name = p_.facts[in.arg].name, label = p_.facts[in.arg].label;
+        name = p_.facts[in.arg].name, label = &p_.facts[in.arg].label;
         break;
       case Code::kValue:
-        name = p_.values[in.arg].name, label = p_.values[in.arg].label;
+        name = p_.values[in.arg].name, label = &p_.values[in.arg].label;
         break;
       case Code::kParam:
-        name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label;
+        name = p_.parameters[in.arg].name, label = &p_.parameters[in.arg].label;
         break;
       default: {
         const FactInfo& f = p_.facts[in.arg];
         Value index = ev_.Eval(p_.kid(in, 0));
         name = f.name + "[" + (index.known() ? PeriodText(f, index.period()) : Text(p_.kid(in, 0))) + "]";
-        label = f.label;
+        label = &f.label;
       }
     }
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
-    out.push_back({name, label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
+    out.push_back({std::move(name), *label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
     if (in.code != Code::kSeriesAt) return;
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);

@@ -5,7 +5,6 @@
 #include "explain/measure_result.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "eval/decision.hpp"
@@ -228,6 +227,12 @@ MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure) 
 }
 
 Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date) {
+  Evaluator evaluator(program, Evaluator::Mode::kRecord);
+  return EvaluateAll(evaluator, profile, date);
+}
+
+Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date date) {
+  const Program& program = evaluator.program();
   Evaluation result;
   result.pack = program.info;
   result.date = date;
@@ -237,24 +242,36 @@ Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date 
       result.firm.emplace_back(f.name, std::string(profile.scalars[f.slot].text));
     }
   }
-  Evaluator evaluator(program, Evaluator::Mode::kRecord);
   evaluator.Reset(profile, date);
+  result.measures.reserve(program.measures.size());
   for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));
   result.questions = RankQuestions(result.measures);
   return result;
 }
 
+// Counted by fact and period, compared as MissingFact does (no key string
+// built per lookup: a profile has a few dozen missing facts at most).
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
-  std::vector<MissingFact> order;
-  std::map<std::string, int> counts;
+  struct Counted {
+    const MissingFact* fact;
+    int count;
+  };
+  std::vector<Counted> order;
   for (const MeasureResult& r : results) {
     for (const MissingFact& m : r.missing) {
-      if (counts[m.Key()]++ == 0) order.push_back(m);
+      auto same = std::find_if(order.begin(), order.end(), [&](const Counted& c) { return *c.fact == m; });
+      if (same == order.end()) {
+        order.push_back({&m, 1});
+      } else {
+        ++same->count;
+      }
     }
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const MissingFact& a, const MissingFact& b) { return counts[a.Key()] > counts[b.Key()]; });
-  return order;
+  std::stable_sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.count > b.count; });
+  std::vector<MissingFact> questions;
+  questions.reserve(order.size());
+  for (const Counted& c : order) questions.push_back(*c.fact);
+  return questions;
 }
 
 }  // namespace relief::internal
