@@ -167,16 +167,39 @@ std::string ConditionExplainer::Detail(InstrId id) {
 }
 
 // A false "and" is explained by its false operands alone; an unknown one
-// (or any "or") by the operands that are not true.
-std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
-  std::vector<std::string> parts;
+// (or any "or") by the operands that are not true. `detail_of(i)` is the
+// detail of operand i.
+template <typename DetailOf>
+std::string ConditionExplainer::JoinDetails(const Instr& in, const Value& v, DetailOf detail_of) {
+  std::string out;
+  const char* separator = in.code == Code::kAnd ? " ; " : " ; ou ";
+  bool first = true;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
-    InstrId k = p_.kid(in, i);
-    Value kv = ev_.Eval(k);
+    Value kv = ev_.Eval(p_.kid(in, i));
     bool relevant = in.code == Code::kAnd && v.is_false() ? kv.is_false() : !kv.is_true();
-    if (relevant) parts.push_back(Detail(k));
+    if (!relevant) continue;
+    if (!first) out += separator;
+    out += detail_of(i);
+    first = false;
   }
-  return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; ou "));
+  return out;
+}
+
+std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
+  return JoinDetails(in, v, [&](std::size_t i) { return Detail(p_.kid(in, i)); });
+}
+
+bool ConditionExplainer::HasParts(const Instr& in, const std::vector<ConditionResult>& parts) {
+  return (in.code == Code::kAnd || in.code == Code::kOr) && parts.size() == in.kid_count;
+}
+
+std::string ConditionExplainer::Detail(InstrId id, const std::vector<ConditionResult>& parts) {
+  const Instr& in = p_.at(id);
+  const Value v = ev_.Eval(id);
+  if (v.is_error() || !HasParts(in, parts)) return Detail(id);
+  // Parts() holds the detail of every operand that is not true, a superset
+  // of those JoinDetails reads.
+  return JoinDetails(in, v, [&](std::size_t i) -> const std::string& { return parts[i].detail; });
 }
 
 // x in list, x in [a, b], not …: what the value is and where it must (not)
@@ -237,32 +260,47 @@ void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
 }
 
-// The operands of a top-level "and"/"or", recursively, as a tree.
+void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResult>& parts,
+                                    std::vector<UsedValue>& out) {
+  if (!HasParts(p_.at(id), parts)) return UsedValues(id, out);
+  // An and/or reads what its operands read, in order: their lists merged,
+  // each name once, is what a walk of the whole tree gives.
+  for (const ConditionResult& part : parts) {
+    for (const UsedValue& value : part.values) {
+      auto same = std::find_if(out.begin(), out.end(), [&](const UsedValue& u) { return u.name == value.name; });
+      if (same == out.end()) out.push_back(value);
+    }
+  }
+}
+
+// The operands of a top-level "and"/"or", recursively, as a tree; each
+// operand's detail and values are built from its own operands'.
 std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
   std::vector<ConditionResult> parts;
   const Instr& in = p_.at(id);
   if (in.code != Code::kAnd && in.code != Code::kOr) return parts;
+  parts.reserve(in.kid_count);
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     InstrId k = p_.kid(in, i);
     Value v = ev_.Eval(k);
-    ConditionResult part;
-    part.label = part.expression = Text(k);
+    ConditionResult& part = parts.emplace_back();
+    part.expression = Text(k);
+    part.label = part.expression;
     part.outcome = OutcomeOf(v);
-    if (!v.is_true()) part.detail = Detail(k);
-    UsedValues(k, part.values);
     part.parts = Parts(k);
-    parts.push_back(std::move(part));
+    if (!v.is_true()) part.detail = Detail(k, part.parts);
+    UsedValues(k, part.parts, part.values);
   }
   return parts;
 }
 
 std::string ConditionExplainer::ParamSource(std::int32_t param) const {
   const ParamInfo& p = p_.parameters[param];
-  std::string source;
+  const std::string* source = nullptr;
   for (std::size_t i = 0; i < p.values.size(); ++i) {
-    if (!(ev_.date() < p.values[i].first)) source = p.sources[i];
+    if (!(ev_.date() < p.values[i].first)) source = &p.sources[i];
   }
-  return source;
+  return source != nullptr ? *source : std::string();
 }
 
 std::string ConditionExplainer::ErrorText(const Value& v) const {

@@ -117,8 +117,8 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
     Value v = ev_.Eval(when);
     ConditionResult cr{c.label, c.source, OutcomeOf(v), "", conditions_.Text(when), {}, {}, conditions_.Parts(when)};
     AddOpenPoints(c.open_points, cr.open_points);
-    conditions_.UsedValues(when, cr.values);
-    if (!v.is_true()) cr.detail = conditions_.Detail(when);
+    conditions_.UsedValues(when, cr.parts, cr.values);
+    if (!v.is_true()) cr.detail = conditions_.Detail(when, cr.parts);
     r.conditions.push_back(std::move(cr));
   }
 }
