@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include "ir/value_format.hpp"
 
@@ -56,11 +58,25 @@ std::string ConditionExplainer::Text(InstrId id) const {
   return text.substr(in.span.begin, in.span.end - in.span.begin);
 }
 
+namespace {
+
+// "label : value", built in place (a detail has one per value read).
+std::string Labelled(std::string_view label, const std::string& value) {
+  std::string out;
+  out.reserve(label.size() + 3 + value.size());
+  out += label;
+  out += " : ";
+  out += value;
+  return out;
+}
+
+}  // namespace
+
 std::string ConditionExplainer::Describe(InstrId id) {
   const Instr& in = p_.at(id);
   switch (in.code) {
     case Code::kFact:
-      return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
+      return Labelled(p_.facts[in.arg].label, Format(id));
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
@@ -68,61 +84,77 @@ std::string ConditionExplainer::Describe(InstrId id) {
       return fmt::format("{} ({}) : {}", f.label, period, Format(id));
     }
     case Code::kValue:
-      return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
+      return Labelled(p_.values[in.arg].label, Format(id));
     case Code::kParam:
-      return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
+      return Labelled(p_.parameters[in.arg].label, Format(id));
     default:  // in words, never the expression's text: French text shows no internal names
-      return fmt::format("{} : {}", Words(id), Format(id));
+      return Labelled(Words(id), Format(id));
   }
 }
 
-std::string ConditionExplainer::Requirement(Code op, InstrId rhs) {
-  const Type t = p_.at(rhs).type;
-  // A named threshold shows its value, then what it is: "avant le
-  // 01/01/2019 (date de création limite) requis".
-  std::string v = Format(rhs);
-  if (IsNamed(rhs)) v += " (" + LabelOrName(rhs) + ")";
-  if (t.base == BaseType::kDate) {
+namespace {
+
+// What a comparison with `op` requires, around the threshold's value: "au
+// moins " … " requis". Dates and months read as moments ("avant le …").
+std::pair<const char*, const char*> RequirementWords(Code op, BaseType base) {
+  if (base == BaseType::kDate) {
     switch (op) {
       case Code::kLt:
-        return "avant le " + v + " requis";
+        return {"avant le ", " requis"};
       case Code::kLe:
-        return "au plus tard le " + v + " requis";
+        return {"au plus tard le ", " requis"};
       case Code::kGt:
-        return "après le " + v + " requis";
+        return {"après le ", " requis"};
       case Code::kGe:
-        return "à partir du " + v + " requis";
+        return {"à partir du ", " requis"};
       default:
         break;
     }
-  } else if (t.base == BaseType::kMonth) {
+  } else if (base == BaseType::kMonth) {
     switch (op) {
       case Code::kLt:
-        return "avant " + v + " requis";
+        return {"avant ", " requis"};
       case Code::kLe:
-        return "au plus tard en " + v + " requis";
+        return {"au plus tard en ", " requis"};
       case Code::kGt:
-        return "après " + v + " requis";
+        return {"après ", " requis"};
       case Code::kGe:
-        return "à partir de " + v + " requis";
+        return {"à partir de ", " requis"};
       default:
         break;
     }
   }
   switch (op) {
     case Code::kLt:
-      return "moins de " + v + " requis";
+      return {"moins de ", " requis"};
     case Code::kLe:
-      return "au plus " + v + " requis";
+      return {"au plus ", " requis"};
     case Code::kGt:
-      return "plus de " + v + " requis";
+      return {"plus de ", " requis"};
     case Code::kGe:
-      return "au moins " + v + " requis";
+      return {"au moins ", " requis"};
     case Code::kEq:
-      return "« " + v + " » requis";
+      return {"« ", " » requis"};
     default:
-      return "autre que « " + v + " » requis";
+      return {"autre que « ", " » requis"};
   }
+}
+
+}  // namespace
+
+// Appends what the rule requires of the other side of a comparison. A named
+// threshold shows its value, then what it is: "avant le 01/01/2019 (date de
+// création limite) requis".
+void ConditionExplainer::AppendRequirement(std::string& out, Code op, InstrId rhs) {
+  const auto [before, after] = RequirementWords(op, p_.at(rhs).type.base);
+  out += before;
+  out += Format(rhs);
+  if (IsNamed(rhs)) {
+    out += " (";
+    out += LabelOrName(rhs);
+    out += ')';
+  }
+  out += after;
 }
 
 // Why the condition `id` is not met (or not known): the values read and
@@ -148,7 +180,10 @@ std::string ConditionExplainer::Detail(InstrId id) {
         std::swap(a, b);
         op = Flip(op);
       }
-      return Describe(a) + " ; " + Requirement(op, b);
+      std::string out = Describe(a);
+      out += " ; ";
+      AppendRequirement(out, op, b);
+      return out;
     }
     case Code::kInList:
     case Code::kInSet:

@@ -50,7 +50,7 @@ class ConditionExplainer {
  private:
   std::string Describe(InstrId id);
   std::string Format(InstrId id);
-  std::string Requirement(Code op, InstrId rhs);
+  void AppendRequirement(std::string& out, Code op, InstrId rhs);
   std::string LogicDetail(const Instr& in, const Value& v);
   template <typename DetailOf>
   std::string JoinDetails(const Instr& in, const Value& v, DetailOf detail_of);
