@@ -41,6 +41,7 @@ class MeasureExplainer {
 
 // Every option of the plan applied, with its amount and whether it won.
 void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, MeasureResult& r) {
+  r.options.reserve(plan.options.size());
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
     Value v = ev_.EvalExpr(o.amount);
@@ -65,7 +66,10 @@ MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
   MeasureResult r = Header(m, d);
   const VersionPlan* version = d.version;
   if (version == nullptr) {
-    Reason out{ReasonCode::kOutOfPeriod, {ev_.month().ToString(), ev_.date().ToString()}};
+    Reason out{ReasonCode::kOutOfPeriod, {}};
+    out.operands.reserve(2 + m.versions.size());
+    out.operands.push_back(ev_.month().ToString());
+    out.operands.push_back(ev_.date().ToString());
     for (const VersionPlan& v : m.versions) out.operands.push_back(v.Period());
     r.reasons.push_back(std::move(out));
     return r;
@@ -79,10 +83,11 @@ MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) CollectMissing(m, *version, d.territory);
   Amount(d, r);
   Reasons(m, d, r);
+  r.missing.reserve(missing_.size());
   for (const MissingKey& k : missing_) {
     const FactInfo& f = p_.facts[k.fact];
     MissingFact mf{f.name, k.has_period ? PeriodText(f, k.period) : "", f.label, f.question};
-    if (k.has_period) mf.question += " (" + PeriodFrench(f, k.period) + ")";
+    if (k.has_period) mf.question.append(" (").append(PeriodFrench(f, k.period)).append(")");
     r.missing.push_back(std::move(mf));
   }
   return r;
@@ -103,7 +108,7 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
   r.status = d.status;
   if (d.version == nullptr) return r;
   r.version = d.version->Period();
-  if (!d.version->label.empty()) r.version += " — " + d.version->label;
+  if (!d.version->label.empty()) r.version.append(" — ").append(d.version->label);
   r.deadline = d.version->deadline;
   if (!d.version->source.empty()) r.sources.push_back(d.version->source);
   AddOpenPoints(d.version->open_points, r.open_points);
@@ -112,6 +117,7 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
 
 // Requirements, all shown so that the advisor sees each of them.
 void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) {
+  r.conditions.reserve(version.require.size());
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
@@ -126,6 +132,7 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
 // Cases, in order, up to the first that holds; the one chosen with its
 // source and open points.
 void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, MeasureResult& r) {
+  r.cases.reserve(version.cases.size());
   for (std::size_t i = 0; i < version.cases.size(); ++i) {
     const CasePlan& c = version.cases[i];
     Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
