@@ -91,8 +91,8 @@ internal::Evaluator& RecordingEvaluator(const std::shared_ptr<const internal::Pr
     std::unique_ptr<internal::Evaluator> evaluator;
   };
   thread_local Cache cache;
-  const bool same = !cache.program.expired() && !cache.program.owner_before(program) &&
-                    !program.owner_before(cache.program);
+  const bool same =
+      !cache.program.expired() && !cache.program.owner_before(program) && !program.owner_before(cache.program);
   if (cache.evaluator == nullptr || !same) {
     cache.evaluator = std::make_unique<internal::Evaluator>(*program, internal::Evaluator::Mode::kRecord);
     cache.program = program;

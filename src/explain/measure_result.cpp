@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "eval/decision.hpp"
 #include "explain/condition_explainer.hpp"
@@ -256,28 +257,35 @@ Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date da
   return result;
 }
 
-// Counted by fact and period, compared as MissingFact does (no key string
-// built per lookup: a profile has a few dozen missing facts at most).
+// Grouped by sorting (fact, period) views rather than by a map of key
+// strings: nothing is allocated per missing fact but the questions.
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
+  std::vector<const MissingFact*> met;  // in the order first met
+  for (const MeasureResult& r : results) {
+    for (const MissingFact& m : r.missing) met.push_back(&m);
+  }
+  std::vector<std::size_t> by_key(met.size());
+  for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+  std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(met[a]->fact, met[a]->period, a) < std::tie(met[b]->fact, met[b]->period, b);
+  });
   struct Counted {
-    const MissingFact* fact;
+    std::size_t first;  // index in `met` of its first occurrence
     int count;
   };
   std::vector<Counted> order;
-  for (const MeasureResult& r : results) {
-    for (const MissingFact& m : r.missing) {
-      auto same = std::find_if(order.begin(), order.end(), [&](const Counted& c) { return *c.fact == m; });
-      if (same == order.end()) {
-        order.push_back({&m, 1});
-      } else {
-        ++same->count;
-      }
+  for (std::size_t i = 0; i < by_key.size(); ++i) {
+    if (i > 0 && *met[by_key[i]] == *met[by_key[i - 1]]) {
+      ++order.back().count;
+    } else {
+      order.push_back({by_key[i], 1});
     }
   }
+  std::sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.first < b.first; });
   std::stable_sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.count > b.count; });
   std::vector<MissingFact> questions;
   questions.reserve(order.size());
-  for (const Counted& c : order) questions.push_back(*c.fact);
+  for (const Counted& c : order) questions.push_back(*met[c.first]);
   return questions;
 }
 
