@@ -182,10 +182,14 @@ RELIEF_HOT_INLINE Value Evaluator::Membership(const Instr& in) {
   Value v = Run<kRecord>(program_.kid(in, 0));
   if (!v.known()) return v;
   if (in.code == Code::kInList) {
-    const auto& items = program_.lists[in.arg].items;
-    auto it = items.find(v.text);
-    if (it == items.end()) return Value::Bool(false);
-    return it->second.possible ? Value::Unknown() : Value::Bool(true);
+    switch (program_.Membership(in.arg, v.integer)) {
+      case Program::kNotMember:
+        return Value::Bool(false);
+      case Program::kMember:
+        return Value::Bool(true);
+      default:
+        return Value::Unknown();  // graded "possible"
+    }
   }
   for (std::size_t i = 1; i < in.kid_count; ++i) {
     if (Run<kRecord>(program_.kid(in, i)) == v) return Value::Bool(true);

@@ -219,6 +219,26 @@ struct Program : Symbols {
   std::vector<InstrId> value_roots;
   std::vector<InstrId> default_roots;
 
+  // Interned strings, so that the evaluators compare codes as integers:
+  // every list item code and string constant of the program has an id from
+  // 1, which a string Value carries in `integer` (0: not interned, a text
+  // that no list or constant holds). Built by compile/, read by profile/
+  // when a string fact is stored.
+  std::unordered_map<std::string_view, std::int32_t> string_ids;
+  // By list, then by string id: kNotMember, kMember or kPossibleMember.
+  std::vector<std::vector<std::uint8_t>> list_membership;
+  static constexpr std::uint8_t kNotMember = 0, kMember = 1, kPossibleMember = 2;
+
+  std::int32_t StringId(std::string_view text) const {
+    auto it = string_ids.find(text);
+    return it == string_ids.end() ? 0 : it->second;
+  }
+  // Membership of an interned string in a list (not interned: not a member).
+  std::uint8_t Membership(std::int32_t list, std::int32_t string_id) const {
+    return string_id == 0 ? kNotMember
+                          : list_membership[static_cast<std::size_t>(list)][static_cast<std::size_t>(string_id)];
+  }
+
   const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }
   InstrId kid(const Instr& instr, std::size_t i) const { return kids[instr.first_kid + i]; }
   InstrId root(ExprId expr) const { return roots[static_cast<std::size_t>(expr)]; }

@@ -20,7 +20,7 @@ struct Value {
   Kind kind = Kind::kUnknown;
   bool boolean = false;
   ErrorCode error = ErrorCode::kNone;
-  std::int32_t integer = 0;  // date days, month index, enum index, error instruction
+  std::int32_t integer = 0;  // date days, month index, enum index, error instruction, string id (Program::string_ids)
   Decimal number;
   std::string_view text;  // kString: points into the profile or the program
 
@@ -82,8 +82,8 @@ struct Value {
         return a.boolean == b.boolean;
       case Kind::kNumber:
         return a.number == b.number;
-      case Kind::kString:
-        return a.text == b.text;
+      case Kind::kString:  // interned strings are equal when their ids are
+        return a.integer != 0 && b.integer != 0 ? a.integer == b.integer : a.text == b.text;
       default:
         return a.integer == b.integer;
     }

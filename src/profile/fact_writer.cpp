@@ -204,7 +204,9 @@ std::optional<Value> FactWriter::FromString(const FactInfo& fact, std::string_vi
       return std::nullopt;
     }
   }
-  return Value::String(data_->strings.emplace_back(text));
+  Value v = Value::String(data_->strings.emplace_back(text));
+  v.integer = program_->StringId(text);
+  return v;
 }
 
 std::string FactWriter::ExpectedScalar(const FactInfo& fact, const std::string& name, std::string_view found) const {
