@@ -201,22 +201,18 @@ Cell BatchMachine::CallValues(const PlanStep& s) {
   return CellOf(fn.eval(value_args_, CallContext{program_, *profile_, plan_.date, s.a, s.instr}));
 }
 
-std::optional<Value> BatchMachine::StringAt(std::int32_t source) const {
+std::optional<BatchMachine::String> BatchMachine::StringAt(std::int32_t source) const {
   const StringSource& from = plan_.strings[static_cast<std::size_t>(source)];
-  if (from.slot < 0) {
-    Value v = Value::String(from.text);
-    v.integer = from.id;
-    return v;
-  }
+  if (from.slot < 0) return String{from.id, from.text};
   const Value& given = profile_->scalars[static_cast<std::size_t>(from.slot)];
   if (given.unknown()) return std::nullopt;
-  return given;
+  return String{given.integer, given.text};
 }
 
 Cell BatchMachine::StringInList(const PlanStep& s) const {
   const auto v = StringAt(s.a);
   if (!v) return Cell::Unknown();
-  switch (program_.Membership(s.b, v->integer)) {
+  switch (program_.Membership(s.b, v->id)) {
     case Program::kNotMember:
       return Cell::Bool(false);
     case Program::kMember:
@@ -229,7 +225,8 @@ Cell BatchMachine::StringInList(const PlanStep& s) const {
 Cell BatchMachine::StringEqual(const PlanStep& s) const {
   const auto x = StringAt(s.a), y = StringAt(s.b);
   if (!x || !y) return Cell::Unknown();
-  const bool equal = *x == *y;  // by interned id when both have one
+  // Interned strings are equal when their ids are (Program::string_ids).
+  const bool equal = x->id != 0 && y->id != 0 ? x->id == y->id : x->text == y->text;
   return Cell::Bool(static_cast<Code>(s.op) == Code::kEq ? equal : !equal);
 }
 

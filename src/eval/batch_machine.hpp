@@ -25,7 +25,7 @@ class BatchMachine {
   void Run(const ProfileData& profile, Date date);
 
   // What Decide reads: an expression's segment is run when asked.
-  Cell EvalExpr(ExprId expr) {
+  const Cell& EvalExpr(ExprId expr) {
     RunSegment(plan_.expr_segments[static_cast<std::size_t>(expr)]);
     return cells_[static_cast<std::size_t>(plan_.expr_regs[static_cast<std::size_t>(expr)])];
   }
@@ -47,8 +47,13 @@ class BatchMachine {
   Cell LoadFact(const PlanStep& s) const;
   Cell SeriesAt(const PlanStep& s) const;
   Cell Evaluate(InstrId instr);
-  // A string operand: unknown when its fact is not given.
-  std::optional<Value> StringAt(std::int32_t source) const;
+  // A string operand (its interned id, 0 if none): nullopt when its fact is
+  // not given.
+  struct String {
+    std::int32_t id = 0;
+    std::string_view text;
+  };
+  std::optional<String> StringAt(std::int32_t source) const;
   const Cell& At(Reg r) const { return cells_[static_cast<std::size_t>(r)]; }
   std::span<const Reg> Operands(const PlanStep& s) const { return {plan_.operands.data() + s.first, s.count}; }
 

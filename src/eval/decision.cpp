@@ -1,5 +1,6 @@
 #include "eval/decision.hpp"
 
+#include <type_traits>
 #include <utility>
 
 namespace relief::internal {
@@ -17,7 +18,7 @@ std::optional<Decimal> RoundToCent(const Cell& c) { return c.RoundToCent(); }
 template <class Source, class V>
 std::optional<V> Amount(Source& ev, const AmountPlan& plan, BasicDecision<V>& d) {
   auto read = [&](ExprId id) -> std::optional<V> {
-    V v = ev.EvalExpr(id);
+    const auto& v = ev.EvalExpr(id);  // a reference into the machine's cells, or a Value
     if (v.is_error() && !d.error.is_error()) d.error = v;
     return v.known() ? std::optional<V>(v) : std::nullopt;
   };
@@ -57,7 +58,7 @@ template <class Source, class V>
 Requirements CheckRequirements(Source& ev, const VersionPlan& version, BasicDecision<V>& d) {
   Requirements out;
   for (const ConditionPlan& c : version.require) {
-    V v = ev.EvalExpr(c.when);
+    const auto& v = ev.EvalExpr(c.when);
     NoteError(d, v);
     out.any_false |= v.is_false();
     out.any_unknown |= v.unknown();
@@ -79,7 +80,8 @@ CaseChoice ChooseCase(Source& ev, const VersionPlan& version, BasicDecision<V>& 
   out.some_true = version.cases.empty();
   for (std::size_t i = 0; i < version.cases.size(); ++i) {
     const ExprId when = version.cases[i].when;
-    V v = when == kNoExpr ? V::Bool(true) : ev.EvalExpr(when);
+    const V always = V::Bool(true);
+    const auto& v = when == kNoExpr ? always : ev.EvalExpr(when);
     NoteError(d, v);
     if (v.unknown()) out.unknown = true;
     if (v.is_true()) {
@@ -107,7 +109,7 @@ void DecideAmount(Source& ev, BasicDecision<V>& d) {
   }
 }
 
-template <class Source, class V = decltype(std::declval<Source&>().EvalExpr(0))>
+template <class Source, class V = std::remove_cvref_t<decltype(std::declval<Source&>().EvalExpr(0))>>
 BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
   BasicDecision<V> d;
   for (const VersionPlan& v : m.versions) {

@@ -10,18 +10,19 @@ namespace {
 // kScale / den when den divides kScale = 2^6 * 5^6, else 0: the factor that
 // takes p/den to its fixed form. Denominators of amounts read from a profile
 // are small (cents: 1, 2, 4, 5, 10, 20, 25, 50, 100), so they are looked up.
-std::int64_t SlowFixedFactor(std::int64_t den) {
+constexpr std::int64_t SlowFixedFactor(std::int64_t den) {
   return den > 0 && den <= Cell::kScale && Cell::kScale % den == 0 ? Cell::kScale / den : 0;
 }
 
+constexpr std::int64_t kTableSize = 128;
+constexpr auto kFactors = [] {
+  std::array<std::int64_t, kTableSize> t{};
+  for (std::int64_t d = 1; d < kTableSize; ++d) t[static_cast<std::size_t>(d)] = SlowFixedFactor(d);
+  return t;
+}();
+
 std::int64_t FixedFactor(std::int64_t den) {
-  constexpr std::int64_t kTable = 128;
-  static const auto table = [] {
-    std::array<std::int64_t, kTable> t{};
-    for (std::int64_t d = 1; d < kTable; ++d) t[static_cast<std::size_t>(d)] = SlowFixedFactor(d);
-    return t;
-  }();
-  return den > 0 && den < kTable ? table[static_cast<std::size_t>(den)] : SlowFixedFactor(den);
+  return den > 0 && den < kTableSize ? kFactors[static_cast<std::size_t>(den)] : SlowFixedFactor(den);
 }
 
 }  // namespace
