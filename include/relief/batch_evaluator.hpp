@@ -17,7 +17,7 @@
 namespace relief {
 
 namespace internal {
-class Evaluator;
+class BatchMachine;
 }  // namespace internal
 
 struct MeasureOutcome {
@@ -40,7 +40,7 @@ class BatchEvaluator {
 
  private:
   RulePack pack_;
-  std::unique_ptr<internal::Evaluator> evaluator_;
+  std::unique_ptr<internal::BatchMachine> machine_;
 };
 
 }  // namespace relief

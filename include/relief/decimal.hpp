@@ -26,6 +26,8 @@ class Decimal {
   // units × 10^-places (1234, 2 → 12.34) in lowest terms, reduced by the
   // factors 2 and 5 alone (no GCD); nullopt unless 0 <= places <= 18.
   static std::optional<Decimal> FromScaled(std::int64_t units, int places);
+  // cents / 100, without a general GCD.
+  static Decimal FromCents(std::int64_t cents);
 
   // Parses "12", "-3.5", "1500.00", "0.125" and also "1 500,50" (French
   // grouping and decimal comma). Returns nullopt on anything else, including

@@ -6,7 +6,7 @@
 namespace relief {
 
 BatchEvaluator::BatchEvaluator(RulePack pack)
-    : pack_(std::move(pack)), evaluator_(std::make_unique<internal::Evaluator>(internal::Access::program(pack_))) {}
+    : pack_(std::move(pack)), machine_(std::make_unique<internal::BatchMachine>(internal::Access::program(pack_))) {}
 BatchEvaluator::~BatchEvaluator() = default;
 BatchEvaluator::BatchEvaluator(BatchEvaluator&&) noexcept = default;
 BatchEvaluator& BatchEvaluator::operator=(BatchEvaluator&&) noexcept = default;
@@ -18,9 +18,9 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
   out.resize(program.measures.size());
-  evaluator_->Reset(data, date);
+  machine_->Run(data, date);
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
-    internal::Decision d = internal::Decide(*evaluator_, program.measures[i]);
+    const auto d = internal::Decide(*machine_, program.measures[i]);
     std::string_view case_id;
     if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
       case_id = d.version->cases[static_cast<std::size_t>(d.case_index)].id;

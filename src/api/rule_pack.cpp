@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include <functional>
+#include <memory>
 
 #include "api/access.hpp"
 #include "check/checker.hpp"
@@ -79,6 +80,26 @@ LoadResult Build(const std::string& where, const std::function<load::PackAst(Dia
   return result;
 }
 
+// This thread's explaining evaluator for `program`, kept between calls:
+// building one allocates and clears a slot per instruction, a sixth of an
+// explained evaluation of the bundled pack. The cache holds the program
+// weakly (it never keeps a pack alive); a pack evaluated after another gets
+// a new evaluator.
+internal::Evaluator& RecordingEvaluator(const std::shared_ptr<const internal::Program>& program) {
+  struct Cache {
+    std::weak_ptr<const internal::Program> program;
+    std::unique_ptr<internal::Evaluator> evaluator;
+  };
+  thread_local Cache cache;
+  const bool same =
+      !cache.program.expired() && !cache.program.owner_before(program) && !program.owner_before(cache.program);
+  if (cache.evaluator == nullptr || !same) {
+    cache.evaluator = std::make_unique<internal::Evaluator>(*program, internal::Evaluator::Mode::kRecord);
+    cache.program = program;
+  }
+  return *cache.evaluator;
+}
+
 }  // namespace
 
 LoadResult RulePack::Load(const std::string& directory) {
@@ -120,7 +141,7 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(*program_, data, date);
+  return internal::EvaluateAll(RecordingEvaluator(program_), data, date);
 }
 
 }  // namespace relief

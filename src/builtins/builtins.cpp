@@ -75,6 +75,16 @@ Value Extremum(Args args, const CallContext&) {
   return best;
 }
 
+template <bool kMin>
+Cell ExtremumOfCells(std::span<const Cell> args) {
+  Cell best = args[0];
+  for (const Cell& c : args.subspan(1)) {
+    const auto order = Compare(c, best);
+    if (kMin ? order < 0 : order > 0) best = c;
+  }
+  return best;
+}
+
 // abs and round keep their argument's type; floor and ceil give an integer
 // (money stays money).
 template <bool kKeepsType>
@@ -165,8 +175,10 @@ constexpr P kIntegerParam{BaseType::kInteger, "an integer"};
 constexpr P kStringParam{BaseType::kString, "a string"};
 
 const Builtin kBuiltins[] = {
-    {"min", 2, 16, NamedArgument::kNone, ExtremumType, Extremum<true>, "le plus petit de {args}"},
-    {"max", 2, 16, NamedArgument::kNone, ExtremumType, Extremum<false>, "le plus grand de {args}"},
+    {"min", 2, kMaxBuiltinArgs, NamedArgument::kNone, ExtremumType, Extremum<true>, "le plus petit de {args}",
+     ExtremumOfCells<true>},
+    {"max", 2, kMaxBuiltinArgs, NamedArgument::kNone, ExtremumType, Extremum<false>, "le plus grand de {args}",
+     ExtremumOfCells<false>},
     {"abs", 1, 1, NamedArgument::kNone, RoundingType<true>,
      [](Args a, const CallContext&) { return Value::Number(a[0].number.Abs()); }, "la valeur absolue de {0}"},
     {"round", 1, 1, NamedArgument::kNone, RoundingType<true>,

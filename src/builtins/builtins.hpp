@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "ir/cell.hpp"
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
 
@@ -55,6 +56,9 @@ struct CallContext {
   InstrId at = kNoInstr;
 };
 
+// The most arguments a built-in function takes.
+inline constexpr int kMaxBuiltinArgs = 16;
+
 struct Builtin {
   std::string_view name;
   int min_args = 0;
@@ -68,6 +72,10 @@ struct Builtin {
   // The French wording of a call, {0}, {1}… standing for the arguments
   // (the named declaration is {0}).
   std::string_view french;
+  // Optional: the same evaluation on cells (ir/cell.hpp), for the batch
+  // path, when every argument is a cell; without it the batch path calls
+  // `eval` on values.
+  Cell (*on_cells)(std::span<const Cell> args) = nullptr;
 };
 
 // Every built-in function; an instruction's `builtin` indexes it.

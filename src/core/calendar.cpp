@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <string>
 
 namespace relief {
 namespace {
@@ -71,6 +72,17 @@ constexpr std::array<const char*, 12> kFrenchMonths = {"janvier",   "février", 
                                                        "mai",       "juin",    "juillet",  "août",
                                                        "septembre", "octobre", "novembre", "décembre"};
 
+// Appends `value` in `width` digits, zero-padded (0 <= value < 10^width):
+// dates are formatted for every explained measure, fmt's parsing of a
+// format string costs more than the digits.
+void AppendDigits(std::string& out, int value, int width) {
+  char digits[4];
+  for (int i = width - 1; i >= 0; --i, value /= 10) digits[i] = static_cast<char>('0' + value % 10);
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+bool FourDigitYear(int year) { return year >= 0 && year <= 9999; }
+
 }  // namespace
 
 std::optional<Date> Date::FromYmd(int year, int month, int day) {
@@ -111,12 +123,26 @@ std::optional<Date> Date::AddYears(std::int64_t n) const {
 
 std::string Date::ToString() const {
   Ymd c = CivilFromDays(days_);
-  return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  if (!FourDigitYear(c.y)) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  std::string out;
+  AppendDigits(out, c.y, 4);
+  out += '-';
+  AppendDigits(out, c.m, 2);
+  out += '-';
+  AppendDigits(out, c.d, 2);
+  return out;
 }
 
 std::string Date::ToFrench() const {
   Ymd c = CivilFromDays(days_);
-  return fmt::format("{:02}/{:02}/{:04}", c.d, c.m, c.y);
+  if (!FourDigitYear(c.y)) return fmt::format("{:02}/{:02}/{:04}", c.d, c.m, c.y);
+  std::string out;
+  AppendDigits(out, c.d, 2);
+  out += '/';
+  AppendDigits(out, c.m, 2);
+  out += '/';
+  AppendDigits(out, c.y, 4);
+  return out;
 }
 
 std::optional<Month> Month::FromYm(int year, int month) {
@@ -141,8 +167,20 @@ Date Month::FirstDay() const { return Date::FromDays(DaysFromCivil(year(), month
 Date Month::LastDay() const { return Date::FromDays(DaysFromCivil(year(), month(), DayCount())); }
 int Month::DayCount() const { return DaysIn(year(), month()); }
 
-std::string Month::ToString() const { return fmt::format("{:04}-{:02}", year(), month()); }
+std::string Month::ToString() const {
+  if (!FourDigitYear(year())) return fmt::format("{:04}-{:02}", year(), month());
+  std::string out;
+  AppendDigits(out, year(), 4);
+  out += '-';
+  AppendDigits(out, month(), 2);
+  return out;
+}
 
-std::string Month::ToFrench() const { return fmt::format("{} {}", kFrenchMonths[month() - 1], year()); }
+std::string Month::ToFrench() const {
+  std::string out = kFrenchMonths[month() - 1];
+  out += ' ';
+  out += std::to_string(year());
+  return out;
+}
 
 }  // namespace relief

@@ -101,6 +101,18 @@ std::optional<Decimal> Decimal::FromScaled(std::int64_t units, int places) {
   return DecimalAccess::Make(num, static_cast<std::int64_t>(kPow5[places - fives] << (places - twos)));
 }
 
+Decimal Decimal::FromCents(std::int64_t cents) {
+  // 100 = 2^2 * 5^2: at most two factors of each to take out.
+  std::int64_t p = cents, q = 100;
+  for (std::int64_t f : {2, 2, 5, 5}) {
+    if (p % f == 0 && q % f == 0) {
+      p /= f;
+      q /= f;
+    }
+  }
+  return DecimalAccess::Make(p, q);
+}
+
 std::optional<Decimal> Decimal::Parse(std::string_view text) {
   // Accept an optional sign, digit groups separated by spaces (plain, no-break
   // or narrow no-break), and one decimal separator ('.' or ',').

@@ -1,24 +1,35 @@
 #include "eval/decision.hpp"
 
+#include <type_traits>
+#include <utility>
+
 namespace relief::internal {
 namespace {
 
+// What differs between a Value and a Cell for Decide: comparing two known
+// amounts, and rounding one to the cent.
+bool Less(const Value& x, const Value& y) { return x.number < y.number; }
+bool Less(const Cell& x, const Cell& y) { return Compare(x, y) < 0; }
+std::optional<Decimal> RoundToCent(const Value& v) { return v.number.Round(2); }
+std::optional<Decimal> RoundToCent(const Cell& c) { return c.RoundToCent(); }
+
 // The exact amount of `plan`, the best of its options if it has them;
 // nullopt when unknown. Records the first error in `d`.
-std::optional<Decimal> Amount(Evaluator& ev, const AmountPlan& plan, Decision& d) {
-  auto read = [&](ExprId id) -> std::optional<Decimal> {
-    Value v = ev.EvalExpr(id);
+template <class Source, class V>
+std::optional<V> Amount(Source& ev, const AmountPlan& plan, BasicDecision<V>& d) {
+  auto read = [&](ExprId id) -> std::optional<V> {
+    const auto& v = ev.EvalExpr(id);  // a reference into the machine's cells, or a Value
     if (v.is_error() && !d.error.is_error()) d.error = v;
-    return v.known() ? std::optional<Decimal>(v.number) : std::nullopt;
+    return v.known() ? std::optional<V>(v) : std::nullopt;
   };
   if (plan.amount != kNoExpr) return read(plan.amount);
-  std::optional<Decimal> best;
+  std::optional<V> best;
   bool unknown = false;
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     auto v = read(plan.options[i].amount);
     if (!v) {
       unknown = true;
-    } else if (!best || *best < *v) {
+    } else if (!best || Less(*best, *v)) {
       best = v;
       d.option_index = static_cast<std::int32_t>(i);
     }
@@ -31,7 +42,8 @@ std::optional<Decimal> Amount(Evaluator& ev, const AmountPlan& plan, Decision& d
 }
 
 // Records the first error met.
-void NoteError(Decision& d, const Value& v) {
+template <class V>
+void NoteError(BasicDecision<V>& d, const V& v) {
   if (v.is_error() && !d.error.is_error()) d.error = v;
 }
 
@@ -42,10 +54,11 @@ struct Requirements {
   bool any_unknown = false;
 };
 
-Requirements CheckRequirements(Evaluator& ev, const VersionPlan& version, Decision& d) {
+template <class Source, class V>
+Requirements CheckRequirements(Source& ev, const VersionPlan& version, BasicDecision<V>& d) {
   Requirements out;
   for (const ConditionPlan& c : version.require) {
-    Value v = ev.EvalExpr(c.when);
+    const auto& v = ev.EvalExpr(c.when);
     NoteError(d, v);
     out.any_false |= v.is_false();
     out.any_unknown |= v.unknown();
@@ -61,12 +74,14 @@ struct CaseChoice {
   std::int32_t first_true = -1;  // the case that applies, when decided
 };
 
-CaseChoice ChooseCase(Evaluator& ev, const VersionPlan& version, Decision& d) {
+template <class Source, class V>
+CaseChoice ChooseCase(Source& ev, const VersionPlan& version, BasicDecision<V>& d) {
   CaseChoice out;
   out.some_true = version.cases.empty();
   for (std::size_t i = 0; i < version.cases.size(); ++i) {
     const ExprId when = version.cases[i].when;
-    Value v = when == kNoExpr ? Value::Bool(true) : ev.EvalExpr(when);
+    const V always = V::Bool(true);
+    const auto& v = when == kNoExpr ? always : ev.EvalExpr(when);
     NoteError(d, v);
     if (v.unknown()) out.unknown = true;
     if (v.is_true()) {
@@ -79,12 +94,13 @@ CaseChoice ChooseCase(Evaluator& ev, const VersionPlan& version, Decision& d) {
 }
 
 // The amount of an eligible measure, rounded to the cent.
-void DecideAmount(Evaluator& ev, Decision& d) {
+template <class Source, class V>
+void DecideAmount(Source& ev, BasicDecision<V>& d) {
   const auto& cases = d.version->cases;
   d.amount_plan = d.case_index >= 0 ? &cases[d.case_index].amount : cases.empty() ? &d.version->amount : nullptr;
   if (d.amount_plan == nullptr || d.amount_plan->empty()) return;
   if (auto exact = Amount(ev, *d.amount_plan, d)) {
-    d.amount = exact->Round(2);
+    d.amount = RoundToCent(*exact);
     d.rounding_overflow = !d.amount.has_value();
   }
   if (d.error.is_error() || d.rounding_overflow) {
@@ -93,10 +109,9 @@ void DecideAmount(Evaluator& ev, Decision& d) {
   }
 }
 
-}  // namespace
-
-Decision Decide(Evaluator& ev, const MeasurePlan& m) {
-  Decision d;
+template <class Source, class V = std::remove_cvref_t<decltype(std::declval<Source&>().EvalExpr(0))>>
+BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
+  BasicDecision<V> d;
   for (const VersionPlan& v : m.versions) {
     if (v.Covers(ev.date())) d.version = &v;
   }
@@ -128,5 +143,11 @@ Decision Decide(Evaluator& ev, const MeasurePlan& m) {
   DecideAmount(ev, d);
   return d;
 }
+
+}  // namespace
+
+Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }
+
+BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure) { return DecideWith(machine, measure); }
 
 }  // namespace relief::internal

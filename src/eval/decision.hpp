@@ -7,25 +7,33 @@
 
 #include <optional>
 
+#include "eval/batch_machine.hpp"
 #include "eval/evaluator.hpp"
 #include "relief/result.hpp"
 
 namespace relief::internal {
 
-struct Decision {
+// V: a Value (the explained path's Evaluator) or a Cell (the batch path's
+// BatchMachine); one logic for both.
+template <class V>
+struct BasicDecision {
   Status status = Status::kNotApplicable;
   const VersionPlan* version = nullptr;  // null: no version for the month
   bool out_of_territory = false;
-  Value territory = Value::Bool(true);      // the territory condition's value
+  V territory = V::Bool(true);              // the territory condition's value
   std::int32_t case_index = -1;             // the case that applied (eligible only)
   std::int32_t option_index = -1;           // the option that won, if any
   const AmountPlan* amount_plan = nullptr;  // of the case or version applied
   std::optional<Decimal> amount;            // rounded to the cent
-  Value error;                              // the first error met, for kError
+  V error;                                  // the first error met, for kError
   bool rounding_overflow = false;
 };
 
+using Decision = BasicDecision<Value>;
+
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure);
+// The machine must have run on the profile at the date to decide.
+BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure);
 
 }  // namespace relief::internal
 

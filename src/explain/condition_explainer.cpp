@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include "ir/value_format.hpp"
 
@@ -56,11 +58,25 @@ std::string ConditionExplainer::Text(InstrId id) const {
   return text.substr(in.span.begin, in.span.end - in.span.begin);
 }
 
+namespace {
+
+// "label : value", built in place (a detail has one per value read).
+std::string Labelled(std::string_view label, const std::string& value) {
+  std::string out;
+  out.reserve(label.size() + 3 + value.size());
+  out += label;
+  out += " : ";
+  out += value;
+  return out;
+}
+
+}  // namespace
+
 std::string ConditionExplainer::Describe(InstrId id) {
   const Instr& in = p_.at(id);
   switch (in.code) {
     case Code::kFact:
-      return fmt::format("{} : {}", p_.facts[in.arg].label, Format(id));
+      return Labelled(p_.facts[in.arg].label, Format(id));
     case Code::kSeriesAt: {
       Value index = ev_.Eval(p_.kid(in, 0));
       const FactInfo& f = p_.facts[in.arg];
@@ -68,61 +84,77 @@ std::string ConditionExplainer::Describe(InstrId id) {
       return fmt::format("{} ({}) : {}", f.label, period, Format(id));
     }
     case Code::kValue:
-      return fmt::format("{} : {}", p_.values[in.arg].label, Format(id));
+      return Labelled(p_.values[in.arg].label, Format(id));
     case Code::kParam:
-      return fmt::format("{} : {}", p_.parameters[in.arg].label, Format(id));
+      return Labelled(p_.parameters[in.arg].label, Format(id));
     default:  // in words, never the expression's text: French text shows no internal names
-      return fmt::format("{} : {}", Words(id), Format(id));
+      return Labelled(Words(id), Format(id));
   }
 }
 
-std::string ConditionExplainer::Requirement(Code op, InstrId rhs) {
-  const Type t = p_.at(rhs).type;
-  // A named threshold shows its value, then what it is: "avant le
-  // 01/01/2019 (date de création limite) requis".
-  std::string v = Format(rhs);
-  if (IsNamed(rhs)) v += " (" + LabelOrName(rhs) + ")";
-  if (t.base == BaseType::kDate) {
+namespace {
+
+// What a comparison with `op` requires, around the threshold's value: "au
+// moins " … " requis". Dates and months read as moments ("avant le …").
+std::pair<const char*, const char*> RequirementWords(Code op, BaseType base) {
+  if (base == BaseType::kDate) {
     switch (op) {
       case Code::kLt:
-        return "avant le " + v + " requis";
+        return {"avant le ", " requis"};
       case Code::kLe:
-        return "au plus tard le " + v + " requis";
+        return {"au plus tard le ", " requis"};
       case Code::kGt:
-        return "après le " + v + " requis";
+        return {"après le ", " requis"};
       case Code::kGe:
-        return "à partir du " + v + " requis";
+        return {"à partir du ", " requis"};
       default:
         break;
     }
-  } else if (t.base == BaseType::kMonth) {
+  } else if (base == BaseType::kMonth) {
     switch (op) {
       case Code::kLt:
-        return "avant " + v + " requis";
+        return {"avant ", " requis"};
       case Code::kLe:
-        return "au plus tard en " + v + " requis";
+        return {"au plus tard en ", " requis"};
       case Code::kGt:
-        return "après " + v + " requis";
+        return {"après ", " requis"};
       case Code::kGe:
-        return "à partir de " + v + " requis";
+        return {"à partir de ", " requis"};
       default:
         break;
     }
   }
   switch (op) {
     case Code::kLt:
-      return "moins de " + v + " requis";
+      return {"moins de ", " requis"};
     case Code::kLe:
-      return "au plus " + v + " requis";
+      return {"au plus ", " requis"};
     case Code::kGt:
-      return "plus de " + v + " requis";
+      return {"plus de ", " requis"};
     case Code::kGe:
-      return "au moins " + v + " requis";
+      return {"au moins ", " requis"};
     case Code::kEq:
-      return "« " + v + " » requis";
+      return {"« ", " » requis"};
     default:
-      return "autre que « " + v + " » requis";
+      return {"autre que « ", " » requis"};
   }
+}
+
+}  // namespace
+
+// Appends what the rule requires of the other side of a comparison. A named
+// threshold shows its value, then what it is: "avant le 01/01/2019 (date de
+// création limite) requis".
+void ConditionExplainer::AppendRequirement(std::string& out, Code op, InstrId rhs) {
+  const auto [before, after] = RequirementWords(op, p_.at(rhs).type.base);
+  out += before;
+  out += Format(rhs);
+  if (IsNamed(rhs)) {
+    out += " (";
+    out += LabelOrName(rhs);
+    out += ')';
+  }
+  out += after;
 }
 
 // Why the condition `id` is not met (or not known): the values read and
@@ -148,7 +180,10 @@ std::string ConditionExplainer::Detail(InstrId id) {
         std::swap(a, b);
         op = Flip(op);
       }
-      return Describe(a) + " ; " + Requirement(op, b);
+      std::string out = Describe(a);
+      out += " ; ";
+      AppendRequirement(out, op, b);
+      return out;
     }
     case Code::kInList:
     case Code::kInSet:
@@ -167,16 +202,39 @@ std::string ConditionExplainer::Detail(InstrId id) {
 }
 
 // A false "and" is explained by its false operands alone; an unknown one
-// (or any "or") by the operands that are not true.
-std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
-  std::vector<std::string> parts;
+// (or any "or") by the operands that are not true. `detail_of(i)` is the
+// detail of operand i.
+template <typename DetailOf>
+std::string ConditionExplainer::JoinDetails(const Instr& in, const Value& v, DetailOf detail_of) {
+  std::string out;
+  const char* separator = in.code == Code::kAnd ? " ; " : " ; ou ";
+  bool first = true;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
-    InstrId k = p_.kid(in, i);
-    Value kv = ev_.Eval(k);
+    Value kv = ev_.Eval(p_.kid(in, i));
     bool relevant = in.code == Code::kAnd && v.is_false() ? kv.is_false() : !kv.is_true();
-    if (relevant) parts.push_back(Detail(k));
+    if (!relevant) continue;
+    if (!first) out += separator;
+    out += detail_of(i);
+    first = false;
   }
-  return fmt::format("{}", fmt::join(parts, in.code == Code::kAnd ? " ; " : " ; ou "));
+  return out;
+}
+
+std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
+  return JoinDetails(in, v, [&](std::size_t i) { return Detail(p_.kid(in, i)); });
+}
+
+bool ConditionExplainer::HasParts(const Instr& in, const std::vector<ConditionResult>& parts) {
+  return (in.code == Code::kAnd || in.code == Code::kOr) && parts.size() == in.kid_count;
+}
+
+std::string ConditionExplainer::Detail(InstrId id, const std::vector<ConditionResult>& parts) {
+  const Instr& in = p_.at(id);
+  const Value v = ev_.Eval(id);
+  if (v.is_error() || !HasParts(in, parts)) return Detail(id);
+  // Parts() holds the detail of every operand that is not true, a superset
+  // of those JoinDetails reads.
+  return JoinDetails(in, v, [&](std::size_t i) -> const std::string& { return parts[i].detail; });
 }
 
 // x in list, x in [a, b], not …: what the value is and where it must (not)
@@ -209,59 +267,75 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
 void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   const Instr& in = p_.at(id);
   if (IsNamed(id)) {
-    std::string name, label;
+    std::string name;
+    const std::string* label = nullptr;
     switch (in.code) {
       case Code::kFact:
-        name = p_.facts[in.arg].name, label = p_.facts[in.arg].label;
+        name = p_.facts[in.arg].name, label = &p_.facts[in.arg].label;
         break;
       case Code::kValue:
-        name = p_.values[in.arg].name, label = p_.values[in.arg].label;
+        name = p_.values[in.arg].name, label = &p_.values[in.arg].label;
         break;
       case Code::kParam:
-        name = p_.parameters[in.arg].name, label = p_.parameters[in.arg].label;
+        name = p_.parameters[in.arg].name, label = &p_.parameters[in.arg].label;
         break;
       default: {
         const FactInfo& f = p_.facts[in.arg];
         Value index = ev_.Eval(p_.kid(in, 0));
         name = f.name + "[" + (index.known() ? PeriodText(f, index.period()) : Text(p_.kid(in, 0))) + "]";
-        label = f.label;
+        label = &f.label;
       }
     }
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
-    out.push_back({name, label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
+    out.push_back({std::move(name), *label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
     if (in.code != Code::kSeriesAt) return;
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
 }
 
-// The operands of a top-level "and"/"or", recursively, as a tree.
+void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResult>& parts,
+                                    std::vector<UsedValue>& out) {
+  if (!HasParts(p_.at(id), parts)) return UsedValues(id, out);
+  // An and/or reads what its operands read, in order: their lists merged,
+  // each name once, is what a walk of the whole tree gives.
+  for (const ConditionResult& part : parts) {
+    for (const UsedValue& value : part.values) {
+      auto same = std::find_if(out.begin(), out.end(), [&](const UsedValue& u) { return u.name == value.name; });
+      if (same == out.end()) out.push_back(value);
+    }
+  }
+}
+
+// The operands of a top-level "and"/"or", recursively, as a tree; each
+// operand's detail and values are built from its own operands'.
 std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
   std::vector<ConditionResult> parts;
   const Instr& in = p_.at(id);
   if (in.code != Code::kAnd && in.code != Code::kOr) return parts;
+  parts.reserve(in.kid_count);
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     InstrId k = p_.kid(in, i);
     Value v = ev_.Eval(k);
-    ConditionResult part;
-    part.label = part.expression = Text(k);
+    ConditionResult& part = parts.emplace_back();
+    part.expression = Text(k);
+    part.label = part.expression;
     part.outcome = OutcomeOf(v);
-    if (!v.is_true()) part.detail = Detail(k);
-    UsedValues(k, part.values);
     part.parts = Parts(k);
-    parts.push_back(std::move(part));
+    if (!v.is_true()) part.detail = Detail(k, part.parts);
+    UsedValues(k, part.parts, part.values);
   }
   return parts;
 }
 
 std::string ConditionExplainer::ParamSource(std::int32_t param) const {
   const ParamInfo& p = p_.parameters[param];
-  std::string source;
+  const std::string* source = nullptr;
   for (std::size_t i = 0; i < p.values.size(); ++i) {
-    if (!(ev_.date() < p.values[i].first)) source = p.sources[i];
+    if (!(ev_.date() < p.values[i].first)) source = &p.sources[i];
   }
-  return source;
+  return source != nullptr ? *source : std::string();
 }
 
 std::string ConditionExplainer::ErrorText(const Value& v) const {

@@ -33,8 +33,12 @@ class ConditionExplainer {
   std::string Text(InstrId id) const;
   // Why `id` is not true: the values read and what the rule requires.
   std::string Detail(InstrId id);
+  // The same, from the Parts() of `id` when it has some (the details of its
+  // operands are not built again).
+  std::string Detail(InstrId id, const std::vector<ConditionResult>& parts);
   // The named values (facts, values, parameters) the expression read.
   void UsedValues(InstrId id, std::vector<UsedValue>& out);
+  void UsedValues(InstrId id, const std::vector<ConditionResult>& parts, std::vector<UsedValue>& out);
   // The operands of an and/or condition, recursively, with their outcomes.
   std::vector<ConditionResult> Parts(InstrId id);
   // The expression in words: labels for names, the registry's wording for
@@ -46,8 +50,11 @@ class ConditionExplainer {
  private:
   std::string Describe(InstrId id);
   std::string Format(InstrId id);
-  std::string Requirement(Code op, InstrId rhs);
+  void AppendRequirement(std::string& out, Code op, InstrId rhs);
   std::string LogicDetail(const Instr& in, const Value& v);
+  template <typename DetailOf>
+  std::string JoinDetails(const Instr& in, const Value& v, DetailOf detail_of);
+  static bool HasParts(const Instr& in, const std::vector<ConditionResult>& parts);
   std::string MembershipDetail(const Instr& in, const Value& v);
   std::string ParamSource(std::int32_t param) const;
   bool IsNamed(InstrId id) const;

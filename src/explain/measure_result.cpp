@@ -5,8 +5,8 @@
 #include "explain/measure_result.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <tuple>
 
 #include "eval/decision.hpp"
 #include "explain/condition_explainer.hpp"
@@ -42,6 +42,7 @@ class MeasureExplainer {
 
 // Every option of the plan applied, with its amount and whether it won.
 void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, MeasureResult& r) {
+  r.options.reserve(plan.options.size());
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
     Value v = ev_.EvalExpr(o.amount);
@@ -66,7 +67,10 @@ MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
   MeasureResult r = Header(m, d);
   const VersionPlan* version = d.version;
   if (version == nullptr) {
-    Reason out{ReasonCode::kOutOfPeriod, {ev_.month().ToString(), ev_.date().ToString()}};
+    Reason out{ReasonCode::kOutOfPeriod, {}};
+    out.operands.reserve(2 + m.versions.size());
+    out.operands.push_back(ev_.month().ToString());
+    out.operands.push_back(ev_.date().ToString());
     for (const VersionPlan& v : m.versions) out.operands.push_back(v.Period());
     r.reasons.push_back(std::move(out));
     return r;
@@ -80,10 +84,11 @@ MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) CollectMissing(m, *version, d.territory);
   Amount(d, r);
   Reasons(m, d, r);
+  r.missing.reserve(missing_.size());
   for (const MissingKey& k : missing_) {
     const FactInfo& f = p_.facts[k.fact];
     MissingFact mf{f.name, k.has_period ? PeriodText(f, k.period) : "", f.label, f.question};
-    if (k.has_period) mf.question += " (" + PeriodFrench(f, k.period) + ")";
+    if (k.has_period) mf.question.append(" (").append(PeriodFrench(f, k.period)).append(")");
     r.missing.push_back(std::move(mf));
   }
   return r;
@@ -104,7 +109,7 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
   r.status = d.status;
   if (d.version == nullptr) return r;
   r.version = d.version->Period();
-  if (!d.version->label.empty()) r.version += " — " + d.version->label;
+  if (!d.version->label.empty()) r.version.append(" — ").append(d.version->label);
   r.deadline = d.version->deadline;
   if (!d.version->source.empty()) r.sources.push_back(d.version->source);
   AddOpenPoints(d.version->open_points, r.open_points);
@@ -113,13 +118,14 @@ MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) 
 
 // Requirements, all shown so that the advisor sees each of them.
 void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) {
+  r.conditions.reserve(version.require.size());
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
     ConditionResult cr{c.label, c.source, OutcomeOf(v), "", conditions_.Text(when), {}, {}, conditions_.Parts(when)};
     AddOpenPoints(c.open_points, cr.open_points);
-    conditions_.UsedValues(when, cr.values);
-    if (!v.is_true()) cr.detail = conditions_.Detail(when);
+    conditions_.UsedValues(when, cr.parts, cr.values);
+    if (!v.is_true()) cr.detail = conditions_.Detail(when, cr.parts);
     r.conditions.push_back(std::move(cr));
   }
 }
@@ -127,6 +133,7 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
 // Cases, in order, up to the first that holds; the one chosen with its
 // source and open points.
 void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, MeasureResult& r) {
+  r.cases.reserve(version.cases.size());
   for (std::size_t i = 0; i < version.cases.size(); ++i) {
     const CasePlan& c = version.cases[i];
     Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
@@ -228,6 +235,12 @@ MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure) 
 }
 
 Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date) {
+  Evaluator evaluator(program, Evaluator::Mode::kRecord);
+  return EvaluateAll(evaluator, profile, date);
+}
+
+Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date date) {
+  const Program& program = evaluator.program();
   Evaluation result;
   result.pack = program.info;
   result.date = date;
@@ -237,24 +250,43 @@ Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date 
       result.firm.emplace_back(f.name, std::string(profile.scalars[f.slot].text));
     }
   }
-  Evaluator evaluator(program, Evaluator::Mode::kRecord);
   evaluator.Reset(profile, date);
+  result.measures.reserve(program.measures.size());
   for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));
   result.questions = RankQuestions(result.measures);
   return result;
 }
 
+// Grouped by sorting (fact, period) views rather than by a map of key
+// strings: nothing is allocated per missing fact but the questions.
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
-  std::vector<MissingFact> order;
-  std::map<std::string, int> counts;
+  std::vector<const MissingFact*> met;  // in the order first met
   for (const MeasureResult& r : results) {
-    for (const MissingFact& m : r.missing) {
-      if (counts[m.Key()]++ == 0) order.push_back(m);
+    for (const MissingFact& m : r.missing) met.push_back(&m);
+  }
+  std::vector<std::size_t> by_key(met.size());
+  for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+  std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(met[a]->fact, met[a]->period, a) < std::tie(met[b]->fact, met[b]->period, b);
+  });
+  struct Counted {
+    std::size_t first;  // index in `met` of its first occurrence
+    int count;
+  };
+  std::vector<Counted> order;
+  for (std::size_t i = 0; i < by_key.size(); ++i) {
+    if (i > 0 && *met[by_key[i]] == *met[by_key[i - 1]]) {
+      ++order.back().count;
+    } else {
+      order.push_back({by_key[i], 1});
     }
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const MissingFact& a, const MissingFact& b) { return counts[a.Key()] > counts[b.Key()]; });
-  return order;
+  std::sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.first < b.first; });
+  std::stable_sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.count > b.count; });
+  std::vector<MissingFact> questions;
+  questions.reserve(order.size());
+  for (const Counted& c : order) questions.push_back(*met[c.first]);
+  return questions;
 }
 
 }  // namespace relief::internal

@@ -13,6 +13,9 @@ MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure);
 
 // Every measure of `program`, and the ranked questions.
 Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date);
+// The same with an evaluator of `Mode::kRecord` kept between calls (building
+// one allocates and clears a slot per instruction of the program).
+Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date date);
 
 // The missing facts of all results, each once, ranked by the number of
 // results that miss it (ties in the order first met).

@@ -14,6 +14,7 @@
 #include "core/limits.hpp"
 #include "core/result_names.hpp"
 #include "core/text_safety.hpp"
+#include "eval/decision.hpp"
 #include "explain/measure_result.hpp"
 #include "ir/program.hpp"
 #include "load/yaml_reader.hpp"
@@ -31,6 +32,26 @@ int PackTestReport::failed() const { return static_cast<int>(cases.size()) - pas
 namespace {
 
 std::string Show(const std::optional<std::string>& s) { return s ? *s : "(none)"; }
+
+std::string Show(const std::optional<Decimal>& d) { return d ? d->ToString() : "(none)"; }
+
+// Every case also runs on the batch path (eval/batch_machine.hpp), which
+// must give the explained path's statuses and amounts: a difference fails
+// the case, so that each case of each pack tests both evaluators.
+void CompareBatchPath(const internal::Program& program, const internal::ProfileData& data, Date date,
+                      const Evaluation& evaluation, PackTestCase& out) {
+  internal::BatchMachine machine(program);
+  machine.Run(data, date);
+  for (std::size_t i = 0; i < program.measures.size(); ++i) {
+    const auto batch = internal::Decide(machine, program.measures[i]);
+    const MeasureResult& full = evaluation.measures[i];
+    if (batch.status != full.status || batch.amount != full.amount) {
+      out.differences.push_back(fmt::format("{}: the batch path gives {} {}, the explained path {} {}", full.id,
+                                            StatusName(batch.status), Show(batch.amount), StatusName(full.status),
+                                            Show(full.amount)));
+    }
+  }
+}
 
 class TestFileRunner {
  public:
@@ -89,6 +110,7 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
     return;
   }
   const std::size_t errors_before = sink_.error_count();
+  CompareBatchPath(internal::Access::program(pack_), *data, *date, evaluation, out);
   for (const auto& entry : expect) {
     const std::string& id = entry.first.Scalar();
     auto it = std::find_if(evaluation.measures.begin(), evaluation.measures.end(),

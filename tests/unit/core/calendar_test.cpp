@@ -33,5 +33,25 @@ TEST(Month, ArithmeticAndBounds) {
   EXPECT_FALSE(Month::Parse("2020-00").has_value());
 }
 
+// Dates are formatted digit by digit within years 0–9999 and by fmt
+// outside: both give the zero-padded forms.
+TEST(Date, FormatsEveryYearZeroPadded) {
+  EXPECT_EQ(Date::FromYmd(1, 1, 5)->ToString(), "0001-01-05");
+  EXPECT_EQ(Date::FromYmd(1, 1, 5)->ToFrench(), "05/01/0001");
+  EXPECT_EQ(Date::FromYmd(987, 12, 31)->ToString(), "0987-12-31");
+  EXPECT_EQ(Date::FromYmd(9999, 12, 31)->ToString(), "9999-12-31");
+  EXPECT_EQ(Date::FromYmd(9999, 12, 31)->ToFrench(), "31/12/9999");
+  EXPECT_EQ(Date::FromDays(Date::FromYmd(9999, 12, 31)->days_since_epoch() + 1).ToString(), "10000-01-01");
+  EXPECT_EQ(Date::FromDays(-719529).ToString(), "-001-12-31");  // the day before 0000-01-01
+}
+
+TEST(Month, FormatsEveryYearZeroPadded) {
+  EXPECT_EQ(Month::FromYm(1, 2)->ToString(), "0001-02");
+  EXPECT_EQ(Month::FromYm(42, 10)->ToFrench(), "octobre 42");
+  EXPECT_EQ(Month::FromIndex(10000 * 12).ToString(), "10000-01");
+  EXPECT_EQ(Month::FromIndex(-1).ToString(), "-001-12");
+  EXPECT_EQ(Month::FromIndex(-1).ToFrench(), "décembre -1");
+}
+
 }  // namespace
 }  // namespace relief

@@ -1,0 +1,73 @@
+// Stage 5b: runs a batch plan (plan/batch_plan.hpp) on one profile.
+//
+// The plan's segments run over one array of cells, each straight-line, when
+// Decide (decision.hpp) asks for the expressions it needs.
+// Steps that cells cannot express run on a Value evaluator, reset lazily
+// once per profile. A machine keeps its plan for the last date it saw and its
+// buffers between profiles: once warm it allocates nothing.
+#ifndef RELIEF_EVAL_BATCH_MACHINE_HPP_
+#define RELIEF_EVAL_BATCH_MACHINE_HPP_
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "eval/evaluator.hpp"
+#include "plan/batch_plan.hpp"
+
+namespace relief::internal {
+
+class BatchMachine {
+ public:
+  explicit BatchMachine(const Program& program) : program_(program), values_(program) {}
+
+  // Starts the evaluation of `profile` at `date`: loads its facts.
+  void Run(const ProfileData& profile, Date date);
+
+  // What Decide reads: an expression's segment is run when asked.
+  const Cell& EvalExpr(ExprId expr) {
+    RunSegment(plan_.expr_segments[static_cast<std::size_t>(expr)]);
+    return cells_[static_cast<std::size_t>(plan_.expr_regs[static_cast<std::size_t>(expr)])];
+  }
+  Date date() const { return plan_.date; }
+
+ private:
+  void Prepare(Date date);
+  void RunSegment(std::int32_t segment);
+  Cell Compute(const PlanStep& s);
+  Cell Unary(const PlanStep& s) const;
+  Cell Binary(const PlanStep& s) const;
+  Cell Logic(const PlanStep& s, bool decisive) const;
+  Cell InSet(const PlanStep& s) const;
+  Cell If(const PlanStep& s) const;
+  Cell CallCells(const PlanStep& s);
+  Cell CallValues(const PlanStep& s);
+  Cell StringInList(const PlanStep& s) const;
+  Cell StringEqual(const PlanStep& s) const;
+  Cell LoadFact(const PlanStep& s) const;
+  Cell SeriesAt(const PlanStep& s) const;
+  Cell Evaluate(InstrId instr);
+  // A string operand (its interned id, 0 if none): nullopt when its fact is
+  // not given.
+  struct String {
+    std::int32_t id = 0;
+    std::string_view text;
+  };
+  std::optional<String> StringAt(std::int32_t source) const;
+  const Cell& At(Reg r) const { return cells_[static_cast<std::size_t>(r)]; }
+  std::span<const Reg> Operands(const PlanStep& s) const { return {plan_.operands.data() + s.first, s.count}; }
+
+  const Program& program_;
+  BatchPlan plan_;
+  bool planned_ = false;
+  std::vector<Cell> cells_;
+  std::vector<std::uint8_t> segment_done_;  // values and defaults computed for this profile
+  const ProfileData* profile_ = nullptr;
+  Evaluator values_;  // for kEvaluate steps
+  bool values_ready_ = false;
+  std::vector<Value> value_args_;
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_EVAL_BATCH_MACHINE_HPP_

@@ -1,0 +1,101 @@
+#include "ir/cell.hpp"
+
+#include <array>
+
+#include "ir/value.hpp"
+
+namespace relief::internal {
+namespace {
+
+// kScale / den when den divides kScale = 2^6 * 5^6, else 0: the factor that
+// takes p/den to its fixed form. Denominators of amounts read from a profile
+// are small (cents: 1, 2, 4, 5, 10, 20, 25, 50, 100), so they are looked up.
+constexpr std::int64_t SlowFixedFactor(std::int64_t den) {
+  return den > 0 && den <= Cell::kScale && Cell::kScale % den == 0 ? Cell::kScale / den : 0;
+}
+
+constexpr std::int64_t kTableSize = 128;
+constexpr auto kFactors = [] {
+  std::array<std::int64_t, kTableSize> t{};
+  for (std::int64_t d = 1; d < kTableSize; ++d) t[static_cast<std::size_t>(d)] = SlowFixedFactor(d);
+  return t;
+}();
+
+std::int64_t FixedFactor(std::int64_t den) {
+  return den > 0 && den < kTableSize ? kFactors[static_cast<std::size_t>(den)] : SlowFixedFactor(den);
+}
+
+}  // namespace
+
+Cell Cell::Number(Decimal d) {
+  const std::int64_t factor = FixedFactor(d.denominator());
+  std::int64_t scaled = 0;
+  if (factor != 0 && !__builtin_mul_overflow(d.numerator(), factor, &scaled)) return Integer(scaled);
+  return {d.numerator(), d.denominator(), State::kKnown};
+}
+
+Decimal Cell::ToDecimal() const {
+  if (!fixed()) return *Decimal::Ratio(a, den);  // already in lowest terms
+  return *Decimal::Ratio(a, kScale);
+}
+
+std::optional<Decimal> Cell::RoundToCent() const {
+  if (!fixed()) return ToDecimal().Round(2);
+  constexpr std::int64_t kPerCent = kScale / 100;
+  // Half away from zero, as Decimal::Round.
+  const std::int64_t magnitude = a < 0 ? -(a / kPerCent) : a / kPerCent;
+  const std::int64_t rest = a < 0 ? -(a % kPerCent) : a % kPerCent;
+  const std::int64_t cents = magnitude + (2 * rest >= kPerCent ? 1 : 0);
+  return Decimal::FromCents(a < 0 ? -cents : cents);
+}
+
+Cell ExactArithmetic(Arith op, const Cell& x, const Cell& y) {
+  const Decimal p = x.ToDecimal(), q = y.ToDecimal();
+  switch (op) {
+    case Arith::kAdd:
+      return Cell::Number(p.Add(q));
+    case Arith::kSub:
+      return Cell::Number(p.Sub(q));
+    case Arith::kMul:
+      return Cell::Number(p.Mul(q));
+    case Arith::kDiv:
+      return q.is_zero() ? Cell::Error() : Cell::Number(p.Div(q));
+  }
+  return Cell::Error();
+}
+
+Cell Negate(const Cell& x) {
+  if (x.fixed() && x.a != INT64_MIN) return Cell::Integer(-x.a);
+  return Cell::Number(x.ToDecimal().Negate());
+}
+
+Cell CellOf(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::kUnknown:
+      return Cell::Unknown();
+    case Value::Kind::kError:
+      return Cell::Error();
+    case Value::Kind::kBool:
+      return Cell::Bool(v.boolean);
+    case Value::Kind::kNumber:
+      return Cell::Number(v.number);
+    default:  // date, month, enum
+      return Cell::Integer(v.integer);
+  }
+}
+
+Value ValueOf(const Cell& c, std::uint8_t value_kind) {
+  if (c.unknown()) return Value::Unknown();
+  if (c.is_error()) return Value::Error(ErrorCode::kOverflow, 0);
+  const auto kind = static_cast<Value::Kind>(value_kind);
+  switch (kind) {
+    case Value::Kind::kBool:
+      return Value::Bool(c.a != 0);
+    case Value::Kind::kNumber:
+      return Value::Number(c.ToDecimal());
+    default:
+      return Value::Make(kind, [&](Value& v) { v.integer = static_cast<std::int32_t>(c.a); });
+  }
+}
+
+}  // namespace relief::internal

@@ -1,0 +1,113 @@
+// A cell: the typed register of the batch machine (eval/batch_machine.hpp).
+//
+// Where a Value (value.hpp) is 40 bytes that any type may fill, a cell holds
+// one of the types whose values are integers underneath: booleans, dates,
+// months, enum indices, and numbers. A number is kept as a fixed-point
+// integer, its value times kScale, whenever that is exact and fits 64 bits
+// (every amount written with up to six decimals, so every amount in cents and
+// every percentage of the packs), and only otherwise as the exact rational of
+// Decimal (a division by 12, a loss over a reference). Each number has one
+// form only: a value with a fixed form is never stored as a rational, so
+// equal numbers are equal cells. Arithmetic on two fixed forms is integer
+// arithmetic; anything else goes through Decimal, so the results are those of
+// the Value evaluator to the last digit.
+//
+// An error cell carries no code: the batch path needs only the status.
+#ifndef RELIEF_IR_CELL_HPP_
+#define RELIEF_IR_CELL_HPP_
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+
+#include "relief/decimal.hpp"
+
+namespace relief::internal {
+
+struct Value;
+
+struct Cell {
+  enum class State : std::uint8_t { kKnown, kUnknown, kError };
+
+  // A boolean (0 or 1), a date (days since the epoch), a month index, an
+  // enum index, or a number: the value times kScale when `den` is 0, else
+  // the numerator of the lowest-terms rational a / den.
+  std::int64_t a = 0;
+  std::int64_t den = 0;
+  State state = State::kUnknown;
+
+  static constexpr std::int64_t kScale = 1'000'000;
+
+  static Cell Unknown() { return {}; }
+  static Cell Error() { return {0, 0, State::kError}; }
+  static Cell Integer(std::int64_t v) { return {v, 0, State::kKnown}; }
+  static Cell Bool(bool b) { return Integer(b ? 1 : 0); }
+  // A number: its fixed form when it has one.
+  static Cell Number(Decimal d);
+  static Cell Number(std::optional<Decimal> d) { return d ? Number(*d) : Error(); }  // nullopt: overflow
+
+  bool known() const { return state == State::kKnown; }
+  bool unknown() const { return state == State::kUnknown; }
+  bool is_error() const { return state == State::kError; }
+  bool is_true() const { return known() && a != 0; }
+  bool is_false() const { return known() && a == 0; }
+  bool fixed() const { return den == 0; }
+
+  Decimal ToDecimal() const;
+  // Rounded to the cent, half away from zero (Decimal::Round(2)).
+  std::optional<Decimal> RoundToCent() const;
+
+  // Equal values (of the same type): cells are canonical.
+  friend bool operator==(const Cell&, const Cell&) = default;
+};
+
+// The cell of a value of a cell type (boolean, number, date, month, enum).
+Cell CellOf(const Value& v);
+// The value of a cell of type `kind` (Value::Kind), for built-in functions.
+Value ValueOf(const Cell& c, std::uint8_t value_kind);
+
+// Order of two known numbers, or two known integers of the same type. A
+// fixed form is the fraction a / kScale: fractions are compared by cross
+// products on 128 bits, without bringing either to lowest terms.
+inline std::strong_ordering Compare(const Cell& x, const Cell& y) {
+  if (x.fixed() && y.fixed()) [[likely]]
+    return x.a <=> y.a;
+  __extension__ using Wide = __int128;
+  const Wide xd = x.fixed() ? Cell::kScale : x.den, yd = y.fixed() ? Cell::kScale : y.den;
+  return Wide{x.a} * yd <=> Wide{y.a} * xd;
+}
+
+// Number arithmetic on known cells; an overflow or a division by zero is an
+// error cell (as the Value evaluator's error values). Two fixed forms whose
+// result has a fixed form stay in integers; the rest is Decimal's.
+enum class Arith : std::uint8_t { kAdd, kSub, kMul, kDiv };
+Cell ExactArithmetic(Arith op, const Cell& x, const Cell& y);  // through Decimal
+
+inline Cell Arithmetic(Arith op, const Cell& x, const Cell& y) {
+  if (x.fixed() && y.fixed()) [[likely]] {
+    std::int64_t r = 0;
+    switch (op) {
+      case Arith::kAdd:
+        if (!__builtin_add_overflow(x.a, y.a, &r)) return Cell::Integer(r);
+        break;
+      case Arith::kSub:
+        if (!__builtin_sub_overflow(x.a, y.a, &r)) return Cell::Integer(r);
+        break;
+      case Arith::kMul:
+        // x.a * y.a / kScale, when the product fits and kScale divides it.
+        if (!__builtin_mul_overflow(x.a, y.a, &r) && r % Cell::kScale == 0) return Cell::Integer(r / Cell::kScale);
+        break;
+      case Arith::kDiv:
+        if (y.a == 0) return Cell::Error();
+        if (!__builtin_mul_overflow(x.a, Cell::kScale, &r) && r % y.a == 0) return Cell::Integer(r / y.a);
+        break;
+    }
+  }
+  return ExactArithmetic(op, x, y);
+}
+
+Cell Negate(const Cell& x);
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_IR_CELL_HPP_
