@@ -105,6 +105,12 @@ void DiagnosticSink::Add(Diagnostic d) {
   diagnostics_.push_back(std::move(d));
 }
 
+void DiagnosticSink::Append(DiagnosticSink&& other) {
+  for (Diagnostic& d : other.diagnostics_) Add(std::move(d));
+  dropped_errors_ += other.dropped_errors_;
+  dropped_warnings_ += other.dropped_warnings_;
+}
+
 std::vector<Diagnostic> DiagnosticSink::Take() {
   if (dropped_errors_ + dropped_warnings_ > 0) {
     Diagnostic d;

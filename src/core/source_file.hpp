@@ -46,6 +46,8 @@ class DiagnosticSink {
   void Warning(SourceRef where, std::string message);
   void Add(Severity severity, SourceRef where, std::string message);
   void Add(Diagnostic diagnostic);
+  // Adds what `other` kept, in order, and counts what it dropped.
+  void Append(DiagnosticSink&& other);
 
   bool has_errors() const { return error_count() > 0; }
   std::size_t error_count() const { return kept_errors_ + dropped_errors_; }

@@ -182,9 +182,11 @@ void Loader::LoadPack(const fs::path& dir, const fs::path& real, const SourceRef
     for (const Text& import : manifest->imports) LoadImport(dir, real, import);
     loading_.pop_back();
   }
+  std::vector<const SourceFile*> files;
   for (const fs::path& path : RuleFiles(dir, real)) {
-    if (const SourceFile* file = AddFile(path, dir / path.lexically_relative(real))) ReadRuleFile(*file, ast_, sink_);
+    if (const SourceFile* file = AddFile(path, dir / path.lexically_relative(real))) files.push_back(file);
   }
+  ReadRuleFiles(files, ast_, sink_);
   if (manifest) ast_.packs.push_back(std::move(*manifest));
 }
 

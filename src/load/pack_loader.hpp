@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "load/pack_ast.hpp"
 
@@ -18,6 +19,9 @@ PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::
 
 // Reads the sections of one rule file into `ast` (rule_file_reader.cpp).
 void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink);
+// The same for several files, parsed in parallel and read in order: the
+// result and the diagnostics are those of reading them one after another.
+void ReadRuleFiles(const std::vector<const SourceFile*>& files, PackAst& ast, DiagnosticSink& sink);
 
 }  // namespace relief::load
 

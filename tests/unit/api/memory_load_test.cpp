@@ -2,8 +2,10 @@
 // errors located in the in-memory file names.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "relief/rule_pack.hpp"
@@ -55,6 +57,27 @@ TEST(MemoryLoad, ErrorsNameTheFileInMemory) {
   ASSERT_FALSE(loaded.ok());
   const std::string text = FormatDiagnostics(loaded.diagnostics);
   EXPECT_NE(text.find("essai/regles/faux.yaml:3:"), std::string::npos) << text;
+}
+
+// The files of a pack are parsed in parallel (load::ReadRuleFiles) but read
+// in order: the diagnostics of several broken files come file by file, in
+// the order of their paths, whatever thread parsed which.
+TEST(MemoryLoad, ErrorsOfSeveralFilesComeInFileOrder) {
+  PackFiles files = testing::MemoryPackFiles();
+  for (char c = 'a'; c <= 'h'; ++c) {
+    files[std::string("essai/regles/z") + c + ".yaml"] =
+        c % 2 == 0 ? "facts: [oops\n" : "facts:\n  x_" + std::string(1, c) + ":\n    type: monney\n";
+  }
+  for (int run = 0; run < 20; ++run) {
+    LoadResult loaded = RulePack::Load(files, "essai");
+    ASSERT_FALSE(loaded.ok());
+    std::vector<std::string> order;
+    for (const Diagnostic& d : loaded.diagnostics) {
+      if (d.location.file.find("/z") != std::string::npos) order.push_back(d.location.file);
+    }
+    ASSERT_EQ(std::set<std::string>(order.begin(), order.end()).size(), 8u) << FormatDiagnostics(loaded.diagnostics);
+    EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << FormatDiagnostics(loaded.diagnostics);
+  }
 }
 
 TEST(MemoryLoad, MissingPackOrManifest) {
