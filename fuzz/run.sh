@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time: fuzz/run.sh TARGET SECONDS
 # TARGET is pack_loader, expression, profile, evaluate, json_lines or table. Builds the fuzz
-# preset (clang) if needed. The corpus grows in build/fuzz/corpus/TARGET
+# preset (clang) first (an up-to-date build is a no-op; a stale binary would fuzz old code). The corpus grows in build/fuzz/corpus/TARGET
 # (seeded from fuzz/corpus/TARGET); a crash, leak or hang is written to
 # build/fuzz/artifacts/ and makes the script fail: turn it into a regression
 # test (tests/hostile/) before fixing it. A hang is an input running longer
@@ -12,10 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS}
 binary=build/fuzz/fuzz/fuzz_${target}
-if [[ ! -x $binary || -n ${RELIEF_FUZZ_REBUILD:-} ]]; then
-  cmake --preset fuzz >/dev/null
-  cmake --build --preset fuzz --target "fuzz_${target}"
-fi
+[[ -f build/fuzz/CMakeCache.txt ]] || cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target "fuzz_${target}"
 corpus=build/fuzz/corpus/${target}
 mkdir -p "$corpus" build/fuzz/artifacts
 args=(-max_total_time="$seconds" -timeout="${RELIEF_FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=65536
