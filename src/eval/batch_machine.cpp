@@ -15,23 +15,6 @@ namespace {
 // else unknown.
 Cell NotKnown(const Cell& x, const Cell& y) { return x.is_error() ? x : y.is_error() ? y : Cell::Unknown(); }
 
-Cell Ordered(Code code, std::strong_ordering order) {
-  switch (code) {
-    case Code::kEq:
-      return Cell::Bool(order == 0);
-    case Code::kNe:
-      return Cell::Bool(order != 0);
-    case Code::kLt:
-      return Cell::Bool(order < 0);
-    case Code::kLe:
-      return Cell::Bool(order <= 0);
-    case Code::kGt:
-      return Cell::Bool(order > 0);
-    default:
-      return Cell::Bool(order >= 0);
-  }
-}
-
 }  // namespace
 
 void BatchMachine::Prepare(Date date) {
@@ -59,7 +42,7 @@ RELIEF_HOT_INLINE Cell BatchMachine::Unary(const PlanStep& s) const {
 RELIEF_HOT_INLINE Cell BatchMachine::Binary(const PlanStep& s) const {
   const Cell &x = At(s.a), &y = At(s.b);
   if (!x.known() || !y.known()) return NotKnown(x, y);
-  return s.step == Step::kCompare ? Ordered(static_cast<Code>(s.op), Compare(x, y))
+  return s.step == Step::kCompare ? Cell::Bool(OrderHolds(static_cast<Code>(s.op), Compare(x, y)))
                                   : Arithmetic(static_cast<Arith>(s.op), x, y);
 }
 

@@ -254,20 +254,7 @@ Value Evaluator::Compare(const Instr& in, const Value& a, const Value& b) {
       order = a.integer <=> b.integer;
       break;
   }
-  switch (in.code) {
-    case Code::kEq:
-      return Value::Bool(order == 0);
-    case Code::kNe:
-      return Value::Bool(order != 0);
-    case Code::kLt:
-      return Value::Bool(order < 0);
-    case Code::kLe:
-      return Value::Bool(order <= 0);
-    case Code::kGt:
-      return Value::Bool(order > 0);
-    default:
-      return Value::Bool(order >= 0);
-  }
+  return Value::Bool(OrderHolds(in.code, order));
 }
 
 // A built-in function: its arguments are evaluated first (an error, then an

@@ -9,6 +9,7 @@
 #ifndef RELIEF_IR_PROGRAM_HPP_
 #define RELIEF_IR_PROGRAM_HPP_
 
+#include <compare>
 #include <deque>
 #include <map>
 #include <optional>
@@ -193,6 +194,25 @@ enum class Code : std::uint8_t {
   kIf,
   kCall,  // a built-in function (builtins/builtins.hpp)
 };
+
+// Whether a comparison instruction (kEq … kGe) holds for operands in
+// `order`; both evaluators decide comparisons here.
+inline bool OrderHolds(Code code, std::partial_ordering order) {
+  switch (code) {
+    case Code::kEq:
+      return order == 0;
+    case Code::kNe:
+      return order != 0;
+    case Code::kLt:
+      return order < 0;
+    case Code::kLe:
+      return order <= 0;
+    case Code::kGt:
+      return order > 0;
+    default:
+      return order >= 0;
+  }
+}
 
 struct Instr {
   Code code = Code::kConst;

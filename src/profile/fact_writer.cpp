@@ -25,6 +25,23 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// How the text of a number of base type `base` is read; nullopt for the
+// types that are not numbers.
+std::optional<NumberKind> NumberKindOf(BaseType base) {
+  switch (base) {
+    case BaseType::kInteger:
+      return NumberKind::kInteger;
+    case BaseType::kDecimal:
+      return NumberKind::kNumber;
+    case BaseType::kMoney:
+      return NumberKind::kMoney;
+    case BaseType::kPercentage:
+      return NumberKind::kPercentage;
+    default:
+      return std::nullopt;
+  }
+}
+
 // Which typed values a fact of base type `base` takes (text fits all).
 bool Accepts(BaseType base, FactValue::Kind kind) {
   switch (kind) {
@@ -164,18 +181,11 @@ bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view te
     out = Value::Number(*d);
     return true;
   };
+  if (auto kind = NumberKindOf(type.base)) return number(*kind);
   switch (type.base) {
     case BaseType::kBoolean:
       if (text != "true" && text != "false") return false;
       return integer(0, Value::Bool(text == "true"));
-    case BaseType::kInteger:
-      return number(NumberKind::kInteger);
-    case BaseType::kDecimal:
-      return number(NumberKind::kNumber);
-    case BaseType::kMoney:
-      return number(NumberKind::kMoney);
-    case BaseType::kPercentage:
-      return number(NumberKind::kPercentage);
     case BaseType::kDate: {
       std::optional<Date> d = Date::Parse(text);
       return d && integer(d->days_since_epoch(), Value::OfDate(*d));
@@ -208,19 +218,12 @@ bool FactWriter::FromText(const FactInfo& fact, Type type, std::string_view text
     out = v;
     return true;
   };
+  if (auto kind = NumberKindOf(type.base)) return number(*kind);
   switch (type.base) {
     case BaseType::kBoolean:
       // Only true and false: YAML 1.1's yes/no/on/off are too easy to mistype.
       if (text == "true" || text == "false") return set(Value::Bool(text == "true"));
       return fail("true or false");
-    case BaseType::kInteger:
-      return number(NumberKind::kInteger);
-    case BaseType::kDecimal:
-      return number(NumberKind::kNumber);
-    case BaseType::kMoney:
-      return number(NumberKind::kMoney);
-    case BaseType::kPercentage:
-      return number(NumberKind::kPercentage);
     case BaseType::kDate:
       if (auto d = Date::Parse(text)) return set(Value::OfDate(*d));
       if (text.size() == 10 && text[4] == '-' && text[7] == '-') return fail("a date that exists in the calendar");
