@@ -10,6 +10,7 @@
 
 #include "relief/calendar.hpp"
 #include "relief/decimal.hpp"
+#include "relief/text.hpp"
 
 namespace relief {
 
@@ -44,52 +45,57 @@ enum class AmountPeriod { kMonth, kTwoMonths, kYear, kOnce };
 const char* AmountPeriodName(AmountPeriod period);
 std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 
+// The texts of a result that come from the rule pack (ids, labels, sources,
+// open points, questions, expression texts) are `Text`s (relief/text.hpp):
+// shared with the pack, not copied, and kept alive by the result, which
+// stays valid after its RulePack is destroyed.
+
 // A named value an expression read, formatted in French ("42 %", "1 500,00 €").
 struct UsedValue {
-  std::string name;    // "perte_pct", "ca_mensuel[2019-11]"
-  std::string label;   // "perte de chiffre d'affaires"
-  std::string value;   // "inconnu" when not known
-  std::string source;  // for a parameter, the source of the value in force
+  Text name;          // "perte_pct", "ca_mensuel[2019-11]"
+  Text label;         // "perte de chiffre d'affaires"
+  std::string value;  // "inconnu" when not known
+  Text source;        // for a parameter, the source of the value in force
 };
 
 struct ConditionResult {
-  std::string label;
-  std::string source;
+  Text label;
+  Text source;
   Outcome outcome = Outcome::kUnknown;
   std::string detail;  // for an unmet condition: the value and what is required
-  std::string expression;
+  Text expression;
   std::vector<UsedValue> values;
-  std::vector<std::string> open_points;
+  std::vector<Text> open_points;
   // The operands of an "and" / "or" condition, each with its own outcome
   // (their label is their expression text).
   std::vector<ConditionResult> parts;
 };
 
 struct CaseResult {
-  std::string id;
-  std::string label;
-  std::string source;
+  Text id;
+  Text label;
+  Text source;
   Outcome outcome = Outcome::kUnknown;
   std::string detail;
   bool chosen = false;
 };
 
 struct OptionResult {
-  std::string label;
-  std::string source;
+  Text label;
+  Text source;
   std::optional<Decimal> amount;  // exact, before rounding to the cent
   bool chosen = false;
 };
 
 // A fact the profile does not give and that could change the outcome.
 struct MissingFact {
-  std::string fact;    // "effectif", "ca_mensuel", "embauche.date"
+  Text fact;           // "effectif", "ca_mensuel", "embauche.date"
   std::string period;  // "2019-11" for a monthly series element, "2019" for a yearly one
-  std::string label;
-  std::string question;
+  Text label;
+  Text question;
 
   // "ca_mensuel.2019-11" or "effectif": how tests and scripts name it.
-  std::string Key() const { return period.empty() ? fact : fact + "." + period; }
+  std::string Key() const { return period.empty() ? fact.str() : fact + "." + period; }
   friend bool operator==(const MissingFact& a, const MissingFact& b) {
     return a.fact == b.fact && a.period == b.period;
   }
@@ -137,18 +143,18 @@ const char* ReasonCodeName(ReasonCode code);
 
 struct Reason {
   ReasonCode code = ReasonCode::kRuleError;
-  std::vector<std::string> operands;
+  std::vector<Text> operands;
   friend bool operator==(const Reason&, const Reason&) = default;
 };
 
 struct MeasureResult {
-  std::string id;
-  std::string title;
-  std::string issuer;
+  Text id;
+  Text title;
+  Text issuer;
   MeasureKind kind = MeasureKind::kGrant;
   AmountPeriod per = AmountPeriod::kOnce;
-  std::string territory;
-  std::string apply;
+  Text territory;
+  Text apply;
 
   Status status = Status::kUndetermined;
   // Rounded to the cent (half away from zero). For a loan, the maximum loan.
@@ -156,12 +162,12 @@ struct MeasureResult {
   std::optional<Decimal> amount;
   std::string version;  // "2020-11" or "2020-06..2020-09", and its label if any
   std::optional<Date> deadline;
-  std::string case_id;  // the case that applied, when known
-  std::string case_label;
-  std::string option;  // the option chosen, when the case has options
+  Text case_id;  // the case that applied, when known
+  Text case_label;
+  Text option;  // the option chosen, when the case has options
   // How the amount was computed: the formula applied (of the case, or of the
   // option chosen) and the values it read.
-  std::string amount_formula;
+  Text amount_formula;
   std::string amount_formula_words;  // the same in French words, with labels
   std::vector<UsedValue> amount_values;
 
@@ -172,10 +178,10 @@ struct MeasureResult {
   std::vector<MissingFact> missing;
   // The texts of the version and case that applied (those an advisor
   // quotes); every text of the measure, all periods, is `measure_sources`.
-  std::vector<std::string> sources;
-  std::vector<std::string> measure_sources;
-  std::vector<std::string> open_points;  // what the sources leave open
-  std::string error;                     // for Status::kError: where and what
+  std::vector<Text> sources;
+  std::vector<Text> measure_sources;
+  std::vector<Text> open_points;  // what the sources leave open
+  std::string error;              // for Status::kError: where and what
 };
 
 struct PackInfo {

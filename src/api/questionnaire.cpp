@@ -104,11 +104,12 @@ AnswerResult Questionnaire::Answer(const Question& question, std::string_view an
   ProfileBuilder check(impl_->pack);
   if (!impl_->SetOn(check, question.fact, text)) return {false, check.diagnostics().front().message, {}};
   const MissingFact& f = question.fact;
-  const std::size_t dot = f.fact.find('.');
+  const std::string_view fact = f.fact;
+  const std::size_t dot = fact.find('.');
   if (!f.period.empty()) {
     impl_->entries.Set(f.fact, f.period, text);
   } else if (dot != std::string::npos) {
-    impl_->entries.Set(f.fact.substr(0, dot), f.fact.substr(dot + 1), text);
+    impl_->entries.Set(std::string(fact.substr(0, dot)), std::string(fact.substr(dot + 1)), text);
   } else {
     impl_->entries.Set(f.fact, "", text);
   }

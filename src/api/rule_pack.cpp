@@ -141,7 +141,7 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(RecordingEvaluator(program_), data, date);
+  return internal::EvaluateAll(RecordingEvaluator(program_), program_, data, date);
 }
 
 }  // namespace relief

@@ -178,7 +178,7 @@ std::string ResultWriter::Questions(const Evaluation* explained, std::size_t mea
   std::vector<std::string> columns;
   columns.reserve(missing.size());
   for (const MissingFact& m : missing) {
-    columns.push_back(m.period.empty() ? m.fact : fmt::format("{}[{}]", m.fact, m.period));
+    columns.push_back(m.period.empty() ? m.fact.str() : fmt::format("{}[{}]", m.fact, m.period));
   }
   if (csv_) return "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
   std::vector<std::string> quoted;

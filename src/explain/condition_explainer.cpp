@@ -52,10 +52,10 @@ bool ConditionExplainer::IsNamed(InstrId id) const {
   return c == Code::kFact || c == Code::kSeriesAt || c == Code::kValue || c == Code::kParam;
 }
 
-std::string ConditionExplainer::Text(InstrId id) const {
+relief::Text ConditionExplainer::Text(InstrId id) const {
   const Instr& in = p_.at(id);
-  const std::string& text = p_.exprs[in.expr].text;
-  return text.substr(in.span.begin, in.span.end - in.span.begin);
+  const std::string_view text = p_.exprs[in.expr].text;
+  return Share(text.substr(in.span.begin, in.span.end - in.span.begin));
 }
 
 namespace {
@@ -267,29 +267,32 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
 void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
   const Instr& in = p_.at(id);
   if (IsNamed(id)) {
-    std::string name;
+    relief::Text name;
     const std::string* label = nullptr;
     switch (in.code) {
       case Code::kFact:
-        name = p_.facts[in.arg].name, label = &p_.facts[in.arg].label;
+        name = Share(p_.facts[in.arg].name), label = &p_.facts[in.arg].label;
         break;
       case Code::kValue:
-        name = p_.values[in.arg].name, label = &p_.values[in.arg].label;
+        name = Share(p_.values[in.arg].name), label = &p_.values[in.arg].label;
         break;
       case Code::kParam:
-        name = p_.parameters[in.arg].name, label = &p_.parameters[in.arg].label;
+        name = Share(p_.parameters[in.arg].name), label = &p_.parameters[in.arg].label;
         break;
       default: {
         const FactInfo& f = p_.facts[in.arg];
         Value index = ev_.Eval(p_.kid(in, 0));
-        name = f.name + "[" + (index.known() ? PeriodText(f, index.period()) : Text(p_.kid(in, 0))) + "]";
+        std::string key = f.name + "[";
+        key += index.known() ? PeriodText(f, index.period()) : std::string(Text(p_.kid(in, 0)).view());
+        name = relief::Text(key += ']');
         label = &f.label;
       }
     }
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
-    out.push_back({std::move(name), *label, Format(id), in.code == Code::kParam ? ParamSource(in.arg) : ""});
+    out.push_back(
+        {std::move(name), Share(*label), Format(id), in.code == Code::kParam ? ParamSource(in.arg) : relief::Text()});
     if (in.code != Code::kSeriesAt) return;
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
@@ -329,13 +332,13 @@ std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
   return parts;
 }
 
-std::string ConditionExplainer::ParamSource(std::int32_t param) const {
+relief::Text ConditionExplainer::ParamSource(std::int32_t param) const {
   const ParamInfo& p = p_.parameters[param];
   const std::string* source = nullptr;
   for (std::size_t i = 0; i < p.values.size(); ++i) {
     if (!(ev_.date() < p.values[i].first)) source = &p.sources[i];
   }
-  return source != nullptr ? *source : std::string();
+  return source != nullptr ? Share(*source) : relief::Text();
 }
 
 std::string ConditionExplainer::ErrorText(const Value& v) const {

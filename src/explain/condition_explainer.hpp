@@ -5,7 +5,9 @@
 #ifndef RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
 #define RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/evaluator.hpp"
@@ -22,15 +24,23 @@ std::string PeriodFrench(const FactInfo& fact, std::int32_t period);
 
 class ConditionExplainer {
  public:
-  explicit ConditionExplainer(Evaluator& ev) : ev_(ev), p_(ev.program()) {}
+  // `owner` keeps the evaluator's program alive: the texts of the results
+  // refer to it (relief::Text) instead of copying it.
+  ConditionExplainer(Evaluator& ev, std::shared_ptr<const void> owner)
+      : ev_(ev), p_(ev.program()), owner_(std::move(owner)) {}
   // For documentation, with no profile: only Text() and Words() may be
   // asked, and `ev` is never run (a series element reads with its index in
   // words: "chiffre d'affaires mensuel (le mois évalué)").
   struct WordsOnly {};
   ConditionExplainer(Evaluator& ev, WordsOnly) : ev_(ev), p_(ev.program()), evaluated_(false) {}
 
+  // A text of the program, shared with it.
+  relief::Text Share(std::string_view text) const {
+    if (text.empty()) return {};
+    return owner_ != nullptr ? relief::Text(owner_, text) : relief::Text(text);
+  }
   // The source text of the instruction (a slice of its expression).
-  std::string Text(InstrId id) const;
+  relief::Text Text(InstrId id) const;
   // Why `id` is not true: the values read and what the rule requires.
   std::string Detail(InstrId id);
   // The same, from the Parts() of `id` when it has some (the details of its
@@ -56,7 +66,7 @@ class ConditionExplainer {
   std::string JoinDetails(const Instr& in, const Value& v, DetailOf detail_of);
   static bool HasParts(const Instr& in, const std::vector<ConditionResult>& parts);
   std::string MembershipDetail(const Instr& in, const Value& v);
-  std::string ParamSource(std::int32_t param) const;
+  relief::Text ParamSource(std::int32_t param) const;
   bool IsNamed(InstrId id) const;
   std::string Operand(InstrId id, int strength);
   std::string CallWords(const Instr& in);
@@ -64,6 +74,7 @@ class ConditionExplainer {
 
   Evaluator& ev_;
   const Program& p_;
+  const std::shared_ptr<const void> owner_;
   const bool evaluated_ = true;
 };
 

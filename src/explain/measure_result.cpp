@@ -18,12 +18,17 @@ namespace {
 // conditions, cases and amount.
 class MeasureExplainer {
  public:
-  explicit MeasureExplainer(Evaluator& ev) : ev_(ev), p_(ev.program()), conditions_(ev) { ev_.StartCollecting(); }
+  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner)
+      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner)) {
+    ev_.StartCollecting();
+  }
 
-  MeasureResult Evaluate(const MeasurePlan& m);
+  // Fills `r`, a default MeasureResult.
+  void Evaluate(const MeasurePlan& m, MeasureResult& r);
 
  private:
-  MeasureResult Header(const MeasurePlan& m, const Decision& d) const;
+  void Header(const MeasurePlan& m, const Decision& d, MeasureResult& r) const;
+  Text Share(std::string_view text) const { return conditions_.Share(text); }
   void Conditions(const VersionPlan& version, MeasureResult& r);
   void Cases(const VersionPlan& version, const Decision& d, MeasureResult& r);
   void CollectMissing(const MeasurePlan& m, const VersionPlan& version, const Value& territory);
@@ -32,7 +37,7 @@ class MeasureExplainer {
   void Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r);
   void EligibleReasons(const Decision& d, MeasureResult& r);
   void AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
-  void AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<std::string>& out) const;
+  void AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<Text>& out) const;
 
   Evaluator& ev_;
   const Program& p_;
@@ -47,37 +52,38 @@ void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, Measur
     const OptionPlan& o = plan.options[i];
     Value v = ev_.EvalExpr(o.amount);
     if (v.unknown()) AddMissing(p_.root(o.amount));
-    OptionResult option{o.label, o.source, std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
+    OptionResult option{Share(o.label), Share(o.source), std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
     if (v.known()) option.amount = v.number;
-    if (option.chosen) r.option = o.label;
+    if (option.chosen) r.option = option.label;
     r.options.push_back(std::move(option));
   }
 }
 
 // The open points that can concern the firm: those whose guard is not
 // false (an unknown guard keeps the point: it may concern the firm).
-void MeasureExplainer::AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<std::string>& out) const {
+void MeasureExplainer::AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<Text>& out) const {
   for (const OpenPointPlan& p : points) {
-    if (p.when == kNoExpr || !ev_.EvalExpr(p.when).is_false()) out.push_back(p.text);
+    if (p.when == kNoExpr || !ev_.EvalExpr(p.when).is_false()) out.push_back(Share(p.text));
   }
 }
 
-MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
+void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
   const Decision d = Decide(ev_, m);
-  MeasureResult r = Header(m, d);
+  Header(m, d, r);
   const VersionPlan* version = d.version;
   if (version == nullptr) {
     Reason out{ReasonCode::kOutOfPeriod, {}};
     out.operands.reserve(2 + m.versions.size());
-    out.operands.push_back(ev_.month().ToString());
-    out.operands.push_back(ev_.date().ToString());
-    for (const VersionPlan& v : m.versions) out.operands.push_back(v.Period());
+    out.operands.emplace_back(ev_.month().ToString());
+    out.operands.emplace_back(ev_.date().ToString());
+    for (const VersionPlan& v : m.versions) out.operands.emplace_back(v.Period());
     r.reasons.push_back(std::move(out));
-    return r;
+    return;
   }
   if (d.out_of_territory) {
-    r.reasons.push_back({ReasonCode::kOutOfTerritory, {m.territory, conditions_.Detail(p_.root(m.territory_when))}});
-    return r;
+    r.reasons.push_back(
+        {ReasonCode::kOutOfTerritory, {r.territory, Text(conditions_.Detail(p_.root(m.territory_when)))}});
+    return;
   }
   Conditions(*version, r);
   Cases(*version, d, r);
@@ -87,33 +93,31 @@ MeasureResult MeasureExplainer::Evaluate(const MeasurePlan& m) {
   r.missing.reserve(missing_.size());
   for (const MissingKey& k : missing_) {
     const FactInfo& f = p_.facts[k.fact];
-    MissingFact mf{f.name, k.has_period ? PeriodText(f, k.period) : "", f.label, f.question};
-    if (k.has_period) mf.question.append(" (").append(PeriodFrench(f, k.period)).append(")");
+    MissingFact mf{Share(f.name), k.has_period ? PeriodText(f, k.period) : "", Share(f.label), Share(f.question)};
+    if (k.has_period) mf.question = Text(f.question + " (" + PeriodFrench(f, k.period) + ")");
     r.missing.push_back(std::move(mf));
   }
-  return r;
 }
 
 // What the measure is, and the version in force with its sources.
-MeasureResult MeasureExplainer::Header(const MeasurePlan& m, const Decision& d) const {
-  MeasureResult r;
-  r.id = m.id;
-  r.title = m.title;
-  r.issuer = m.issuer;
+void MeasureExplainer::Header(const MeasurePlan& m, const Decision& d, MeasureResult& r) const {
+  r.id = Share(m.id);
+  r.title = Share(m.title);
+  r.issuer = Share(m.issuer);
   r.kind = m.kind;
   r.per = m.per;
-  r.territory = m.territory;
-  r.apply = m.apply;
-  r.measure_sources = m.sources;
+  r.territory = Share(m.territory);
+  r.apply = Share(m.apply);
+  r.measure_sources.reserve(m.sources.size());
+  for (const std::string& s : m.sources) r.measure_sources.push_back(Share(s));
   AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
-  if (d.version == nullptr) return r;
+  if (d.version == nullptr) return;
   r.version = d.version->Period();
   if (!d.version->label.empty()) r.version.append(" — ").append(d.version->label);
   r.deadline = d.version->deadline;
-  if (!d.version->source.empty()) r.sources.push_back(d.version->source);
+  if (!d.version->source.empty()) r.sources.push_back(Share(d.version->source));
   AddOpenPoints(d.version->open_points, r.open_points);
-  return r;
 }
 
 // Requirements, all shown so that the advisor sees each of them.
@@ -122,7 +126,8 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
-    ConditionResult cr{c.label, c.source, OutcomeOf(v), "", conditions_.Text(when), {}, {}, conditions_.Parts(when)};
+    ConditionResult cr{Share(c.label),         Share(c.source), OutcomeOf(v), "", conditions_.Text(when), {}, {},
+                       conditions_.Parts(when)};
     AddOpenPoints(c.open_points, cr.open_points);
     conditions_.UsedValues(when, cr.parts, cr.values);
     if (!v.is_true()) cr.detail = conditions_.Detail(when, cr.parts);
@@ -137,16 +142,17 @@ void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, Meas
   for (std::size_t i = 0; i < version.cases.size(); ++i) {
     const CasePlan& c = version.cases[i];
     Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
-    CaseResult cr{c.id, c.label, c.source, OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
+    CaseResult cr{
+        Share(c.id), Share(c.label), Share(c.source), OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
     if (!v.is_true() && c.when != kNoExpr) cr.detail = conditions_.Detail(p_.root(c.when));
     r.cases.push_back(std::move(cr));
     if (v.is_true()) break;
   }
   if (d.case_index < 0) return;
   const CasePlan& chosen = version.cases[d.case_index];
-  r.case_id = chosen.id;
-  r.case_label = chosen.label;
-  if (!chosen.source.empty()) r.sources.push_back(chosen.source);
+  r.case_id = Share(chosen.id);
+  r.case_label = Share(chosen.label);
+  if (!chosen.source.empty()) r.sources.push_back(Share(chosen.source));
   AddOpenPoints(chosen.open_points, r.open_points);
 }
 
@@ -192,26 +198,28 @@ void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureR
       return EligibleReasons(d, r);
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, Text(c.detail)}});
       }
       if (r.reasons.empty()) {
-        for (const CaseResult& c : r.cases) r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
+        for (const CaseResult& c : r.cases) {
+          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, Text(c.detail)}});
+        }
       }
       return;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
         r.reasons.push_back(
-            {ReasonCode::kTerritoryToVerify, {m.territory, conditions_.Detail(p_.root(m.territory_when))}});
+            {ReasonCode::kTerritoryToVerify, {r.territory, Text(conditions_.Detail(p_.root(m.territory_when)))}});
       }
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, Text(c.detail)}});
       }
       for (const CaseResult& c : r.cases) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, Text(c.detail)}});
       }
       return;
     case Status::kError:
-      r.reasons.push_back({ReasonCode::kRuleError, {r.error}});
+      r.reasons.push_back({ReasonCode::kRuleError, {Text(r.error)}});
       return;
     case Status::kNotApplicable:
       return;
@@ -230,16 +238,13 @@ void MeasureExplainer::EligibleReasons(const Decision& d, MeasureResult& r) {
 
 }  // namespace
 
-MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure) {
-  return MeasureExplainer(evaluator).Evaluate(measure);
+Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const ProfileData& profile, Date date) {
+  Evaluator evaluator(*program, Evaluator::Mode::kRecord);
+  return EvaluateAll(evaluator, program, profile, date);
 }
 
-Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date) {
-  Evaluator evaluator(program, Evaluator::Mode::kRecord);
-  return EvaluateAll(evaluator, profile, date);
-}
-
-Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date date) {
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& owner, const ProfileData& profile,
+                       Date date) {
   const Program& program = evaluator.program();
   Evaluation result;
   result.pack = program.info;
@@ -251,8 +256,11 @@ Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date da
     }
   }
   evaluator.Reset(profile, date);
-  result.measures.reserve(program.measures.size());
-  for (const MeasurePlan& m : program.measures) result.measures.push_back(EvaluateMeasure(evaluator, m));
+  // Built in place: a MeasureResult is large, and its texts are shared.
+  result.measures.resize(program.measures.size());
+  for (std::size_t i = 0; i < program.measures.size(); ++i) {
+    MeasureExplainer(evaluator, owner).Evaluate(program.measures[i], result.measures[i]);
+  }
   result.questions = RankQuestions(result.measures);
   return result;
 }

@@ -4,18 +4,21 @@
 #ifndef RELIEF_EXPLAIN_MEASURE_RESULT_HPP_
 #define RELIEF_EXPLAIN_MEASURE_RESULT_HPP_
 
+#include <memory>
+
 #include "eval/evaluator.hpp"
 #include "relief/result.hpp"
 
 namespace relief::internal {
 
-MeasureResult EvaluateMeasure(Evaluator& evaluator, const MeasurePlan& measure);
-
-// Every measure of `program`, and the ranked questions.
-Evaluation EvaluateAll(const Program& program, const ProfileData& profile, Date date);
-// The same with an evaluator of `Mode::kRecord` kept between calls (building
-// one allocates and clears a slot per instruction of the program).
-Evaluation EvaluateAll(Evaluator& evaluator, const ProfileData& profile, Date date);
+// Every measure of `program`, and the ranked questions. The result's texts
+// share the program's (relief::Text) and keep it alive.
+Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const ProfileData& profile, Date date);
+// The same with an evaluator of `Mode::kRecord` over `*program`, kept
+// between calls (building one allocates and clears a slot per instruction of
+// the program).
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& program, const ProfileData& profile,
+                       Date date);
 
 // The missing facts of all results, each once, ranked by the number of
 // results that miss it (ties in the order first met).

@@ -73,8 +73,8 @@ std::string Details(const MeasureResult& r) {
     out += Item("Calcul", Html(calculation));
   }
   for (const MissingFact& m : r.missing) out += Item("Question", Html(m.question));
-  for (const std::string& p : r.open_points) out += Item("<span class=\"open\">Point non vérifié</span>", Html(p));
-  for (const std::string& source : r.sources) out += Item("Source", report::SourceHtml(source));
+  for (const Text& p : r.open_points) out += Item("<span class=\"open\">Point non vérifié</span>", Html(p));
+  for (const Text& source : r.sources) out += Item("Source", report::SourceHtml(source));
   if (r.status == Status::kEligible && !r.apply.empty()) out += Item("Démarche", report::SourceHtml(r.apply));
   if (r.status == Status::kEligible && r.deadline) out += Item("Date limite", Html(r.deadline->ToFrench()));
   return out + "</ul>\n</details>\n";

@@ -81,8 +81,8 @@ std::string Details(const MeasureResult& r) {
     out += "- **Calcul :** " + Md(calculation) + "\n";
   }
   for (const MissingFact& m : r.missing) out += "- **Question :** " + Md(m.question) + "\n";
-  for (const std::string& p : r.open_points) out += "- **Point non vérifié :** " + Md(p) + "\n";
-  for (const std::string& source : r.sources) out += "- **Source :** " + Md(source) + "\n";
+  for (const Text& p : r.open_points) out += "- **Point non vérifié :** " + Md(p) + "\n";
+  for (const Text& source : r.sources) out += "- **Source :** " + Md(source) + "\n";
   if (r.status == Status::kEligible && !r.apply.empty()) out += "- **Démarche :** " + Md(r.apply) + "\n";
   if (r.status == Status::kEligible && r.deadline) out += "- **Date limite :** " + Md(r.deadline->ToFrench()) + "\n";
   return out;

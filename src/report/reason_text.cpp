@@ -29,9 +29,9 @@ std::string DateFrench(std::string_view iso) {
   return d ? d->ToFrench() : std::string(iso);
 }
 
-std::string OutOfPeriod(std::span<const std::string> ops) {
+std::string OutOfPeriod(std::span<const Text> ops) {
   std::vector<std::string> periods;
-  for (const std::string& p : ops.subspan(2)) periods.push_back(PeriodFrench(p));
+  for (const Text& p : ops.subspan(2)) periods.push_back(PeriodFrench(p));
   return fmt::format("Hors période : aucune version de la mesure ne couvre {} (le {}) ; périodes couvertes : {}.",
                      PeriodFrench(ops[0]), DateFrench(ops[1]), fmt::join(periods, ", "));
 }
@@ -39,11 +39,8 @@ std::string OutOfPeriod(std::span<const std::string> ops) {
 }  // namespace
 
 std::string ReasonText(const Reason& reason) {
-  const std::vector<std::string>& ops = reason.operands;
-  auto op = [&](std::size_t i) -> const std::string& {
-    static const std::string kNone;
-    return i < ops.size() ? ops[i] : kNone;
-  };
+  const std::vector<Text>& ops = reason.operands;
+  auto op = [&](std::size_t i) -> std::string_view { return i < ops.size() ? ops[i].view() : std::string_view(); };
   switch (reason.code) {
     case ReasonCode::kOutOfPeriod:
       return ops.size() >= 2 ? OutOfPeriod(ops) : "Hors période.";

@@ -40,8 +40,8 @@ std::string Body(const MeasureResult& r) {
   }
   for (const MissingFact& m : r.missing) out += "  ? " + m.question + "\n";
   if (r.status == Status::kNotApplicable) return out;
-  for (const std::string& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
-  for (const std::string& s : r.sources) out += "  Source : " + s + "\n";
+  for (const Text& p : r.open_points) out += "  ! Point non vérifié : " + p + "\n";
+  for (const Text& s : r.sources) out += "  Source : " + s + "\n";
   if (r.status == Status::kEligible && !r.apply.empty()) out += "  Démarche : " + r.apply + "\n";
   if (r.status == Status::kEligible && r.deadline) out += "  Date limite : " + r.deadline->ToFrench() + "\n";
   return out;

@@ -99,16 +99,19 @@ inline const CaseResult& Case(const MeasureResult& m, std::string_view id) {
   throw std::runtime_error("no case " + std::string(id) + " in " + m.id);
 }
 
-inline bool Contains(const std::vector<std::string>& texts, std::string_view needle) {
-  for (const std::string& t : texts) {
-    if (t.find(needle) != std::string::npos) return true;
+// Over strings (reason texts) or a result's shared texts (sources, open points).
+template <typename Texts>
+bool Contains(const Texts& texts, std::string_view needle) {
+  for (std::string_view t : texts) {
+    if (t.find(needle) != std::string_view::npos) return true;
   }
   return false;
 }
 
-inline std::string Join(const std::vector<std::string>& texts) {
+template <typename Texts>
+std::string Join(const Texts& texts) {
   std::string out;
-  for (const std::string& t : texts) out += (out.empty() ? "" : " | ") + t;
+  for (std::string_view t : texts) out.append(out.empty() ? "" : " | ").append(t);
   return out;
 }
 

@@ -98,7 +98,7 @@ TEST(EvalArithmetic, EveryComparisonIsTrueOrFalseAsWritten) {
   MeasureResult m = EvalMeasure("arithmetic", "comparaisons", "{}", "2020-11-15");
   int unmet = 0;
   for (const ConditionResult& c : m.conditions) {
-    const bool expect_true = c.label.rfind("vrai", 0) == 0;
+    const bool expect_true = c.label.view().starts_with("vrai");
     EXPECT_EQ(OutcomeOf(c), expect_true ? "met" : "unmet") << c.label << ": " << c.expression;
     unmet += !expect_true;
   }
@@ -325,7 +325,7 @@ TEST(EvalSeries, MonthlyEnumSeries) {
   EXPECT_EQ(Status(jan), "undetermined");
   EXPECT_EQ(MissingKeys(jan), Keys{"fermeture.2021-01"});
   ASSERT_EQ(jan.missing.size(), 1u);
-  EXPECT_NE(jan.missing[0].question.find("(janvier 2021)"), std::string::npos) << jan.missing[0].question;
+  EXPECT_NE(jan.missing[0].question.view().find("(janvier 2021)"), std::string::npos) << jan.missing[0].question;
 }
 
 TEST(EvalSeries, AnUnknownIndexAsksForTheIndexNotTheSeries) {

@@ -52,7 +52,7 @@ std::vector<std::string> OpenPoints(const std::string& profile, const std::strin
   Evaluation e = pack.Evaluate(*read.profile, Month::Parse(month)->LastDay());
   for (const MeasureResult& m : e.measures) {
     if (m.id != measure) continue;
-    std::vector<std::string> points = m.open_points;
+    std::vector<std::string> points(m.open_points.begin(), m.open_points.end());
     for (const ConditionResult& c : m.conditions)
       points.insert(points.end(), c.open_points.begin(), c.open_points.end());
     return points;

@@ -48,8 +48,8 @@ std::vector<std::string> OpenPoints(const RulePack& pack, const std::string& pro
   ProfileResult read = pack.ReadProfile(profile, "profil.yaml");
   EXPECT_TRUE(read.ok()) << FormatDiagnostics(read.diagnostics);
   Evaluation e = pack.Evaluate(*read.profile, *Date::Parse("2020-11-30"));
-  std::vector<std::string> points = e.measures.at(0).open_points;
-  for (const std::string& p : e.measures.at(0).conditions.at(0).open_points) points.push_back("condition: " + p);
+  std::vector<std::string> points(e.measures.at(0).open_points.begin(), e.measures.at(0).open_points.end());
+  for (const Text& p : e.measures.at(0).conditions.at(0).open_points) points.push_back("condition: " + p);
   return points;
 }
 
