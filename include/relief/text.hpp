@@ -17,12 +17,21 @@
 namespace relief {
 
 // Copying a Text shares its characters (a reference count, no allocation);
-// a Text made from a std::string or a literal owns a copy of it. Its
+// a Text made from a std::string or a literal owns a copy of it (held in the
+// Text itself up to kShort characters, else in one shared block). Its
 // characters are not NUL-terminated (a Text may be a slice of a longer
 // text): read it as a std::string_view, or copy it with str().
 class Text {
  public:
+  static constexpr std::size_t kShort = 20;
+
   Text() noexcept = default;
+  Text(const Text&) = default;
+  Text& operator=(const Text&) = default;
+  // A moved-from Text is empty.
+  Text(Text&& other) noexcept { *this = std::move(other); }
+  Text& operator=(Text&& other) noexcept;
+
   Text(std::string_view text);  // NOLINT(google-explicit-constructor): a copy, like std::string's
   Text(const std::string& text) : Text(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
   Text(const char* text) : Text(std::string_view(text)) {}         // NOLINT(google-explicit-constructor)
@@ -30,7 +39,7 @@ class Text {
   Text(std::shared_ptr<const void> owner, std::string_view text) noexcept
       : chars_(std::move(owner), text.data()), size_(text.size()) {}
 
-  std::string_view view() const noexcept { return {chars_ ? chars_.get() : "", size_}; }
+  std::string_view view() const noexcept { return {chars_ ? chars_.get() : short_, size_}; }
   operator std::string_view() const noexcept { return view(); }  // NOLINT(google-explicit-constructor)
   // A copy (allocates when longer than std::string's inline buffer).
   std::string str() const { return std::string(view()); }
@@ -55,8 +64,9 @@ class Text {
   friend std::string operator+(const Text& a, const char* b) { return std::string(a.view()).append(b); }
 
  private:
-  std::shared_ptr<const char> chars_;
+  std::shared_ptr<const char> chars_;  // null for a short text
   std::size_t size_ = 0;
+  char short_[kShort] = {};
 };
 
 std::ostream& operator<<(std::ostream& out, const Text& text);

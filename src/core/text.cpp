@@ -1,17 +1,32 @@
 // relief::Text: an owned copy is one allocation (the reference count and
-// the characters together); an empty text none.
+// the characters together), none up to Text::kShort characters.
 #include "relief/text.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 
 namespace relief {
 
 Text::Text(std::string_view text) : size_(text.size()) {
-  if (text.empty()) return;
+  if (text.size() <= kShort) {
+    std::copy(text.begin(), text.end(), short_);
+    return;
+  }
   std::shared_ptr<char[]> chars = std::make_shared_for_overwrite<char[]>(text.size());
-  std::copy(text.begin(), text.end(), chars.get());
-  chars_ = std::shared_ptr<const char>(std::move(chars), chars.get());
+  char* first = chars.get();
+  std::copy(text.begin(), text.end(), first);
+  chars_ = std::shared_ptr<const char>(std::move(chars), first);
+}
+
+Text& Text::operator=(Text&& other) noexcept {
+  if (this == &other) return *this;
+  chars_ = std::move(other.chars_);
+  size_ = other.size_;
+  std::copy(std::begin(other.short_), std::end(other.short_), short_);
+  other.chars_ = nullptr;
+  other.size_ = 0;
+  return *this;
 }
 
 std::ostream& operator<<(std::ostream& out, const Text& text) { return out << text.view(); }

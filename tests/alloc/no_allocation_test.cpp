@@ -5,6 +5,8 @@
 // is replaced, consistently, so that sanitizers see matching pairs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <new>
 
@@ -39,6 +41,10 @@ void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); 
 namespace relief {
 namespace {
 
+// Measured at 5 December 2026 with a margin; lower it when a change cuts
+// allocations, never raise it without saying why in docs/performance.md.
+constexpr long kExplainedAllocationCeiling = 1000;
+
 using testing::BundledPack;
 using testing::ExampleProfiles;
 
@@ -64,6 +70,33 @@ TEST(BatchEvaluator, MakesNoAllocationPerProfileOnceWarm) {
   Evaluation explained = pack.Evaluate(profiles.front(), date);
   counting = false;
   EXPECT_GT(allocations, 100);
+}
+
+// The explained path's allocations, per evaluation of the bundled pack (the
+// example firms, once warm), stay under a ceiling: the pack's texts are
+// shared by the results, not copied (relief::Text). 1 580 when they were
+// copied; see docs/performance.md for the count of each change.
+TEST(ExplainedEvaluation, AllocationsPerProfileStayUnderTheCeiling) {
+  RulePack pack = BundledPack();
+  std::vector<Profile> profiles;
+  for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+  const Date date = *Date::Parse("2020-11-30");
+  { Evaluation warm = pack.Evaluate(profiles.front(), date); }
+  long most = 0, total = 0;
+  for (const Profile& p : profiles) {
+    counting = true;
+    allocations = 0;
+    {
+      Evaluation e = pack.Evaluate(p, date);
+      counting = false;
+      ASSERT_EQ(e.measures.size(), pack.MeasureIds().size());
+    }
+    most = std::max(most, allocations);
+    total += allocations;
+  }
+  std::printf("explained evaluation: %ld allocations on average, %ld at most\n",
+              total / static_cast<long>(profiles.size()), most);
+  EXPECT_LT(most, kExplainedAllocationCeiling);
 }
 
 }  // namespace

@@ -83,6 +83,23 @@ TEST(Text, ASliceKeepsItsOwnerAlive) {
   EXPECT_TRUE(watch.expired());
 }
 
+TEST(Text, ShortTextsAreHeldInline) {
+  std::string month = "2020-11";
+  Text t(month);
+  month.assign("xxxxxxx");
+  EXPECT_EQ(t, "2020-11");
+  Text copy = t;
+  EXPECT_NE(copy.data(), t.data());  // each its own characters
+  EXPECT_EQ(copy, "2020-11");
+  Text moved = std::move(copy);
+  EXPECT_EQ(moved, "2020-11");
+  EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): a moved-from Text is empty
+  Text longer(std::string(Text::kShort + 1, 'a'));
+  Text from_longer = std::move(longer);
+  EXPECT_EQ(from_longer.size(), Text::kShort + 1);
+  EXPECT_TRUE(longer.empty());  // NOLINT(bugprone-use-after-move)
+}
+
 TEST(Text, EmptyAndComparisons) {
   Text empty;
   EXPECT_TRUE(empty.empty());
