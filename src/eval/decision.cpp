@@ -1,5 +1,7 @@
 #include "eval/decision.hpp"
 
+#include <algorithm>
+#include <array>
 #include <type_traits>
 #include <utility>
 
@@ -144,10 +146,110 @@ BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
   return d;
 }
 
+// A lane's conditions while DecideLanes folds them, as bits.
+enum : std::uint8_t {
+  kErrorMet = 1,
+  kSomeFalse = 2,
+  kSomeUnknown = 4,
+  kOutOfTerritory = 8,
+  kTerritoryUnknown = 16,
+  kCaseUnknown = 32,  // a case before the one that holds, or every case, is unknown
+  kCaseHolds = 64,
+};
+
+// A requirement's bits: error, false or unknown.
+std::uint8_t RequirementBits(const Cell& c) {
+  if (c.known()) return c.a == 0 ? kSomeFalse : 0;
+  return c.is_error() ? kErrorMet : kSomeUnknown;
+}
+
+std::uint8_t TerritoryBits(const Cell& c) {
+  if (c.known()) return c.a == 0 ? kOutOfTerritory : 0;
+  return c.is_error() ? kErrorMet : kTerritoryUnknown;
+}
+
+// Territory and requirements, as DecideWith, a column at a time.
+void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v,
+                    std::span<std::uint8_t> bits) {
+  if (measure.territory_when != kNoExpr) {
+    const Cell* t = m.ExprColumn(measure.territory_when);
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] = TerritoryBits(t[i]);
+  }
+  for (const ConditionPlan& c : v.require) {
+    const Cell* r = m.ExprColumn(c.when);
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= RequirementBits(r[i]);
+  }
+}
+
+// Cases, as ChooseCase: the first that holds applies, unless one before it
+// is unknown or an error was met. Sets first_true where one applies.
+void FoldCases(const LaneMachine& m, const VersionPlan& v, std::span<std::uint8_t> bits,
+               std::span<std::int32_t> first_true) {
+  for (std::size_t k = 0; k < v.cases.size(); ++k) {
+    const ExprId when = v.cases[k].when;
+    const Cell* c = when == kNoExpr ? nullptr : m.ExprColumn(when);
+    for (std::size_t i = 0; i < bits.size(); ++i) {
+      if (bits[i] & kCaseHolds) continue;
+      const Cell x = c != nullptr ? c[i] : Cell::Bool(true);
+      if (x.is_error()) bits[i] |= kErrorMet;
+      if (x.unknown()) bits[i] |= kCaseUnknown;
+      if (x.is_true()) {
+        bits[i] |= kCaseHolds;
+        if (!(bits[i] & (kCaseUnknown | kErrorMet))) first_true[i] = static_cast<std::int32_t>(k);
+      }
+    }
+  }
+}
+
+Status StatusOf(std::uint8_t bits, bool no_cases) {
+  const bool some_true = no_cases || (bits & kCaseHolds) != 0;
+  if (bits & kOutOfTerritory) return Status::kNotApplicable;
+  if (bits & kErrorMet) return Status::kError;
+  if ((bits & kSomeFalse) || (!some_true && !(bits & kCaseUnknown))) return Status::kIneligible;
+  if ((bits & (kSomeUnknown | kTerritoryUnknown)) || !some_true) return Status::kUndetermined;
+  return Status::kEligible;
+}
+
 }  // namespace
+
+void DecideLanes(const LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out) {
+  const VersionPlan* version = nullptr;
+  for (const VersionPlan& v : measure.versions) {
+    if (v.Covers(machine.date())) version = &v;
+  }
+  if (version == nullptr) {
+    std::fill(out.begin(), out.end(), BatchOutcome{});
+    return;
+  }
+  std::array<std::uint8_t, LaneMachine::kLanes> bits{};
+  std::array<std::int32_t, LaneMachine::kLanes> first_true;
+  std::fill_n(first_true.begin(), out.size(), -1);
+  FoldConditions(machine, measure, *version, {bits.data(), out.size()});
+  FoldCases(machine, *version, {bits.data(), out.size()}, {first_true.data(), out.size()});
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Status status = StatusOf(bits[i], version->cases.empty());
+    if (status != Status::kEligible) {
+      out[i] = BatchOutcome{};
+      out[i].status = status;
+      continue;
+    }
+    // The amount of an eligible lane, as DecideWith.
+    BasicDecision<Cell> d;
+    d.status = Status::kEligible;
+    d.version = version;
+    d.case_index = first_true[i];
+    const LaneMachine::Lane lane = machine.lane(i);
+    DecideAmount(lane, d);
+    out[i] = {d.status, d.status == Status::kEligible ? d.case_index : -1, version, d.amount};
+  }
+}
 
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }
 
 BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure) { return DecideWith(machine, measure); }
+
+BasicDecision<Cell> Decide(const LaneMachine::Lane& lane, const MeasurePlan& measure) {
+  return DecideWith(lane, measure);
+}
 
 }  // namespace relief::internal
