@@ -210,29 +210,42 @@ Status StatusOf(std::uint8_t bits, bool no_cases) {
   return Status::kEligible;
 }
 
+// Computes, for the eligible lanes, the amount expressions of the amount
+// plan that applies to each (that of its case, or of the version).
+void RunAmounts(LaneMachine& machine, const VersionPlan& version, std::span<const std::int32_t> case_of,
+                std::span<const BatchOutcome> out) {
+  auto run = [&](const AmountPlan& plan, std::int32_t case_index) {
+    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i].status == Status::kEligible && case_of[i] == case_index) lanes[n++] = static_cast<std::uint8_t>(i);
+    }
+    if (n == 0) return;
+    if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, {lanes.data(), n});
+    for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, {lanes.data(), n});
+  };
+  if (version.cases.empty()) return run(version.amount, -1);
+  for (std::size_t k = 0; k < version.cases.size(); ++k) run(version.cases[k].amount, static_cast<std::int32_t>(k));
+}
+
 }  // namespace
 
-void DecideLanes(const LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out) {
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out) {
   const VersionPlan* version = nullptr;
   for (const VersionPlan& v : measure.versions) {
     if (v.Covers(machine.date())) version = &v;
   }
-  if (version == nullptr) {
-    std::fill(out.begin(), out.end(), BatchOutcome{});
-    return;
-  }
+  std::fill(out.begin(), out.end(), BatchOutcome{});
+  if (version == nullptr) return;
   std::array<std::uint8_t, LaneMachine::kLanes> bits{};
   std::array<std::int32_t, LaneMachine::kLanes> first_true;
   std::fill_n(first_true.begin(), out.size(), -1);
   FoldConditions(machine, measure, *version, {bits.data(), out.size()});
   FoldCases(machine, *version, {bits.data(), out.size()}, {first_true.data(), out.size()});
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].status = StatusOf(bits[i], version->cases.empty());
+  RunAmounts(machine, *version, {first_true.data(), out.size()}, out);
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const Status status = StatusOf(bits[i], version->cases.empty());
-    if (status != Status::kEligible) {
-      out[i] = BatchOutcome{};
-      out[i].status = status;
-      continue;
-    }
+    if (out[i].status != Status::kEligible) continue;
     // The amount of an eligible lane, as DecideWith.
     BasicDecision<Cell> d;
     d.status = Status::kEligible;

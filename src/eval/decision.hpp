@@ -51,7 +51,7 @@ struct BatchOutcome {
 // Decides `measure` for every lane of `machine` at once, into out[0 …
 // lanes): the outcomes of Decide on each lane, but each condition's column
 // folded for the whole block in one loop.
-void DecideLanes(const LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out);
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out);
 
 }  // namespace relief::internal
 

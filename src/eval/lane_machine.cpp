@@ -10,8 +10,8 @@ namespace {
 // Compares two columns lane by lane, the operator fixed at compile time so
 // that the loop body is a handful of instructions.
 template <Code kOp>
-void CompareLanes(const Cell* x, const Cell* y, Cell* dst, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
+void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Lanes lanes) {
+  for (const std::size_t i : lanes) {
     if (x[i].known() && y[i].known() && x[i].fixed() && y[i].fixed()) [[likely]] {
       dst[i] = Cell::Bool(OrderHolds(kOp, x[i].a <=> y[i].a));
     } else {
@@ -21,12 +21,12 @@ void CompareLanes(const Cell* x, const Cell* y, Cell* dst, std::size_t n) {
 }
 
 template <Arith kOp>
-void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
+void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Lanes lanes) {
+  for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
 }
 
-void NotLanes(const Cell* x, Cell* dst, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) dst[i] = x[i].known() ? Cell::Bool(x[i].a == 0) : x[i];
+void NotLanes(const Cell* x, Cell* dst, Lanes lanes) {
+  for (const std::size_t i : lanes) dst[i] = x[i].known() ? Cell::Bool(x[i].a == 0) : x[i];
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ void NotLanes(const Cell* x, Cell* dst, std::size_t n) {
 template <class Compute>
 void LaneMachine::ForEachLane(const PlanStep& s, Compute compute) {
   Cell* dst = Column(s.dst);
-  for (std::size_t i = 0; i < profiles_.size(); ++i) dst[i] = compute(InputsOf(i));
+  for (const std::size_t i : active_) dst[i] = compute(InputsOf(i));
 }
 
 // The columns of the step's operands, in columns_.
@@ -58,7 +58,7 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
 void LaneMachine::LogicLanes(const PlanStep& s, bool decisive) {
   OperandColumns(s);
   Cell* dst = Column(s.dst);
-  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+  for (const std::size_t i : active_) {
     dst[i] = steps::LogicOf(
         columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; }, decisive);
   }
@@ -68,7 +68,7 @@ void LaneMachine::CallCellsLanes(const PlanStep& s) {
   OperandColumns(s);
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   Cell* dst = Column(s.dst);
-  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+  for (const std::size_t i : active_) {
     dst[i] =
         steps::CallCellsOf(fn, columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; });
   }
@@ -85,7 +85,7 @@ bool LaneMachine::StringLanes(const PlanStep& s) {
   const auto slot = static_cast<std::size_t>(fact.slot);
   const bool equal = static_cast<Code>(s.op) == Code::kEq;
   Cell* dst = Column(s.dst);
-  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+  for (const std::size_t i : active_) {
     const Cell& given = profiles_[i]->cells[slot];
     const auto id = static_cast<std::int32_t>(given.a);
     if (given.unknown()) {
@@ -102,14 +102,24 @@ bool LaneMachine::StringLanes(const PlanStep& s) {
   return true;
 }
 
-namespace {}  // namespace
-
 void LaneMachine::Prepare(Date date) {
   if (planned_ && plan_.date == date) return;
   plan_ = PlanBatch(program_, date);
+  // Amounts are run apart, for the lanes that need them; every other
+  // segment (values and fact defaults included) for every lane.
   order_.clear();
   std::vector<std::uint8_t> scheduled(plan_.segments.size(), 0);
-  for (std::size_t i = 0; i < plan_.segments.size(); ++i) Schedule(static_cast<std::int32_t>(i), scheduled);
+  for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
+    if (!plan_.amount_segment[i]) Schedule(static_cast<std::int32_t>(i), scheduled);
+  }
+  every_lane_end_ = static_cast<std::uint32_t>(order_.size());
+  later_.assign(plan_.segments.size(), {});
+  for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
+    if (!plan_.amount_segment[i]) continue;
+    const auto begin = static_cast<std::uint32_t>(order_.size());
+    Schedule(static_cast<std::int32_t>(i), scheduled);
+    later_[i] = {begin, static_cast<std::uint32_t>(order_.size())};
+  }
   // Constants are set once for every lane; no step writes them.
   cells_.resize(plan_.initial.size() * kLanes);
   for (std::size_t r = 0; r < plan_.initial.size(); ++r) {
@@ -141,7 +151,16 @@ void LaneMachine::Run(std::span<const ProfileData* const> profiles, Date date) {
     while (values_.size() < kLanes) values_.emplace_back(program_);
     values_ready_.assign(kLanes, 0);
   }
-  for (std::uint32_t i : order_) RunStep(plan_.steps[i]);
+  active_ = Lanes(kAllLanes).first(profiles_.size());
+  for (std::uint32_t k = 0; k < every_lane_end_; ++k) RunStep(plan_.steps[order_[k]]);
+}
+
+void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
+  const std::int32_t segment = plan_.expr_segments[static_cast<std::size_t>(expr)];
+  if (segment < 0) return;
+  active_ = lanes;
+  const StepRange range = later_[static_cast<std::size_t>(segment)];
+  for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]]);
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {
@@ -155,13 +174,13 @@ Evaluator& LaneMachine::Values(std::size_t lane) {
 // The most frequent steps have loops of their own; the others run the
 // step's definition (plan_steps.hpp) lane by lane.
 void LaneMachine::RunStep(const PlanStep& s) {
-  const std::size_t n = profiles_.size();
+  const Lanes n = active_;
   Cell* dst = Column(s.dst);
   switch (s.step) {
     case Step::kLoadFact: {
       const Cell* fallback = s.b >= 0 ? Column(s.b) : nullptr;
       const auto slot = static_cast<std::size_t>(s.a);
-      for (std::size_t i = 0; i < n; ++i) {
+      for (const std::size_t i : n) {
         dst[i] = steps::LoadFact(profiles_[i]->cells[slot], fallback != nullptr ? fallback + i : nullptr);
       }
       return;

@@ -17,6 +17,8 @@
 #ifndef RELIEF_EVAL_LANE_MACHINE_HPP_
 #define RELIEF_EVAL_LANE_MACHINE_HPP_
 
+#include <array>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -25,6 +27,9 @@
 
 namespace relief::internal {
 
+// Lane indices, in increasing order.
+using Lanes = std::span<const std::uint8_t>;
+
 class LaneMachine {
  public:
   static constexpr std::size_t kLanes = 32;
@@ -32,8 +37,11 @@ class LaneMachine {
   explicit LaneMachine(const Program& program) : program_(program) {}
 
   // Runs the plan of `date` on `profiles` (at most kLanes): afterwards, lane
-  // i holds the cells of profiles[i].
+  // i holds the cells of profiles[i], but for amounts.
   void Run(std::span<const ProfileData* const> profiles, Date date);
+  // Computes the amount `expr` (a root of an amount, BatchPlan::amount_segment)
+  // for `lanes`: amounts are computed for the measures that are eligible only.
+  void RunAmount(ExprId expr, Lanes lanes);
 
   // What Decide reads for the profile of `lane` (decision.hpp).
   class Lane {
@@ -71,11 +79,22 @@ class LaneMachine {
   Cell* Column(Reg r) { return cells_.data() + static_cast<std::size_t>(r) * kLanes; }
   const Cell* Column(Reg r) const { return cells_.data() + static_cast<std::size_t>(r) * kLanes; }
 
+  static constexpr auto kAllLanes = [] {
+    std::array<std::uint8_t, kLanes> all{};
+    for (std::size_t i = 0; i < kLanes; ++i) all[i] = static_cast<std::uint8_t>(i);
+    return all;
+  }();
+
   const Program& program_;
   BatchPlan plan_;
   bool planned_ = false;
-  std::vector<std::uint32_t> order_;  // the steps to run, in dependency order
-  std::vector<Cell> cells_;           // register r, lane i: cells_[r * kLanes + i]
+  // The steps to run, in dependency order: [0, every_lane_end_) on every
+  // lane, then the steps of each amount, at later_[its segment].
+  std::vector<std::uint32_t> order_;
+  std::uint32_t every_lane_end_ = 0;
+  std::vector<StepRange> later_;
+  Lanes active_;             // the lanes the steps run on
+  std::vector<Cell> cells_;  // register r, lane i: cells_[r * kLanes + i]
   std::span<const ProfileData* const> profiles_;
   std::vector<Evaluator> values_;  // by lane, for kEvaluate steps
   std::vector<std::uint8_t> values_ready_;
