@@ -34,8 +34,7 @@ void Prefetch(std::span<const Profile> profiles, std::size_t begin, std::size_t 
   }
 }
 
-template <class Decided>
-MeasureOutcome OutcomeOf(const Decided& d) {
+MeasureOutcome OutcomeOf(const internal::BasicDecision<internal::Cell>& d) {
   std::string_view case_id;
   if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
     case_id = d.version->cases[static_cast<std::size_t>(d.case_index)].id;
@@ -76,10 +75,8 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std:
     Prefetch(profiles, first + kBlock, first + 2 * kBlock);
     for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
     lanes_->Run({block.data(), n}, date);
-    std::array<internal::BatchOutcome, kBlock> decided;
     for (std::size_t m = 0; m < measures; ++m) {
-      internal::DecideLanes(*lanes_, program.measures[m], {decided.data(), n});
-      for (std::size_t i = 0; i < n; ++i) out[(first + i) * measures + m] = OutcomeOf(decided[i]);
+      internal::DecideLanes(*lanes_, program.measures[m], out.data() + first * measures + m, measures);
     }
   }
 }

@@ -11,6 +11,7 @@
 #include "eval/batch_machine.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/lane_machine.hpp"
+#include "relief/batch_evaluator.hpp"
 #include "relief/result.hpp"
 
 namespace relief::internal {
@@ -36,22 +37,12 @@ using Decision = BasicDecision<Value>;
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure);
 // The machine must have run on the profile at the date to decide.
 BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure);
-// The lane's machine must have run on the block of profiles at the date.
-BasicDecision<Cell> Decide(const LaneMachine::Lane& lane, const MeasurePlan& measure);
 
-// What the batch path keeps of a decision: the status, the case that
-// applied (-1: none) and the amount.
-struct BatchOutcome {
-  Status status = Status::kNotApplicable;
-  std::int32_t case_index = -1;
-  const VersionPlan* version = nullptr;
-  std::optional<Decimal> amount;
-};
-
-// Decides `measure` for every lane of `machine` at once, into out[0 …
-// lanes): the outcomes of Decide on each lane, but each condition's column
-// folded for the whole block in one loop.
-void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, std::span<BatchOutcome> out);
+// Decides `measure` for every lane i of `machine` (which must have run on a
+// block of profiles) into out[i * stride]: the outcomes of Decide on each
+// lane, but each condition's column folded for the whole block in one loop,
+// and amounts computed for the eligible lanes only.
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride);
 
 }  // namespace relief::internal
 

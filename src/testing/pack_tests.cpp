@@ -56,9 +56,9 @@ void CompareBatchPaths(const internal::Program& program, const internal::Profile
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
     const auto batch = internal::Decide(machine, program.measures[i]);
     compare("batch path", evaluation.measures[i], batch.status, batch.amount);
-    std::array<internal::BatchOutcome, 1> lane;
-    internal::DecideLanes(lanes, program.measures[i], lane);
-    compare("block path", evaluation.measures[i], lane[0].status, lane[0].amount);
+    MeasureOutcome lane;
+    internal::DecideLanes(lanes, program.measures[i], &lane, 1);
+    compare("block path", evaluation.measures[i], lane.status, lane.amount);
   }
 }
 
