@@ -60,10 +60,14 @@ relief::Text ConditionExplainer::Text(InstrId id) const {
 
 namespace {
 
+// What a comparison's detail appends after a description (" ; au moins
+// 50 % requis"), reserved with it so that the detail is one allocation.
+constexpr std::size_t kRequirementReserve = 64;
+
 // "label : value", built in place (a detail has one per value read).
 std::string Labelled(std::string_view label, const std::string& value) {
   std::string out;
-  out.reserve(label.size() + 3 + value.size());
+  out.reserve(label.size() + 3 + value.size() + kRequirementReserve);
   out += label;
   out += " : ";
   out += value;
@@ -207,6 +211,7 @@ std::string ConditionExplainer::Detail(InstrId id) {
 template <typename DetailOf>
 std::string ConditionExplainer::JoinDetails(const Instr& in, const Value& v, DetailOf detail_of) {
   std::string out;
+  out.reserve(256);  // the details of two or three operands, without growing
   const char* separator = in.code == Code::kAnd ? " ; " : " ; ou ";
   bool first = true;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
