@@ -96,7 +96,8 @@ class LaneMachine {
   Lanes active_;             // the lanes the steps run on
   std::vector<Cell> cells_;  // register r, lane i: cells_[r * kLanes + i]
   std::span<const ProfileData* const> profiles_;
-  std::vector<Evaluator> values_;  // by lane, for kEvaluate steps
+  std::array<const Cell*, kLanes> facts_{};  // each lane's ProfileData::cells
+  std::vector<Evaluator> values_;            // by lane, for kEvaluate steps
   std::vector<std::uint8_t> values_ready_;
   std::vector<Value> value_args_;     // scratch for kCallValues
   std::vector<const Cell*> columns_;  // scratch: the operands of a step
