@@ -194,24 +194,47 @@ struct Work {
   relief::Date date;
 };
 
+// The profiles [first, first + n): those read before the timer, or the
+// lines read now into `read`. False (and out.error set) on a bad line.
+bool BlockOf(const Work& w, std::size_t first, std::size_t n, relief::JsonLinesReader& reader,
+             std::vector<relief::Profile>& read, std::span<const relief::Profile>& block, Partial& out) {
+  if (w.profiles) {
+    block = {w.profiles->data() + first, n};
+    return true;
+  }
+  read.clear();
+  for (std::size_t i = first; i < first + n; ++i) {
+    relief::ProfileResult r = reader.ReadLine(w.lines->lines[i], static_cast<int>(i + 1), w.lines->path);
+    if (!r.ok()) {
+      out.error = "line " + std::to_string(i + 1) + ":\n" + relief::FormatDiagnostics(r.diagnostics);
+      return false;
+    }
+    read.push_back(std::move(*r.profile));
+  }
+  block = read;
+  return true;
+}
+
+// The batch path, through BatchEvaluator's span API, a block of profiles at
+// a time.
 void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  constexpr std::size_t kBlock = 256;
   relief::BatchEvaluator batch(w.pack->pack);
   relief::JsonLinesReader reader(w.pack->pack);
+  const std::size_t measures = batch.measure_count();
+  std::vector<relief::Profile> read;
   std::vector<relief::MeasureOutcome> outcomes;
-  for (std::size_t i = begin; i < end; ++i) {
-    std::optional<relief::ProfileResult> read;
-    const relief::Profile* profile = w.profiles ? &(*w.profiles)[i] : nullptr;
-    if (!profile) {
-      read = reader.ReadLine(w.lines->lines[i], static_cast<int>(i + 1), w.lines->path);
-      if (!read->ok()) {
-        out.error = "line " + std::to_string(i + 1) + ":\n" + relief::FormatDiagnostics(read->diagnostics);
-        return;
+  for (std::size_t first = begin; first < end; first += kBlock) {
+    const std::size_t n = std::min(kBlock, end - first);
+    std::span<const relief::Profile> block;
+    if (!BlockOf(w, first, n, reader, read, block, out)) return;
+    outcomes.resize(n * measures);
+    batch.Evaluate(block, w.date, outcomes);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t m = 0; m < measures; ++m) {
+        const relief::MeasureOutcome& o = outcomes[i * measures + m];
+        if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(first + i, out);
       }
-      profile = &*read->profile;
-    }
-    batch.Evaluate(*profile, w.date, outcomes);
-    for (std::size_t m = 0; m < outcomes.size(); ++m) {
-      if (!Count(w.pack->spec_index[m], outcomes[m].status, outcomes[m].amount, out)) return AtLine(i, out);
     }
   }
 }

@@ -1,8 +1,8 @@
 // How fast the bundled Occitanie pack (21 measures) evaluates the example
-// firms: the batch path (statuses and amounts), on one thread and on all
-// (ParallelBatch), and the explained path (reasons, conditions, missing
-// facts); how fast the pack loads, with and without the cache of read rule
-// files; how fast a bench-12 profile is read from
+// firms: the batch path (statuses and amounts), a profile at a time, by
+// blocks, and on all cores (ParallelBatch), and the explained path (reasons,
+// conditions, missing facts); how fast the pack loads, with and without the
+// cache of read rule files; how fast a bench-12 profile is read from
 // a JSON line. Build with -DRELIEF_BUILD_BENCH=ON, run
 // build/<preset>/bench/relief_bench.
 #include <benchmark/benchmark.h>
@@ -47,6 +47,25 @@ void BM_BatchEvaluate(benchmark::State& state) {
   state.SetLabel("profiles");
 }
 BENCHMARK(BM_BatchEvaluate);
+
+// The same profiles by blocks (BatchEvaluator's span API): 256 profiles, the
+// example firms repeated, per call.
+void BlocksOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& some) {
+  std::vector<Profile> profiles;
+  for (std::size_t i = 0; i < 256; ++i) profiles.push_back(some[i % some.size()]);
+  BatchEvaluator batch(pack);
+  std::vector<MeasureOutcome> out(profiles.size() * batch.measure_count());
+  const Date date = *Date::Parse("2020-11-30");
+  for (auto _ : state) {
+    batch.Evaluate(profiles, date, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(profiles.size()));
+  state.SetLabel("profiles");
+}
+
+void BM_BatchEvaluateBlocks(benchmark::State& state) { BlocksOf(state, Data().pack, Data().profiles); }
+BENCHMARK(BM_BatchEvaluateBlocks);
 
 void BM_ExplainedEvaluate(benchmark::State& state) {
   const Fixture& f = Data();
@@ -139,6 +158,9 @@ void BM_Bench12Batch(benchmark::State& state) {
   state.SetLabel("profiles");
 }
 BENCHMARK(BM_Bench12Batch);
+
+void BM_Bench12Blocks(benchmark::State& state) { BlocksOf(state, Bench12Pack(), Bench12Profiles()); }
+BENCHMARK(BM_Bench12Blocks);
 
 void BM_Bench12Explained(benchmark::State& state) {
   const std::vector<Profile> profiles = Bench12Profiles();

@@ -2,7 +2,9 @@
 // profile that reads without error is evaluated at two dates, and both
 // reports are written. An internal error would abort. The batch path
 // (BatchEvaluator, the typed machine) must give the explained path's
-// statuses and amounts: a difference aborts too.
+// statuses and amounts: a difference aborts too. So must the block path
+// (BatchEvaluator's span API), on a block of the last profiles read, so that
+// lanes that differ in every way are evaluated together.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -17,7 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   relief::ProfileResult profile = BundledPack().ReadProfile(text, "profile.yaml");
   if (!profile.ok()) return 0;
   static relief::BatchEvaluator batch(BundledPack());
-  std::vector<relief::MeasureOutcome> outcomes;
+  static std::vector<relief::Profile> recent;  // the last 33: a block of 32 lanes and one more
+  if (recent.size() == 33) recent.erase(recent.begin());
+  recent.push_back(*profile.profile);
+  std::vector<relief::MeasureOutcome> outcomes, blocks(recent.size() * batch.measure_count());
   for (const char* day : {"2020-11-30", "2021-03-31"}) {
     const relief::Date date = *relief::Date::Parse(day);
     relief::Evaluation e = BundledPack().Evaluate(*profile.profile, date);
@@ -26,6 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     batch.Evaluate(*profile.profile, date, outcomes);
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       if (outcomes[i].status != e.measures[i].status || outcomes[i].amount != e.measures[i].amount) std::abort();
+    }
+    batch.Evaluate(recent, date, blocks);
+    for (std::size_t p = 0; p < recent.size(); ++p) {
+      batch.Evaluate(recent[p], date, outcomes);
+      for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        if (!(blocks[p * outcomes.size() + i] == outcomes[i])) std::abort();
+      }
     }
   }
   return 0;

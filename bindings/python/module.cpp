@@ -12,6 +12,7 @@
 #include "frame_convert.hpp"
 #include "profile_convert.hpp"
 #include "relief/batch_evaluator.hpp"
+#include "relief/parallel_batch.hpp"
 #include "relief/report.hpp"
 #include "relief/version.hpp"
 
@@ -96,19 +97,21 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
     const std::clock_t cpu_start = std::clock();
     const std::size_t n = std::clamp<std::size_t>(threads > 0 ? threads : std::thread::hardware_concurrency(), 1,
                                                   std::max<std::size_t>(profiles.size(), 1));
-    auto work = [&](std::size_t part) {
-      BatchEvaluator batch(pack.pack);
-      std::vector<MeasureOutcome> out;
-      for (std::size_t i = part; i < profiles.size(); i += n) {
-        if (!profiles[i]) continue;
-        batch.Evaluate(*profiles[i], d, out);
-        std::copy(out.begin(), out.end(), outcomes.begin() + static_cast<std::ptrdiff_t>(i * measures));
-      }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < n; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (std::thread& t : pool) t.join();
+    // The rows that were read, evaluated by blocks on every thread.
+    std::vector<Profile> read;
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      if (!profiles[i]) continue;
+      read.push_back(*profiles[i]);
+      rows.push_back(i);
+    }
+    ParallelBatch batch(pack.pack, static_cast<unsigned>(n));
+    std::vector<MeasureOutcome> out;
+    batch.Evaluate(read, d, out);
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+      std::copy_n(out.begin() + static_cast<std::ptrdiff_t>(j * measures), measures,
+                  outcomes.begin() + static_cast<std::ptrdiff_t>(rows[j] * measures));
+    }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;  // every thread's
   }

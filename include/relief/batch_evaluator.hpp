@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace relief {
 
 namespace internal {
 class BatchMachine;
+class LaneMachine;
 }  // namespace internal
 
 struct MeasureOutcome {
@@ -38,9 +40,20 @@ class BatchEvaluator {
   // statuses and amounts as RulePack::Evaluate).
   void Evaluate(const Profile& profile, Date date, std::vector<MeasureOutcome>& out);
 
+  // The outcomes of many profiles at once, equal to those of the call above
+  // profile by profile, and several times faster: the profiles are evaluated
+  // in blocks, each step of the rules running over a whole block. Profile i,
+  // measure m (pack order) goes to out[i * measure_count() + m]; `out` must
+  // hold profiles.size() * measure_count() outcomes.
+  void Evaluate(std::span<const Profile> profiles, Date date, std::span<MeasureOutcome> out);
+
+  // Outcomes per profile: the pack's measures.
+  std::size_t measure_count() const;
+
  private:
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;
+  std::unique_ptr<internal::LaneMachine> lanes_;  // created on first use
 };
 
 }  // namespace relief

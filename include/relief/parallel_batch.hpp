@@ -17,7 +17,8 @@
 //
 // The span is cut into one contiguous range per thread; each thread runs its
 // own BatchEvaluator (kept between calls, so that their working memory is
-// warm) and writes its profiles' outcomes in place, so the results are in
+// warm) on blocks of profiles (its span API) and writes its profiles'
+// outcomes in place, so the results are in
 // input order and equal, outcome for outcome, those of one BatchEvaluator
 // over the same profiles. Threads are started for each call and joined
 // before it returns; a span too small to be worth a thread uses fewer. A
@@ -61,6 +62,10 @@ class ParallelBatch {
   void ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit);
 
  private:
+  // Calls range(k, begin, end) on thread k for the k-th of the ranges [begin,
+  // end) that cut [0, n); rethrows the first exception once all are done.
+  void RunRanges(std::size_t n, const std::function<void(std::size_t, std::size_t, std::size_t)>& range);
+
   std::size_t measure_count_;
   std::vector<BatchEvaluator> evaluators_;  // one per thread
 };

@@ -1,9 +1,48 @@
 #include "relief/batch_evaluator.hpp"
 
+#include <array>
+
 #include "api/access.hpp"
 #include "eval/decision.hpp"
 
 namespace relief {
+namespace {
+
+// The profile's slots, which must have been read against `program`.
+const internal::ProfileData& DataOf(const Profile& profile, const internal::Program& program) {
+  const internal::ProfileData& data = internal::Access::data(profile);
+  if (data.program.get() != &program) {
+    throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
+  }
+  return data;
+}
+
+// Profiles live in blocks of their own on the heap, so that a file of firms
+// is far larger than the caches: asks the memory for the facts of the
+// profiles [begin, end) (the next block), and for the profiles after them,
+// while this block is evaluated.
+void Prefetch(std::span<const Profile> profiles, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kLine = 64;
+  for (std::size_t i = begin; i < std::min(end, profiles.size()); ++i) {
+    const internal::ProfileData& data = internal::Access::data(profiles[i]);
+    const auto* cells = reinterpret_cast<const char*>(data.cells.data());
+    const std::size_t bytes = data.cells.size() * sizeof(internal::Cell);
+    for (std::size_t at = 0; at < bytes; at += kLine) __builtin_prefetch(cells + at);
+  }
+  for (std::size_t i = end; i < std::min(end + (end - begin), profiles.size()); ++i) {
+    __builtin_prefetch(&internal::Access::data(profiles[i]));
+  }
+}
+
+MeasureOutcome OutcomeOf(const internal::BasicDecision<internal::Cell>& d) {
+  std::string_view case_id;
+  if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
+    case_id = d.version->cases[static_cast<std::size_t>(d.case_index)].id;
+  }
+  return {d.status, d.amount, case_id};
+}
+
+}  // namespace
 
 BatchEvaluator::BatchEvaluator(RulePack pack)
     : pack_(std::move(pack)), machine_(std::make_unique<internal::BatchMachine>(internal::Access::program(pack_))) {}
@@ -11,21 +50,34 @@ BatchEvaluator::~BatchEvaluator() = default;
 BatchEvaluator::BatchEvaluator(BatchEvaluator&&) noexcept = default;
 BatchEvaluator& BatchEvaluator::operator=(BatchEvaluator&&) noexcept = default;
 
+std::size_t BatchEvaluator::measure_count() const { return internal::Access::program(pack_).measures.size(); }
+
 void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<MeasureOutcome>& out) {
   const internal::Program& program = internal::Access::program(pack_);
-  const internal::ProfileData& data = internal::Access::data(profile);
-  if (data.program.get() != &program) {
-    throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
-  }
+  const internal::ProfileData& data = DataOf(profile, program);
   out.resize(program.measures.size());
   machine_->Run(data, date);
-  for (std::size_t i = 0; i < program.measures.size(); ++i) {
-    const auto d = internal::Decide(*machine_, program.measures[i]);
-    std::string_view case_id;
-    if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
-      case_id = d.version->cases[static_cast<std::size_t>(d.case_index)].id;
+  for (std::size_t i = 0; i < program.measures.size(); ++i)
+    out[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
+}
+
+void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std::span<MeasureOutcome> out) {
+  const internal::Program& program = internal::Access::program(pack_);
+  const std::size_t measures = program.measures.size();
+  if (out.size() != profiles.size() * measures) {
+    throw std::invalid_argument("BatchEvaluator::Evaluate: out must hold profiles.size() * measure_count() outcomes");
+  }
+  if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
+  constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
+  std::array<const internal::ProfileData*, kBlock> block{};
+  for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
+    const std::size_t n = std::min(kBlock, profiles.size() - first);
+    Prefetch(profiles, first + kBlock, first + 2 * kBlock);
+    for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
+    lanes_->Run({block.data(), n}, date);
+    for (std::size_t m = 0; m < measures; ++m) {
+      internal::DecideLanes(*lanes_, program.measures[m], out.data() + first * measures + m, measures);
     }
-    out[i] = {d.status, d.amount, case_id};
   }
 }
 

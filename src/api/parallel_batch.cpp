@@ -17,13 +17,18 @@ unsigned ThreadCount(unsigned asked) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Evaluates profiles [begin, end), handing each one's outcomes to `visit`.
+// Evaluates profiles [begin, end), a block at a time (BatchEvaluator's span
+// API), handing each one's outcomes to `visit`.
 void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile> profiles, std::size_t begin,
                 std::size_t end, Date date, const ParallelBatch::Visitor& visit) {
+  constexpr std::size_t kBlock = 256;
+  const std::size_t m = batch.measure_count();
   std::vector<MeasureOutcome> outcomes;
-  for (std::size_t i = begin; i < end; ++i) {
-    batch.Evaluate(profiles[i], date, outcomes);
-    visit(thread, i, outcomes);
+  for (std::size_t first = begin; first < end; first += kBlock) {
+    const std::size_t n = std::min(kBlock, end - first);
+    outcomes.resize(n * m);
+    batch.Evaluate(profiles.subspan(first, n), date, outcomes);
+    for (std::size_t i = 0; i < n; ++i) visit(thread, first + i, std::span(outcomes).subspan(i * m, m));
   }
 }
 
@@ -42,18 +47,24 @@ ParallelBatch& ParallelBatch::operator=(ParallelBatch&&) noexcept = default;
 void ParallelBatch::Evaluate(std::span<const Profile> profiles, Date date, std::vector<MeasureOutcome>& out) {
   out.resize(profiles.size() * measure_count_);
   const std::size_t m = measure_count_;
-  ForEach(profiles, date, [&out, m](unsigned, std::size_t i, std::span<const MeasureOutcome> outcomes) {
-    std::copy(outcomes.begin(), outcomes.end(), out.begin() + static_cast<std::ptrdiff_t>(i * m));
+  RunRanges(profiles.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+    evaluators_[k].Evaluate(profiles.subspan(begin, end - begin), date,
+                            std::span(out).subspan(begin * m, (end - begin) * m));
   });
 }
 
 void ParallelBatch::ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit) {
-  const std::size_t n = profiles.size();
+  RunRanges(profiles.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+    VisitRange(evaluators_[k], static_cast<unsigned>(k), profiles, begin, end, date, visit);
+  });
+}
+
+void ParallelBatch::RunRanges(std::size_t n, const std::function<void(std::size_t, std::size_t, std::size_t)>& range) {
   const std::size_t t = std::clamp<std::size_t>(n / kMinProfilesPerThread, 1, evaluators_.size());
   std::vector<std::exception_ptr> errors(t);
   auto run = [&](std::size_t k) {
     try {
-      VisitRange(evaluators_[k], static_cast<unsigned>(k), profiles, n * k / t, n * (k + 1) / t, date, visit);
+      range(k, n * k / t, n * (k + 1) / t);
     } catch (...) {
       errors[k] = std::current_exception();
     }

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <span>
 #include <thread>
 
 #include "cli/cli_support.hpp"
@@ -139,7 +140,7 @@ class ResultWriter {
   bool questions() const { return questions_; }
   std::string Header() const;
   // `explained`: the firm's full evaluation, when the questions are asked.
-  void Row(const Profile& profile, std::size_t line, const std::vector<MeasureOutcome>& outcomes,
+  void Row(const Profile& profile, std::size_t line, std::span<const MeasureOutcome> outcomes,
            const Evaluation* explained, RowResult& result) const;
 
  private:
@@ -187,7 +188,7 @@ std::string ResultWriter::Questions(const Evaluation* explained, std::size_t mea
   return fmt::format(",\"questions\":[{}]", fmt::join(quoted, ","));
 }
 
-void ResultWriter::Row(const Profile& profile, std::size_t line, const std::vector<MeasureOutcome>& outcomes,
+void ResultWriter::Row(const Profile& profile, std::size_t line, std::span<const MeasureOutcome> outcomes,
                        const Evaluation* explained, RowResult& result) const {
   const std::vector<std::string> values = IdentifyingValues(pack_, profile);
   std::string prefix = csv_ ? std::to_string(line) : fmt::format("{{\"row\":{}", line);
@@ -222,15 +223,25 @@ void EvaluateBlock(const RowSource& source, const ResultWriter& writer, Date dat
   results.assign(rows.size(), RowResult{});
   const std::size_t n = std::min(evaluators.size(), std::max<std::size_t>(rows.size(), 1));
   auto work = [&](std::size_t part) {
-    std::vector<MeasureOutcome> outcomes;
+    // This thread's rows that read, evaluated together (by blocks).
+    std::vector<Profile> profiles;
+    std::vector<std::size_t> index;
     for (std::size_t i = part; i < rows.size(); i += n) {
       std::optional<Profile> profile = source.Read(rows[i], results[i].errors);
       if (!profile) continue;
-      evaluators[part].Evaluate(*profile, date, outcomes);
+      profiles.push_back(std::move(*profile));
+      index.push_back(i);
+    }
+    const std::size_t m = evaluators[part].measure_count();
+    std::vector<MeasureOutcome> outcomes(profiles.size() * m);
+    evaluators[part].Evaluate(profiles, date, outcomes);
+    for (std::size_t j = 0; j < profiles.size(); ++j) {
       // The questions need the explained path (what is missing, per measure).
       std::optional<Evaluation> explained;
-      if (writer.questions()) explained = writer.pack().Evaluate(*profile, date);
-      writer.Row(*profile, rows[i].line, outcomes, explained ? &*explained : nullptr, results[i]);
+      if (writer.questions()) explained = writer.pack().Evaluate(profiles[j], date);
+      const std::size_t i = index[j];
+      writer.Row(profiles[j], rows[i].line, std::span(outcomes).subspan(j * m, m), explained ? &*explained : nullptr,
+                 results[i]);
     }
   };
   std::vector<std::thread> pool;

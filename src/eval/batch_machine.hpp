@@ -34,28 +34,8 @@ class BatchMachine {
  private:
   void Prepare(Date date);
   void RunSegment(std::int32_t segment);
-  Cell Compute(const PlanStep& s);
-  Cell Unary(const PlanStep& s) const;
-  Cell Binary(const PlanStep& s) const;
-  Cell Logic(const PlanStep& s, bool decisive) const;
-  Cell InSet(const PlanStep& s) const;
-  Cell If(const PlanStep& s) const;
-  Cell CallCells(const PlanStep& s);
-  Cell CallValues(const PlanStep& s);
-  Cell StringInList(const PlanStep& s) const;
-  Cell StringEqual(const PlanStep& s) const;
-  Cell LoadFact(const PlanStep& s) const;
-  Cell SeriesAt(const PlanStep& s) const;
-  Cell Evaluate(InstrId instr);
-  // A string operand (its interned id, 0 if none): nullopt when its fact is
-  // not given.
-  struct String {
-    std::int32_t id = 0;
-    std::string_view text;
-  };
-  std::optional<String> StringAt(std::int32_t source) const;
+  Evaluator& Values();  // the Value evaluator, reset to the profile when first used
   const Cell& At(Reg r) const { return cells_[static_cast<std::size_t>(r)]; }
-  std::span<const Reg> Operands(const PlanStep& s) const { return {plan_.operands.data() + s.first, s.count}; }
 
   const Program& program_;
   BatchPlan plan_;
@@ -65,7 +45,7 @@ class BatchMachine {
   const ProfileData* profile_ = nullptr;
   Evaluator values_;  // for kEvaluate steps
   bool values_ready_ = false;
-  std::vector<Value> value_args_;
+  std::vector<Value> value_args_;  // scratch for kCallValues
 };
 
 }  // namespace relief::internal

@@ -1,5 +1,7 @@
 #include "eval/decision.hpp"
 
+#include <algorithm>
+#include <array>
 #include <type_traits>
 #include <utility>
 
@@ -144,7 +146,130 @@ BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
   return d;
 }
 
+// A lane's conditions while DecideLanes folds them, as bits.
+constexpr std::uint8_t kErrorMet = 1, kSomeFalse = 2, kSomeUnknown = 4, kOutOfTerritory = 8, kTerritoryUnknown = 16;
+constexpr std::uint8_t kCaseUnknown = 32;  // a case before the one that holds, or every case, is unknown
+constexpr std::uint8_t kCaseHolds = 64;
+
+// The bits of a condition's cell: error, unknown, or (known) the bits of a
+// false and of a true value. Branch-free: in a block, conditions vary from
+// lane to lane, and mispredicted branches would cost more than the work.
+constexpr std::uint8_t CellBits(const Cell& c, std::uint8_t unknown, std::uint8_t if_false, std::uint8_t if_true) {
+  const std::uint8_t known = c.a == 0 ? if_false : if_true;
+  return c.state == Cell::State::kKnown ? known : c.state == Cell::State::kError ? kErrorMet : unknown;
+}
+
+// Territory and requirements, as DecideWith, a column at a time.
+void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v,
+                    std::span<std::uint8_t> bits) {
+  if (measure.territory_when != kNoExpr) {
+    const Cell* t = m.ExprColumn(measure.territory_when);
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] = CellBits(t[i], kTerritoryUnknown, kOutOfTerritory, 0);
+  }
+  for (const ConditionPlan& c : v.require) {
+    const Cell* r = m.ExprColumn(c.when);
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= CellBits(r[i], kSomeUnknown, kSomeFalse, 0);
+  }
+}
+
+// Cases, as ChooseCase: the first that holds applies, unless one before it
+// is unknown or an error was met. Sets first_true where one applies.
+void FoldCases(const LaneMachine& m, const VersionPlan& v, std::span<std::uint8_t> bits,
+               std::span<std::int32_t> first_true) {
+  for (std::size_t k = 0; k < v.cases.size(); ++k) {
+    const ExprId when = v.cases[k].when;
+    const Cell* c = when == kNoExpr ? nullptr : m.ExprColumn(when);
+    for (std::size_t i = 0; i < bits.size(); ++i) {
+      const std::uint8_t before = bits[i];
+      const std::uint8_t searching = (before & kCaseHolds) != 0 ? 0 : 0xff;  // no case held yet
+      const std::uint8_t now = (c != nullptr ? CellBits(c[i], kCaseUnknown, 0, kCaseHolds) : kCaseHolds) & searching;
+      const bool applies = (now & kCaseHolds) != 0 && (before & (kCaseUnknown | kErrorMet)) == 0;
+      first_true[i] = applies ? static_cast<std::int32_t>(k) : first_true[i];
+      bits[i] = before | now;
+    }
+  }
+}
+
+constexpr Status StatusOf(std::uint8_t bits, bool no_cases) {
+  const bool some_true = no_cases || (bits & kCaseHolds) != 0;
+  if (bits & kOutOfTerritory) return Status::kNotApplicable;
+  if (bits & kErrorMet) return Status::kError;
+  if ((bits & kSomeFalse) || (!some_true && !(bits & kCaseUnknown))) return Status::kIneligible;
+  if ((bits & (kSomeUnknown | kTerritoryUnknown)) || !some_true) return Status::kUndetermined;
+  return Status::kEligible;
+}
+
+// StatusOf for every combination of bits, with cases and without.
+constexpr auto kStatusOf = [] {
+  std::array<std::array<Status, 128>, 2> table{};
+  for (std::size_t bits = 0; bits < 128; ++bits) {
+    for (int no_cases = 0; no_cases < 2; ++no_cases) {
+      table[no_cases][bits] = StatusOf(static_cast<std::uint8_t>(bits), no_cases != 0);
+    }
+  }
+  return table;
+}();
+
+// Computes, for the eligible lanes, the amount expressions of the amount
+// plan that applies to each (that of its case, or of the version).
+void RunAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
+                std::span<const std::int32_t> case_of) {
+  auto run = [&](const AmountPlan& plan, std::int32_t case_index) {
+    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
+    std::size_t n = 0;
+    for (const std::uint8_t i : eligible) {
+      lanes[n] = i;
+      n += case_of[i] == case_index ? 1 : 0;
+    }
+    if (n == 0) return;
+    if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, {lanes.data(), n});
+    for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, {lanes.data(), n});
+  };
+  if (version.cases.empty()) return run(version.amount, -1);
+  for (std::size_t k = 0; k < version.cases.size(); ++k) run(version.cases[k].amount, static_cast<std::int32_t>(k));
+}
+
+// The amount and case of an eligible lane, as DecideWith.
+void DecideEligible(const LaneMachine::Lane& lane, const VersionPlan& version, std::int32_t case_index,
+                    MeasureOutcome& out) {
+  BasicDecision<Cell> d;
+  d.status = Status::kEligible;
+  d.version = &version;
+  d.case_index = case_index;
+  DecideAmount(lane, d);
+  out.status = d.status;
+  out.amount = d.amount;
+  if (d.status == Status::kEligible && case_index >= 0) out.case_id = version.cases[case_index].id;
+}
+
 }  // namespace
+
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride) {
+  const std::size_t n = machine.lanes();
+  const VersionPlan* version = nullptr;
+  for (const VersionPlan& v : measure.versions) {
+    if (v.Covers(machine.date())) version = &v;
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i * stride] = MeasureOutcome{};
+  if (version == nullptr) return;
+  std::array<std::uint8_t, LaneMachine::kLanes> bits{};
+  std::array<std::int32_t, LaneMachine::kLanes> first_true;
+  std::fill_n(first_true.begin(), n, -1);
+  FoldConditions(machine, measure, *version, {bits.data(), n});
+  FoldCases(machine, *version, {bits.data(), n}, {first_true.data(), n});
+  std::array<std::uint8_t, LaneMachine::kLanes> eligible;
+  std::size_t eligible_count = 0;
+  const auto& status_of = kStatusOf[version->cases.empty() ? 1 : 0];
+  for (std::size_t i = 0; i < n; ++i) {
+    const Status status = status_of[bits[i]];
+    out[i * stride].status = status;
+    eligible[eligible_count] = static_cast<std::uint8_t>(i);
+    eligible_count += status == Status::kEligible ? 1 : 0;
+  }
+  const Lanes eligible_lanes(eligible.data(), eligible_count);
+  RunAmounts(machine, *version, eligible_lanes, first_true);
+  for (const std::uint8_t i : eligible_lanes) DecideEligible(machine.lane(i), *version, first_true[i], out[i * stride]);
+}
 
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }
 

@@ -6,9 +6,12 @@
 #define RELIEF_EVAL_DECISION_HPP_
 
 #include <optional>
+#include <span>
 
 #include "eval/batch_machine.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/lane_machine.hpp"
+#include "relief/batch_evaluator.hpp"
 #include "relief/result.hpp"
 
 namespace relief::internal {
@@ -34,6 +37,12 @@ using Decision = BasicDecision<Value>;
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure);
 // The machine must have run on the profile at the date to decide.
 BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure);
+
+// Decides `measure` for every lane i of `machine` (which must have run on a
+// block of profiles) into out[i * stride]: the outcomes of Decide on each
+// lane, but each condition's column folded for the whole block in one loop,
+// and amounts computed for the eligible lanes only.
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride);
 
 }  // namespace relief::internal
 

@@ -54,8 +54,11 @@ void Evaluator::StartCollecting() {
 
 void Evaluator::Reset(const ProfileData& profile, Date date) {
   profile_ = &profile;
-  date_ = date;
-  month_ = date.month_of();
+  if (!dated_ || date != date_) {  // the month is computed once per date
+    date_ = date;
+    month_ = date.month_of();
+    dated_ = true;
+  }
   std::fill(value_done_.begin(), value_done_.end(), 0);
   std::fill(default_done_.begin(), default_done_.end(), 0);
   std::fill(traced_.begin(), traced_.end(), 0);

@@ -74,6 +74,7 @@ class Evaluator {
   const ProfileData* profile_ = nullptr;
   Date date_;
   Month month_;
+  bool dated_ = false;  // date_ and month_ are set
   std::vector<Value> value_memo_;
   std::vector<std::uint8_t> value_done_;
   std::vector<Value> default_memo_;

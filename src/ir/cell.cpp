@@ -1,6 +1,7 @@
 #include "ir/cell.hpp"
 
 #include <array>
+#include <numeric>
 
 #include "ir/value.hpp"
 
@@ -39,8 +40,27 @@ Decimal Cell::ToDecimal() const {
   return *Decimal::Ratio(a, kScale);
 }
 
+std::optional<Cell> Cell::Ratio(std::int64_t p, std::int64_t q) {
+  if (p == INT64_MIN || q == INT64_MIN) return std::nullopt;
+  if (q < 0) {
+    p = -p;
+    q = -q;
+  }
+  const auto g =
+      static_cast<std::int64_t>(std::gcd(static_cast<std::uint64_t>(p < 0 ? -p : p), static_cast<std::uint64_t>(q)));
+  return Cell{p / g, q / g, State::kKnown};
+}
+
 std::optional<Decimal> Cell::RoundToCent() const {
-  if (!fixed()) return ToDecimal().Round(2);
+  if (!fixed()) {
+    // a / den to the cent, half away from zero, as Decimal::Round(2).
+    __extension__ using Wide = __int128;
+    const Wide t = Wide{a} * 100, magnitude = t < 0 ? -t : t;
+    Wide cents = magnitude / den;
+    if (2 * (magnitude % den) >= den) ++cents;
+    if (cents > INT64_MAX) return ToDecimal().Round(2);
+    return Decimal::FromCents(t < 0 ? -static_cast<std::int64_t>(cents) : static_cast<std::int64_t>(cents));
+  }
   constexpr std::int64_t kPerCent = kScale / 100;
   // Half away from zero, as Decimal::Round.
   const std::int64_t magnitude = a < 0 ? -(a / kPerCent) : a / kPerCent;

@@ -45,6 +45,9 @@ struct Cell {
   // A number: its fixed form when it has one.
   static Cell Number(Decimal d);
   static Cell Number(std::optional<Decimal> d) { return d ? Number(*d) : Error(); }  // nullopt: overflow
+  // p / q (q != 0) in lowest terms, for a quotient known to have no fixed
+  // form; nullopt when a term is INT64_MIN (Decimal handles those).
+  static std::optional<Cell> Ratio(std::int64_t p, std::int64_t q);
 
   bool known() const { return state == State::kKnown; }
   bool unknown() const { return state == State::kUnknown; }
@@ -99,7 +102,12 @@ inline Cell Arithmetic(Arith op, const Cell& x, const Cell& y) {
         break;
       case Arith::kDiv:
         if (y.a == 0) return Cell::Error();
-        if (!__builtin_mul_overflow(x.a, Cell::kScale, &r) && r % y.a == 0) return Cell::Integer(r / y.a);
+        if (!__builtin_mul_overflow(x.a, Cell::kScale, &r)) {
+          // (x.a / kScale) / (y.a / kScale) = x.a / y.a: fixed when y.a
+          // divides x.a * kScale, else that rational in lowest terms.
+          if (r % y.a == 0) return Cell::Integer(r / y.a);
+          if (auto q = Cell::Ratio(x.a, y.a)) return *q;
+        }
         break;
     }
   }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ir/cell.hpp"
 #include "ir/value.hpp"
 
 namespace relief::internal {
@@ -56,9 +57,13 @@ class StringStore {
 struct ProfileData {
   std::shared_ptr<const Program> program;  // keeps string views valid
   std::vector<Value> scalars;              // by FactInfo::slot
-  std::vector<SeriesData> series;          // by FactInfo::slot
-  StringStore strings;                     // storage for string values
-  std::string siren;                       // carried to the output when given
+  // The scalars again as the batch machines read them (a string as its
+  // interned id), converted once when the profile is finished rather than at
+  // every evaluation.
+  std::vector<Cell> cells;
+  std::vector<SeriesData> series;  // by FactInfo::slot
+  StringStore strings;             // storage for string values
+  std::string siren;               // carried to the output when given
 };
 
 }  // namespace relief::internal

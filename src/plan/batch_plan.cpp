@@ -92,12 +92,17 @@ class Planner {
       RootAmount(v->amount);
     }
     plan_.segments[0] = Append(prologue_);
+    plan_.amount_segment.resize(plan_.segments.size(), 0);
     return std::move(plan_);
   }
 
  private:
-  void Root(ExprId e) {
-    if (e == kNoExpr) return;
+  // Returns the segment of `e`'s root (-1 when there is none).
+  std::int32_t Root(ExprId e) {
+    if (e == kNoExpr) return -1;
+    // An expression read twice keeps its first segment: a second would find
+    // every instruction lowered already, and hold no step.
+    if (plan_.expr_segments[static_cast<std::size_t>(e)] >= 0) return plan_.expr_segments[static_cast<std::size_t>(e)];
     const InstrId root = p_.root(e);
     Reg r = -1;
     plan_.expr_segments[static_cast<std::size_t>(e)] = Segment([&] {
@@ -105,6 +110,7 @@ class Planner {
       if (r < 0) r = Evaluate(root);
     });
     plan_.expr_regs[static_cast<std::size_t>(e)] = r;
+    return plan_.expr_segments[static_cast<std::size_t>(e)];
   }
 
   // Lowers what `lower` lowers into a segment of its own; returns its index.
@@ -123,8 +129,13 @@ class Planner {
     return {begin, static_cast<std::uint32_t>(plan_.steps.size())};
   }
   void RootAmount(const AmountPlan& a) {
-    Root(a.amount);
-    for (const OptionPlan& o : a.options) Root(o.amount);
+    MarkAmount(Root(a.amount));
+    for (const OptionPlan& o : a.options) MarkAmount(Root(o.amount));
+  }
+  void MarkAmount(std::int32_t segment) {
+    if (segment < 0) return;
+    if (plan_.amount_segment.size() <= static_cast<std::size_t>(segment)) plan_.amount_segment.resize(segment + 1, 0);
+    plan_.amount_segment[static_cast<std::size_t>(segment)] = 1;
   }
 
   Reg NewReg(Cell initial = Cell::Unknown()) {

@@ -91,7 +91,11 @@ struct BatchPlan {
   std::vector<StringSource> strings;
   std::vector<Reg> expr_regs;               // by ExprId: the register of each expression Decide reads, else -1
   std::vector<std::int32_t> expr_segments;  // by ExprId: the segment that computes it, else -1
-  bool uses_values = false;                 // some step runs the Value evaluator
+  // By segment: 1 when it computes an amount (read for an eligible measure
+  // only). Its steps read only its own registers, those of segment 0, of
+  // values and of fact defaults (each expression is a tree of its own).
+  std::vector<std::uint8_t> amount_segment;
+  bool uses_values = false;  // some step runs the Value evaluator
 };
 
 // The plan of `program` at `date`.

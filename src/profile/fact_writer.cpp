@@ -311,6 +311,12 @@ void LayOutSeries(const std::map<std::int32_t, std::map<std::int32_t, Value>>& s
   }
 }
 
+// Sets data.cells from data.scalars.
+void ConvertToCells(ProfileData& data) {
+  data.cells.resize(data.scalars.size());
+  std::transform(data.scalars.begin(), data.scalars.end(), data.cells.begin(), CellOf);
+}
+
 }  // namespace
 
 std::shared_ptr<ProfileData> FactWriter::Finish() const {
@@ -325,12 +331,14 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
   for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
   data->series.assign(data_->series.size(), SeriesData{});
   LayOutSeries(series_, *data, own);
+  ConvertToCells(*data);
   data->program = program_;
   return data;
 }
 
 std::shared_ptr<ProfileData> FactWriter::Take() {
   LayOutSeries(series_, *data_, [](const Value& v) { return v; });
+  ConvertToCells(*data_);
   data_->program = program_;
   std::shared_ptr<ProfileData> data = std::move(data_);
   Clear();

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -35,21 +36,29 @@ std::string Show(const std::optional<std::string>& s) { return s ? *s : "(none)"
 
 std::string Show(const std::optional<Decimal>& d) { return d ? d->ToString() : "(none)"; }
 
-// Every case also runs on the batch path (eval/batch_machine.hpp), which
-// must give the explained path's statuses and amounts: a difference fails
-// the case, so that each case of each pack tests both evaluators.
-void CompareBatchPath(const internal::Program& program, const internal::ProfileData& data, Date date,
-                      const Evaluation& evaluation, PackTestCase& out) {
+// Every case also runs on the batch paths, profile by profile
+// (eval/batch_machine.hpp) and by blocks (eval/lane_machine.hpp), which must
+// give the explained path's statuses and amounts: a difference fails the
+// case, so that each case of each pack tests the three evaluators.
+void CompareBatchPaths(const internal::Program& program, const internal::ProfileData& data, Date date,
+                       const Evaluation& evaluation, PackTestCase& out) {
+  auto compare = [&](const char* path, const MeasureResult& full, Status status, const std::optional<Decimal>& amount) {
+    if (status == full.status && amount == full.amount) return;
+    out.differences.push_back(fmt::format("{}: the {} gives {} {}, the explained path {} {}", full.id, path,
+                                          StatusName(status), Show(amount), StatusName(full.status),
+                                          Show(full.amount)));
+  };
   internal::BatchMachine machine(program);
   machine.Run(data, date);
+  internal::LaneMachine lanes(program);
+  const std::array<const internal::ProfileData*, 1> block{&data};
+  lanes.Run(block, date);
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
     const auto batch = internal::Decide(machine, program.measures[i]);
-    const MeasureResult& full = evaluation.measures[i];
-    if (batch.status != full.status || batch.amount != full.amount) {
-      out.differences.push_back(fmt::format("{}: the batch path gives {} {}, the explained path {} {}", full.id,
-                                            StatusName(batch.status), Show(batch.amount), StatusName(full.status),
-                                            Show(full.amount)));
-    }
+    compare("batch path", evaluation.measures[i], batch.status, batch.amount);
+    MeasureOutcome lane;
+    internal::DecideLanes(lanes, program.measures[i], &lane, 1);
+    compare("block path", evaluation.measures[i], lane.status, lane.amount);
   }
 }
 
@@ -110,7 +119,7 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
     return;
   }
   const std::size_t errors_before = sink_.error_count();
-  CompareBatchPath(internal::Access::program(pack_), *data, *date, evaluation, out);
+  CompareBatchPaths(internal::Access::program(pack_), *data, *date, evaluation, out);
   for (const auto& entry : expect) {
     const std::string& id = entry.first.Scalar();
     auto it = std::find_if(evaluation.measures.begin(), evaluation.measures.end(),

@@ -66,5 +66,23 @@ TEST(BatchEvaluator, MakesNoAllocationPerProfileOnceWarm) {
   EXPECT_GT(allocations, 100);
 }
 
+// The same for blocks of profiles (the span API, eval/lane_machine.hpp).
+TEST(BatchEvaluator, MakesNoAllocationPerBlockOnceWarm) {
+  RulePack pack = BundledPack();
+  BatchEvaluator batch(pack);
+  std::vector<Profile> profiles;
+  for (int copy = 0; copy < 5; ++copy) {  // 40 profiles: a full block and a partial one
+    for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+  }
+  std::vector<MeasureOutcome> outcomes(profiles.size() * batch.measure_count());
+  const Date date = *Date::Parse("2020-11-15");
+  batch.Evaluate(profiles, date, outcomes);  // warms the machine up
+  counting = true;
+  allocations = 0;
+  for (int round = 0; round < 10; ++round) batch.Evaluate(profiles, date, outcomes);
+  counting = false;
+  EXPECT_EQ(allocations, 0);
+}
+
 }  // namespace
 }  // namespace relief
