@@ -14,29 +14,55 @@
 #include "relief/batch_evaluator.hpp"
 #include "relief/report.hpp"
 
+namespace {
+
+constexpr const char* kDays[] = {"2020-11-30", "2021-03-31"};
+
+// The last 33 profiles read (a block of 32 lanes and one more), with their
+// outcomes at each date, one profile at a time.
+struct Recent {
+  std::vector<relief::Profile> profiles;
+  std::vector<std::vector<relief::MeasureOutcome>> alone[2];
+
+  void Add(const relief::Profile& p, const std::vector<relief::MeasureOutcome> (&outcomes)[2]) {
+    if (profiles.size() == 33) {
+      profiles.erase(profiles.begin());
+      for (auto& a : alone) a.erase(a.begin());
+    }
+    profiles.push_back(p);
+    for (int d = 0; d < 2; ++d) alone[d].push_back(outcomes[d]);
+  }
+};
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   relief::ProfileResult profile = BundledPack().ReadProfile(text, "profile.yaml");
   if (!profile.ok()) return 0;
-  static relief::BatchEvaluator batch(BundledPack());
-  static std::vector<relief::Profile> recent;  // the last 33: a block of 32 lanes and one more
-  if (recent.size() == 33) recent.erase(recent.begin());
-  recent.push_back(*profile.profile);
-  std::vector<relief::MeasureOutcome> outcomes, blocks(recent.size() * batch.measure_count());
-  for (const char* day : {"2020-11-30", "2021-03-31"}) {
-    const relief::Date date = *relief::Date::Parse(day);
+  // One evaluator per date: each keeps the plan of its date.
+  static relief::BatchEvaluator batches[2] = {relief::BatchEvaluator(BundledPack()),
+                                              relief::BatchEvaluator(BundledPack())};
+  static Recent recent;
+  std::vector<relief::MeasureOutcome> outcomes[2];
+  for (int d = 0; d < 2; ++d) {
+    const relief::Date date = *relief::Date::Parse(kDays[d]);
     relief::Evaluation e = BundledPack().Evaluate(*profile.profile, date);
     relief::ToText(e);
     relief::ToJson(e);
-    batch.Evaluate(*profile.profile, date, outcomes);
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-      if (outcomes[i].status != e.measures[i].status || outcomes[i].amount != e.measures[i].amount) std::abort();
+    batches[d].Evaluate(*profile.profile, date, outcomes[d]);
+    for (std::size_t i = 0; i < outcomes[d].size(); ++i) {
+      if (outcomes[d][i].status != e.measures[i].status || outcomes[d][i].amount != e.measures[i].amount) std::abort();
     }
-    batch.Evaluate(recent, date, blocks);
-    for (std::size_t p = 0; p < recent.size(); ++p) {
-      batch.Evaluate(recent[p], date, outcomes);
-      for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (!(blocks[p * outcomes.size() + i] == outcomes[i])) std::abort();
+  }
+  recent.Add(*profile.profile, outcomes);
+  const std::size_t m = batches[0].measure_count();
+  std::vector<relief::MeasureOutcome> blocks(recent.profiles.size() * m);
+  for (int d = 0; d < 2; ++d) {
+    batches[d].Evaluate(recent.profiles, *relief::Date::Parse(kDays[d]), blocks);
+    for (std::size_t p = 0; p < recent.profiles.size(); ++p) {
+      for (std::size_t i = 0; i < m; ++i) {
+        if (!(blocks[p * m + i] == recent.alone[d][p][i])) std::abort();
       }
     }
   }

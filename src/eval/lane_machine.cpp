@@ -86,7 +86,7 @@ bool LaneMachine::StringLanes(const PlanStep& s) {
   const bool equal = static_cast<Code>(s.op) == Code::kEq;
   Cell* dst = Column(s.dst);
   for (const std::size_t i : active_) {
-    const Cell& given = profiles_[i]->cells[slot];
+    const Cell& given = facts_[i][slot];
     const auto id = static_cast<std::int32_t>(given.a);
     if (given.unknown()) {
       dst[i] = Cell::Unknown();
@@ -152,6 +152,7 @@ void LaneMachine::Run(std::span<const ProfileData* const> profiles, Date date) {
     values_ready_.assign(kLanes, 0);
   }
   active_ = Lanes(kAllLanes).first(profiles_.size());
+  for (std::size_t i = 0; i < profiles_.size(); ++i) facts_[i] = profiles_[i]->cells.data();
   for (std::uint32_t k = 0; k < every_lane_end_; ++k) RunStep(plan_.steps[order_[k]]);
 }
 
@@ -181,7 +182,7 @@ void LaneMachine::RunStep(const PlanStep& s) {
       const Cell* fallback = s.b >= 0 ? Column(s.b) : nullptr;
       const auto slot = static_cast<std::size_t>(s.a);
       for (const std::size_t i : n) {
-        dst[i] = steps::LoadFact(profiles_[i]->cells[slot], fallback != nullptr ? fallback + i : nullptr);
+        dst[i] = steps::LoadFact(facts_[i][slot], fallback != nullptr ? fallback + i : nullptr);
       }
       return;
     }

@@ -7,12 +7,14 @@
 // per block and the loop body is a few instructions of one kind of step:
 // for a file of firms this is several times faster.
 //
-// In exchange nothing is lazy: every segment runs for every lane, in an
-// order where each comes after those it reads (the schedule), and `and`/`or`
-// read all their operands. The cells are the same as BatchMachine's, because
-// each step is a pure function that turns errors into error cells and never
-// throws (see batch_plan.hpp): an operand that a short-circuit would have
-// skipped, or an amount that Decide does not read, is computed for nothing
+// In exchange, the machine is lazy only about amounts. Values, fact
+// defaults, territories, requirements and cases run for every lane, in an
+// order where each segment comes after those it reads (the schedule), and
+// `and`/`or` read all their operands; an amount runs only for the lanes
+// where its measure is eligible (RunAmount, called by DecideLanes). The
+// cells are the same as BatchMachine's, because each step is a pure function
+// that turns errors into error cells and never throws (see batch_plan.hpp):
+// an operand that a short-circuit would have skipped is computed for nothing
 // but changes nothing.
 #ifndef RELIEF_EVAL_LANE_MACHINE_HPP_
 #define RELIEF_EVAL_LANE_MACHINE_HPP_
@@ -96,7 +98,8 @@ class LaneMachine {
   Lanes active_;             // the lanes the steps run on
   std::vector<Cell> cells_;  // register r, lane i: cells_[r * kLanes + i]
   std::span<const ProfileData* const> profiles_;
-  std::vector<Evaluator> values_;  // by lane, for kEvaluate steps
+  std::array<const Cell*, kLanes> facts_{};  // each lane's ProfileData::cells
+  std::vector<Evaluator> values_;            // by lane, for kEvaluate steps
   std::vector<std::uint8_t> values_ready_;
   std::vector<Value> value_args_;     // scratch for kCallValues
   std::vector<const Cell*> columns_;  // scratch: the operands of a step

@@ -179,6 +179,21 @@ inline std::optional<String> StringAt(const BatchPlan& plan, const ProfileData& 
   return String{given.integer, given.text};
 }
 
+// A built-in on strings (kCallStrings): unknown when one is not given.
+template <class In>
+Cell CallStrings(const In& in, const PlanStep& s) {
+  in.value_args.clear();
+  for (Reg source : in.Operands(s)) {
+    const auto text = StringAt(in.plan, in.profile, source);
+    if (!text) return Cell::Unknown();
+    Value v = Value::String(text->text);
+    v.integer = text->id;
+    in.value_args.push_back(v);
+  }
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
+  return CellOf(fn.eval(in.value_args, CallContext{in.program, in.profile, in.plan.date, s.a, s.instr}));
+}
+
 template <class In>
 Cell StringInList(const In& in, const PlanStep& s) {
   const auto v = StringAt(in.plan, in.profile, s.a);
@@ -231,6 +246,8 @@ template <class In>
       return steps::CallCells(in, s);
     case Step::kCallValues:
       return steps::CallValues(in, s);
+    case Step::kCallStrings:
+      return steps::CallStrings(in, s);
     case Step::kStringInList:
       return steps::StringInList(in, s);
     case Step::kStringEqual:

@@ -321,13 +321,31 @@ class Planner {
   Reg Call(const Instr& in) {
     const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
     PlanStep s{.step = fn.on_cells ? Step::kCallCells : Step::kCallValues, .builtin = in.builtin};
-    if (!Operands(in, 0, s)) return -1;
+    if (!Operands(in, 0, s)) return CallOnStrings(in);
     s.a = in.arg;
     s.instr = static_cast<InstrId>(&in - p_.code.data());
     for (std::size_t i = 0; i < in.kid_count; ++i) {
       plan_.kinds.push_back(static_cast<std::uint8_t>(ValueKindOf(p_.at(p_.kid(in, i)).type)));
     }
     s.c = static_cast<std::int32_t>(plan_.kinds.size() - in.kid_count);  // first kind
+    return Emit(s);
+  }
+
+  // A call whose arguments are all strings read from the profile or
+  // constants (`starts_with(naf, "47")`): the built-in gets their texts,
+  // without the Value evaluator. -1 when an argument is anything else.
+  Reg CallOnStrings(const Instr& in) {
+    std::vector<Reg> sources;
+    for (std::size_t i = 0; i < in.kid_count; ++i) {
+      const auto source = StringOperand(p_.kid(in, i));
+      if (!source) return -1;
+      sources.push_back(*source);
+    }
+    PlanStep s{.step = Step::kCallStrings, .builtin = in.builtin, .a = in.arg};
+    s.instr = static_cast<InstrId>(&in - p_.code.data());
+    s.first = static_cast<std::uint32_t>(plan_.operands.size());
+    s.count = static_cast<std::uint32_t>(sources.size());
+    plan_.operands.insert(plan_.operands.end(), sources.begin(), sources.end());
     return Emit(s);
   }
 

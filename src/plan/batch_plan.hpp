@@ -47,6 +47,7 @@ enum class Step : std::uint8_t {
   kIf,            // a = condition, b = then, c = else
   kCallCells,     // operands; builtin's on_cells
   kCallValues,    // operands; builtin's eval on values of kinds `kinds[first…]`
+  kCallStrings,   // operands are string sources (not registers); builtin's eval on their texts
   kStringInList,  // a = string source, b = list
   kStringEqual,   // a, b = string sources; op = Code (kEq or kNe)
   kEvaluate,      // instr = a Program instruction, evaluated as a Value
