@@ -160,9 +160,12 @@ struct Partial {
 // measure has no amount.
 bool Count(int spec_index, relief::Status status, const std::optional<relief::Decimal>& amount, Partial& out) {
   if (status == relief::Status::kEligible && amount && spec_index >= 0) {
-    const std::optional<relief::Decimal> cents = amount->Mul(100);
-    if (cents && cents->is_integer()) {
-      out.tally.Add(spec_index, cents->numerator());
+    // A whole number of cents: a denominator that divides 100 (amounts are
+    // in lowest terms), so no rational arithmetic in the timer.
+    std::int64_t cents = 0;
+    const std::int64_t den = amount->denominator();
+    if (100 % den == 0 && !__builtin_mul_overflow(amount->numerator(), 100 / den, &cents)) {
+      out.tally.Add(spec_index, cents);
       return true;
     }
   }

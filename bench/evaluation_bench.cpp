@@ -1,10 +1,15 @@
 // How fast the bundled Occitanie pack (21 measures) evaluates the example
 // firms: the batch path (statuses and amounts), a profile at a time, by
-// blocks, and on all cores (ParallelBatch), and the explained path (reasons, conditions, missing
-// facts); how fast the pack loads; how fast a bench-12 profile is read from
+// blocks, and on all cores (ParallelBatch), and the explained path (reasons,
+// conditions, missing facts); how fast the pack loads, with and without the
+// cache of read rule files; how fast a bench-12 profile is read from
 // a JSON line. Build with -DRELIEF_BUILD_BENCH=ON, run
 // build/<preset>/bench/relief_bench.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "relief/batch_evaluator.hpp"
 #include "relief/json_lines.hpp"
@@ -171,14 +176,47 @@ void BM_Bench12Explained(benchmark::State& state) {
 BENCHMARK(BM_Bench12Explained);
 
 // Loading, checking and compiling the bundled pack (rules/occitanie and the
-// national pack it imports).
+// national pack it imports): with the cache of read rule files filled by an
+// earlier load (every load after the first), with an empty cache (the first
+// load: every file parsed, and written to the cache), and without the cache.
+// The CPU time is the process's: the rule files are read on every core.
+const std::string kBundledPack = std::string(RELIEF_TEST_DIR) + "/../rules/occitanie";
+
+std::string BenchCacheDirectory(const char* name) {
+  return (std::filesystem::temp_directory_path() / fmt::format("relief-bench-{}-{}", name, ::getpid())).string();
+}
+
 void BM_LoadPack(benchmark::State& state) {
+  const LoadOptions options{true, BenchCacheDirectory("warm-cache")};
+  RulePack::Load(kBundledPack, options);
   for (auto _ : state) {
-    LoadResult loaded = RulePack::Load(std::string(RELIEF_TEST_DIR) + "/../rules/occitanie");
+    LoadResult loaded = RulePack::Load(kBundledPack, options);
+    benchmark::DoNotOptimize(loaded.pack);
+  }
+  std::filesystem::remove_all(options.cache_directory);
+}
+BENCHMARK(BM_LoadPack)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+void BM_LoadPackColdCache(benchmark::State& state) {
+  const LoadOptions options{true, BenchCacheDirectory("cold-cache")};
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::filesystem::remove_all(options.cache_directory);
+    state.ResumeTiming();
+    LoadResult loaded = RulePack::Load(kBundledPack, options);
+    benchmark::DoNotOptimize(loaded.pack);
+  }
+  std::filesystem::remove_all(options.cache_directory);
+}
+BENCHMARK(BM_LoadPackColdCache)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+void BM_LoadPackNoCache(benchmark::State& state) {
+  for (auto _ : state) {
+    LoadResult loaded = RulePack::Load(kBundledPack, LoadOptions{false, ""});
     benchmark::DoNotOptimize(loaded.pack);
   }
 }
-BENCHMARK(BM_LoadPack)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadPackNoCache)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 }  // namespace
 }  // namespace relief

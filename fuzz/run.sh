@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time: fuzz/run.sh TARGET SECONDS
-# TARGET is pack_loader, expression, profile, evaluate, json_lines or table. Builds the fuzz
+# TARGET is pack_loader, expression, profile, evaluate, json_lines, table or ast_cache. Builds the fuzz
 # preset (clang) first (an up-to-date build is a no-op; a stale binary would fuzz old code). The corpus grows in build/fuzz/corpus/TARGET
 # (seeded from fuzz/corpus/TARGET); a crash, leak or hang is written to
 # build/fuzz/artifacts/ and makes the script fail: turn it into a regression
@@ -28,9 +28,10 @@ case $target in
   evaluate) dict=profile; seeds+=(examples/profiles) ;;
   json_lines) dict=profile ;;
   table) dict=profile; seeds+=(tests/batch/cases) ;;
+  ast_cache) dict= ;;
   *) echo "fuzz/run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
-args+=(-dict="fuzz/${dict}.dict")
+[[ -z $dict ]] || args+=(-dict="fuzz/${dict}.dict")
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   "$binary" "${args[@]}" "$corpus" "${seeds[@]}"

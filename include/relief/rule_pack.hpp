@@ -53,14 +53,32 @@ struct LoadResult;
 // pack.yaml", "occitanie/regles/loyers.yaml") → the file's text.
 using PackFiles = std::map<std::string, std::string>;
 
+// How a pack is loaded.
+struct LoadOptions {
+  // Whether the rule files read by an earlier load are taken from a cache on
+  // disk rather than parsed again (docs/performance.md, "The cache of read
+  // rule files"). An entry is used only for a file of the same text, read by
+  // the same build of relief; the pack loaded and its diagnostics are the
+  // same with or without it. Setting the environment variable
+  // RELIEF_NO_CACHE (to anything) turns it off too.
+  bool use_cache = true;
+  // The cache's directory; empty for $RELIEF_CACHE_DIR, else
+  // $XDG_CACHE_HOME/relief, else $HOME/.cache/relief. It is made (mode 0700)
+  // when missing; the cache is not used, silently, when the directory cannot
+  // be made or written, or is not owned by this user and closed to others.
+  std::string cache_directory;
+};
+
 class RulePack {
  public:
   // Loads, parses, checks and compiles the pack in `directory` and the packs
   // it imports. Never throws for a bad pack: see LoadResult::diagnostics.
   static LoadResult Load(const std::string& directory);
+  static LoadResult Load(const std::string& directory, const LoadOptions& options);
   // The same from files in memory: `pack` names the pack's directory among
   // them ("occitanie"); its imports are its siblings, as on disk.
   static LoadResult Load(const PackFiles& files, const std::string& pack);
+  static LoadResult Load(const PackFiles& files, const std::string& pack, const LoadOptions& options);
   // Load(directory).value(): throws relief::Error when the pack has errors.
   static RulePack LoadOrThrow(const std::string& directory);
 

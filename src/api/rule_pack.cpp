@@ -13,6 +13,7 @@
 #include "compile/lowering.hpp"
 #include "eval/evaluator.hpp"
 #include "explain/measure_result.hpp"
+#include "load/ast_cache.hpp"
 #include "load/pack_loader.hpp"
 #include "profile/profile_reader.hpp"
 #include "relief/version.hpp"
@@ -80,6 +81,13 @@ LoadResult Build(const std::string& where, const std::function<load::PackAst(Dia
   return result;
 }
 
+// The cache of read rule files the options ask for; null when there is none
+// or it cannot be used (the load then parses every file).
+std::unique_ptr<load::AstCache> OpenCache(const LoadOptions& options) {
+  if (!options.use_cache) return nullptr;
+  return load::AstCache::Open(load::CacheDirectory(options.cache_directory), RELIEF_VERSION);
+}
+
 // This thread's explaining evaluator for `program`, kept between calls:
 // building one allocates and clears a slot per instruction, a sixth of an
 // explained evaluation of the bundled pack. The cache holds the program
@@ -102,14 +110,20 @@ internal::Evaluator& RecordingEvaluator(const std::shared_ptr<const internal::Pr
 
 }  // namespace
 
-LoadResult RulePack::Load(const std::string& directory) {
-  return Build(directory, [&](DiagnosticSink& sink) { return load::LoadPackAst(directory, sink); });
+LoadResult RulePack::Load(const std::string& directory) { return Load(directory, LoadOptions()); }
+
+LoadResult RulePack::Load(const std::string& directory, const LoadOptions& options) {
+  const std::unique_ptr<load::AstCache> cache = OpenCache(options);
+  return Build(directory, [&](DiagnosticSink& sink) { return load::LoadPackAst(directory, sink, cache.get()); });
 }
 
-LoadResult RulePack::Load(const PackFiles& files, const std::string& pack) {
+LoadResult RulePack::Load(const PackFiles& files, const std::string& pack) { return Load(files, pack, LoadOptions()); }
+
+LoadResult RulePack::Load(const PackFiles& files, const std::string& pack, const LoadOptions& options) {
   std::string dir = pack;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  return Build(dir, [&](DiagnosticSink& sink) { return load::LoadPackAst(files, dir, sink); });
+  const std::unique_ptr<load::AstCache> cache = OpenCache(options);
+  return Build(dir, [&](DiagnosticSink& sink) { return load::LoadPackAst(files, dir, sink, cache.get()); });
 }
 
 RulePack RulePack::LoadOrThrow(const std::string& directory) { return Load(directory).pack.value(); }

@@ -12,7 +12,7 @@ namespace relief::cli {
 namespace {
 
 int Check(const std::string& pack_dir) {
-  LoadResult loaded = RulePack::Load(pack_dir);
+  LoadResult loaded = RulePack::Load(pack_dir, PackLoadOptions());
   std::cerr << FormatDiagnostics(loaded.diagnostics);
   int errors = 0, warnings = 0;
   for (const auto& d : loaded.diagnostics) (d.is_error() ? errors : warnings)++;

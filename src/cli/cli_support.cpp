@@ -48,8 +48,13 @@ std::optional<Date> EvaluationDate(const std::string& date_text, const std::stri
   return std::nullopt;
 }
 
+LoadOptions& PackLoadOptions() {
+  static LoadOptions options;
+  return options;
+}
+
 std::optional<RulePack> LoadPackOrReport(const std::string& pack_dir) {
-  LoadResult loaded = RulePack::Load(pack_dir);
+  LoadResult loaded = RulePack::Load(pack_dir, PackLoadOptions());
   if (!loaded.ok()) {
     std::cerr << FormatDiagnostics(loaded.diagnostics);
     return std::nullopt;

@@ -27,6 +27,9 @@ FileText ReadProfileInput(const std::string& path);
 // prints the error and returns nothing when neither parses.
 std::optional<Date> EvaluationDate(const std::string& date_text, const std::string& month_text);
 
+// How the commands load packs (--no-cache, main.cpp, turns the cache off).
+LoadOptions& PackLoadOptions();
+
 // The pack, or nothing after printing its diagnostics on standard error.
 std::optional<RulePack> LoadPackOrReport(const std::string& pack_dir);
 

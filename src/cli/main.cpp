@@ -29,7 +29,7 @@ constexpr CommandFactory kCommands[] = {
 int PrintVersion() {
   using relief::cli::Shown;
   std::cout << fmt::format("relief {}\n", relief::LibraryVersion());
-  relief::LoadResult loaded = relief::RulePack::Load(relief::DefaultPackDirectory());
+  relief::LoadResult loaded = relief::RulePack::Load(relief::DefaultPackDirectory(), relief::cli::PackLoadOptions());
   if (loaded.ok()) {
     const relief::PackInfo& info = loaded.pack->info();
     std::cout << fmt::format("pack {} {} ({})\n", Shown(info.name), Shown(info.version), info.digest);
@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   bool version = false;
   app.add_flag("--version", version, "Print the library and bundled pack versions");
+  bool no_cache = false;
+  app.add_flag("--no-cache", no_cache,
+               "Parse every rule file, without the cache of rule files read before (RELIEF_NO_CACHE=1 does too)");
+  app.fallthrough();  // --no-cache may follow the subcommand
   std::vector<relief::cli::Command> commands;
   for (CommandFactory make : kCommands) commands.push_back(make(app));
 
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? relief::cli::kExitOk : relief::cli::kExitUsage;
   }
+  relief::cli::PackLoadOptions().use_cache = !no_cache;
   if (version) return PrintVersion();
   for (const relief::cli::Command& command : commands) {
     if (*command.app) return command.run();

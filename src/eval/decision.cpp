@@ -114,9 +114,7 @@ void DecideAmount(Source& ev, BasicDecision<V>& d) {
 template <class Source, class V = std::remove_cvref_t<decltype(std::declval<Source&>().EvalExpr(0))>>
 BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
   BasicDecision<V> d;
-  for (const VersionPlan& v : m.versions) {
-    if (v.Covers(ev.date())) d.version = &v;
-  }
+  d.version = m.InForce(ev.date());
   if (d.version == nullptr) return d;  // out of period: not applicable
 
   // Territory: outside it the measure does not apply (it is not refused).
@@ -246,10 +244,7 @@ void DecideEligible(const LaneMachine::Lane& lane, const VersionPlan& version, s
 
 void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride) {
   const std::size_t n = machine.lanes();
-  const VersionPlan* version = nullptr;
-  for (const VersionPlan& v : measure.versions) {
-    if (v.Covers(machine.date())) version = &v;
-  }
+  const VersionPlan* version = measure.InForce(machine.date());
   for (std::size_t i = 0; i < n; ++i) out[i * stride] = MeasureOutcome{};
   if (version == nullptr) return;
   std::array<std::uint8_t, LaneMachine::kLanes> bits{};

@@ -53,17 +53,36 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
   for (std::uint32_t k = 0; k < s.count; ++k) columns_.push_back(Column(plan_.operands[s.first + k]));
 }
 
-// Kleene `and` / `or` and built-ins on cells, lane by lane over the operands'
-// columns, as their steps:: definitions.
+// Kleene `and` / `or`, as steps::LogicOf, one operand column after the
+// other: a lane is settled by its first error or decisive operand. Without
+// branches on the lanes' data: which operand decides varies from lane to
+// lane, and mispredicted branches would cost more than the work.
 void LaneMachine::LogicLanes(const PlanStep& s, bool decisive) {
-  OperandColumns(s);
+  constexpr std::uint8_t kOpen = 0, kDecided = 1, kError = 2;
+  std::array<std::uint8_t, kLanes> settled{}, unknown{};
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const Cell* v = Column(plan_.operands[s.first + k]);
+    for (const std::size_t i : active_) {
+      const bool error = v[i].is_error();
+      const bool decides = v[i].known() && (v[i].a != 0) == decisive;
+      const std::uint8_t now = error ? kError : decides ? kDecided : kOpen;
+      settled[i] = settled[i] != kOpen ? settled[i] : now;
+      unknown[i] |= static_cast<std::uint8_t>(v[i].unknown());
+    }
+  }
   Cell* dst = Column(s.dst);
   for (const std::size_t i : active_) {
-    dst[i] = steps::LogicOf(
-        columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; }, decisive);
+    const bool open = settled[i] == kOpen;
+    const bool value = open ? !decisive : decisive;
+    const Cell::State state = settled[i] == kError        ? Cell::State::kError
+                              : (open && unknown[i] != 0) ? Cell::State::kUnknown
+                                                          : Cell::State::kKnown;
+    dst[i] = {state == Cell::State::kKnown && value ? 1 : 0, 0, state};
   }
 }
 
+// Built-ins on cells, lane by lane over the operands' columns, as
+// steps::CallCellsOf.
 void LaneMachine::CallCellsLanes(const PlanStep& s) {
   OperandColumns(s);
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];

@@ -145,6 +145,15 @@ struct MeasurePlan {
   std::vector<std::string> sources;
   std::vector<OpenPointPlan> open_points;
   std::vector<VersionPlan> versions;
+
+  // The version applied at `date`: the last that covers it (null: none).
+  const VersionPlan* InForce(Date date) const {
+    const VersionPlan* found = nullptr;
+    for (const VersionPlan& v : versions) {
+      if (v.Covers(date)) found = &v;
+    }
+    return found;
+  }
 };
 
 // The checked declarations of a pack.

@@ -31,7 +31,8 @@ void PathError(DiagnosticSink& sink, const fs::path& path, std::string message) 
 
 class Loader {
  public:
-  Loader(const FileSource& files, PackAst& ast, DiagnosticSink& sink) : files_(files), ast_(ast), sink_(sink) {}
+  Loader(const FileSource& files, PackAst& ast, DiagnosticSink& sink, const AstCache* cache)
+      : files_(files), ast_(ast), sink_(sink), cache_(cache) {}
 
   // Loads the pack in `dir` after its imports. `from` is where the import
   // was written (null for the pack asked for).
@@ -51,6 +52,7 @@ class Loader {
   const FileSource& files_;
   PackAst& ast_;
   DiagnosticSink& sink_;
+  const AstCache* cache_;
   std::vector<fs::path> loading_;  // import chain, for cycles
   std::set<fs::path> loaded_;
   std::size_t bytes_ = 0;  // read so far, for limits::kMaxPackBytes
@@ -186,7 +188,7 @@ void Loader::LoadPack(const fs::path& dir, const fs::path& real, const SourceRef
   for (const fs::path& path : RuleFiles(dir, real)) {
     if (const SourceFile* file = AddFile(path, dir / path.lexically_relative(real))) files.push_back(file);
   }
-  ReadRuleFiles(files, ast_, sink_);
+  ReadRuleFiles(files, ast_, sink_, cache_);
   if (manifest) ast_.packs.push_back(std::move(*manifest));
 }
 
@@ -212,7 +214,7 @@ void Loader::LoadImport(const fs::path& dir, const fs::path& real, const Text& i
   LoadPack(shown, sibling, &import.ref);
 }
 
-PackAst LoadFrom(const FileSource& files, const std::string& directory, DiagnosticSink& sink) {
+PackAst LoadFrom(const FileSource& files, const std::string& directory, DiagnosticSink& sink, const AstCache* cache) {
   PackAst ast;
   if (!files.IsDirectory(directory)) {
     PathError(sink, directory, "not a rule pack directory");
@@ -226,18 +228,19 @@ PackAst LoadFrom(const FileSource& files, const std::string& directory, Diagnost
     PathError(sink, directory, error);
     return ast;
   }
-  Loader(files, ast, sink).LoadPack(shown, real, nullptr);
+  Loader(files, ast, sink, cache).LoadPack(shown, real, nullptr);
   return ast;
 }
 
 }  // namespace
 
-PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink) {
-  return LoadFrom(DiskSource(), directory, sink);
+PackAst LoadPackAst(const std::string& directory, DiagnosticSink& sink, const AstCache* cache) {
+  return LoadFrom(DiskSource(), directory, sink, cache);
 }
 
-PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::string& pack, DiagnosticSink& sink) {
-  return LoadFrom(MemorySource(files), pack, sink);
+PackAst LoadPackAst(const std::map<std::string, std::string>& files, const std::string& pack, DiagnosticSink& sink,
+                    const AstCache* cache) {
+  return LoadFrom(MemorySource(files), pack, sink, cache);
 }
 
 }  // namespace relief::load

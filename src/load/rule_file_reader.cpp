@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <thread>
 
 #include "core/parallel_for.hpp"
 #include "core/result_names.hpp"
 #include "core/text_safety.hpp"
+#include "load/ast_cache.hpp"
 #include "load/pack_loader.hpp"
 #include "load/yaml_reader.hpp"
 #include "relief/result.hpp"
@@ -464,20 +466,46 @@ void ReadRuleFile(const SourceFile& file, PackAst& ast, DiagnosticSink& sink) {
   RuleFileReader(file, ast, sink).Read(*root);
 }
 
+namespace {
+
+template <class T>
+void Append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// What one file declares: from `cache` when it has it, else parsed and read
+// (then kept in `cache` when it was read without any diagnostic).
+void ReadOrFind(const SourceFile& file, PackAst& decls, DiagnosticSink& sink, const AstCache* cache) {
+  const std::string key = cache != nullptr ? cache->KeyOf(file.text()) : std::string();
+  if (cache != nullptr && cache->Lookup(key, file, decls)) return;
+  auto root = ParseYaml(file, sink);
+  if (!root) return;
+  RuleFileReader(file, decls, sink).Read(*root);
+  if (cache != nullptr && sink.size() == 0) cache->Store(key, decls, file);
+}
+
+}  // namespace
+
 // YAML parsing is most of a pack's load (yaml-cpp's scanner: docs/performance.md),
-// and each file parses alone: the files are parsed on every core, each into
-// its own sink, then read in order on this thread.
-void ReadRuleFiles(const std::vector<const SourceFile*>& files, PackAst& ast, DiagnosticSink& sink) {
-  struct Parsed {
-    std::optional<YAML::Node> root;
+// and each file reads alone: the files are read on every core, each into its
+// own declarations and sink, which are then added in order.
+void ReadRuleFiles(const std::vector<const SourceFile*>& files, PackAst& ast, DiagnosticSink& sink,
+                   const AstCache* cache) {
+  struct Read {
+    PackAst decls;
     DiagnosticSink sink;
   };
-  std::vector<Parsed> parsed(files.size());
+  std::vector<Read> read(files.size());
   ParallelFor(files.size(), std::max(1u, std::thread::hardware_concurrency()),
-              [&](std::size_t i) { parsed[i].root = ParseYaml(*files[i], parsed[i].sink); });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    sink.Append(std::move(parsed[i].sink));
-    if (parsed[i].root) RuleFileReader(*files[i], ast, sink).Read(*parsed[i].root);
+              [&](std::size_t i) { ReadOrFind(*files[i], read[i].decls, read[i].sink, cache); });
+  for (Read& r : read) {
+    sink.Append(std::move(r.sink));
+    Append(ast.facts, r.decls.facts);
+    Append(ast.lists, r.decls.lists);
+    Append(ast.parameters, r.decls.parameters);
+    Append(ast.values, r.decls.values);
+    Append(ast.measures, r.decls.measures);
+    Append(ast.broken_names, r.decls.broken_names);
   }
 }
 

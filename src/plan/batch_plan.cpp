@@ -54,15 +54,6 @@ Arith ArithOf(Code code) {
   }
 }
 
-// The version Decide applies at `date`: the last that covers it.
-const VersionPlan* VersionAt(const MeasurePlan& m, Date date) {
-  const VersionPlan* found = nullptr;
-  for (const VersionPlan& v : m.versions) {
-    if (v.Covers(date)) found = &v;
-  }
-  return found;
-}
-
 class Planner {
  public:
   Planner(const Program& program, Date date) : p_(program) {
@@ -81,7 +72,7 @@ class Planner {
     // default. It is filled while the roots are lowered.
     plan_.segments.push_back({});
     for (const MeasurePlan& m : p_.measures) {
-      const VersionPlan* v = VersionAt(m, plan_.date);
+      const VersionPlan* v = m.InForce(plan_.date);
       if (v == nullptr) continue;
       Root(m.territory_when);
       for (const ConditionPlan& c : v->require) Root(c.when);
