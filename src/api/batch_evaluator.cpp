@@ -17,23 +17,6 @@ const internal::ProfileData& DataOf(const Profile& profile, const internal::Prog
   return data;
 }
 
-// Profiles live in blocks of their own on the heap, so that a file of firms
-// is far larger than the caches: asks the memory for the facts of the
-// profiles [begin, end) (the next block), and for the profiles after them,
-// while this block is evaluated.
-void Prefetch(std::span<const Profile> profiles, std::size_t begin, std::size_t end) {
-  constexpr std::size_t kLine = 64;
-  for (std::size_t i = begin; i < std::min(end, profiles.size()); ++i) {
-    const internal::ProfileData& data = internal::Access::data(profiles[i]);
-    const auto* cells = reinterpret_cast<const char*>(data.cells.data());
-    const std::size_t bytes = data.cells.size() * sizeof(internal::Cell);
-    for (std::size_t at = 0; at < bytes; at += kLine) __builtin_prefetch(cells + at);
-  }
-  for (std::size_t i = end; i < std::min(end + (end - begin), profiles.size()); ++i) {
-    __builtin_prefetch(&internal::Access::data(profiles[i]));
-  }
-}
-
 MeasureOutcome OutcomeOf(const internal::BasicDecision<internal::Cell>& d) {
   std::string_view case_id;
   if (d.status == Status::kEligible && d.version != nullptr && d.case_index >= 0) {
@@ -72,7 +55,6 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std:
   std::array<const internal::ProfileData*, kBlock> block{};
   for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
     const std::size_t n = std::min(kBlock, profiles.size() - first);
-    Prefetch(profiles, first + kBlock, first + 2 * kBlock);
     for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
     lanes_->Run({block.data(), n}, date);
     for (std::size_t m = 0; m < measures; ++m) {

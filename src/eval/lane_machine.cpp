@@ -53,7 +53,7 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
   for (std::uint32_t k = 0; k < s.count; ++k) columns_.push_back(Column(plan_.operands[s.first + k]));
 }
 
-// Kleene `and` / `or`, as steps::LogicOf, one operand column after the
+// Kleene `and` / `or`, as steps::Logic, one operand column after the
 // other: a lane is settled by its first error or decisive operand. Without
 // branches on the lanes' data: which operand decides varies from lane to
 // lane, and mispredicted branches would cost more than the work.
@@ -112,8 +112,7 @@ bool LaneMachine::StringLanes(const PlanStep& s) {
     } else if (id == 0) {  // a text no rule names: in no list, equal to no interned constant
       dst[i] = Cell::Bool(!in_list && !equal);
     } else if (in_list) {
-      const std::uint8_t m = program_.Membership(s.b, id);
-      dst[i] = m == Program::kPossibleMember ? Cell::Unknown() : Cell::Bool(m == Program::kMember);
+      dst[i] = steps::MembershipCell(program_.Membership(s.b, id));
     } else {
       dst[i] = Cell::Bool((id == constant->id) == equal);
     }
@@ -252,12 +251,7 @@ void LaneMachine::RunStep(const PlanStep& s) {
 }
 
 void LaneMachine::RunOnEachLane(const PlanStep& s) {
-  switch (s.step) {
-    case Step::kIf:
-      return ForEachLane(s, [&s](const auto& in) { return steps::If(in, s); });
-    default:
-      return ForEachLane(s, [&s](const auto& in) { return ComputeStep(in, s); });
-  }
+  ForEachLane(s, [&s](const auto& in) { return ComputeStep(in, s); });
 }
 
 }  // namespace relief::internal

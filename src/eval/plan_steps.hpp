@@ -65,12 +65,12 @@ inline Cell Arithmetic(Arith op, const Cell& x, const Cell& y) {
 }
 
 // Kleene, as Evaluator::Logic: the first error, a decisive operand, else
-// unknown if one is. read(k) is operand k of `count`.
-template <class Read>
-Cell LogicOf(std::size_t count, Read read, bool decisive) {
+// unknown if one is.
+template <class In>
+Cell Logic(const In& in, const PlanStep& s, bool decisive) {
   bool unknown = false;
-  for (std::size_t k = 0; k < count; ++k) {
-    const Cell& v = read(k);
+  for (Reg r : in.Operands(s)) {
+    const Cell& v = in.at(r);
     if (v.is_error()) return v;
     if (v.unknown()) {
       unknown = true;
@@ -79,13 +79,6 @@ Cell LogicOf(std::size_t count, Read read, bool decisive) {
     }
   }
   return unknown ? Cell::Unknown() : Cell::Bool(!decisive);
-}
-
-template <class In>
-Cell Logic(const In& in, const PlanStep& s, bool decisive) {
-  const auto regs = in.Operands(s);
-  return LogicOf(
-      regs.size(), [&](std::size_t k) -> const Cell& { return in.at(regs[k]); }, decisive);
 }
 
 template <class In>
@@ -194,18 +187,16 @@ Cell CallStrings(const In& in, const PlanStep& s) {
   return CellOf(fn.eval(in.value_args, CallContext{in.program, in.profile, in.plan.date, s.a, s.instr}));
 }
 
+// Program::Membership as a cell: a possible member is unknown.
+inline Cell MembershipCell(std::uint8_t membership) {
+  return membership == Program::kPossibleMember ? Cell::Unknown() : Cell::Bool(membership == Program::kMember);
+}
+
 template <class In>
 Cell StringInList(const In& in, const PlanStep& s) {
   const auto v = StringAt(in.plan, in.profile, s.a);
   if (!v) return Cell::Unknown();
-  switch (in.program.Membership(s.b, v->id)) {
-    case Program::kNotMember:
-      return Cell::Bool(false);
-    case Program::kMember:
-      return Cell::Bool(true);
-    default:
-      return Cell::Unknown();  // graded "possible"
-  }
+  return MembershipCell(in.program.Membership(s.b, v->id));
 }
 
 template <class In>
