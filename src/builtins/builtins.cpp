@@ -191,7 +191,8 @@ const Builtin kBuiltins[] = {
      [](const CallTypes& c) {
        return Signature<2>(c, {kStringParam, kStringParam}, BaseType::kBoolean);
      },
-     [](Args a, const CallContext&) { return Value::Bool(a[0].text.starts_with(a[1].text)); }, "{0} commence par {1}"},
+     [](Args a, const CallContext&) { return Value::Bool(a[0].text.starts_with(a[1].text)); }, "{0} commence par {1}",
+     nullptr, [](std::span<const std::string_view> a) { return Cell::Bool(a[0].starts_with(a[1])); }},
     {"add_days", 2, 2, NamedArgument::kNone,
      [](const CallTypes& c) {
        return Signature<2>(c, {kDateParam, kIntegerParam}, BaseType::kDate);

@@ -76,6 +76,9 @@ struct Builtin {
   // path, when every argument is a cell; without it the batch path calls
   // `eval` on values.
   Cell (*on_cells)(std::span<const Cell> args) = nullptr;
+  // Optional: the same on the texts of known string arguments, for the
+  // batch path's calls on profile strings and constants (Step::kCallStrings).
+  Cell (*on_strings)(std::span<const std::string_view> args) = nullptr;
 };
 
 // Every built-in function; an instruction's `builtin` indexes it.

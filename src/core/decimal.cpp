@@ -102,15 +102,16 @@ std::optional<Decimal> Decimal::FromScaled(std::int64_t units, int places) {
 }
 
 Decimal Decimal::FromCents(std::int64_t cents) {
-  // 100 = 2^2 * 5^2: at most two factors of each to take out.
-  std::int64_t p = cents, q = 100;
-  for (std::int64_t f : {2, 2, 5, 5}) {
-    if (p % f == 0 && q % f == 0) {
-      p /= f;
-      q /= f;
-    }
-  }
-  return DecimalAccess::Make(p, q);
+  // cents / 100 in lowest terms, 100 = 2^2 * 5^2, without a branch on the
+  // value: the amounts of a file of firms vary, and a mispredicted branch
+  // costs more than this arithmetic. `cents | 4` caps the factors of two at
+  // two (and makes 0 / 100 come out as 0 / 1).
+  const int twos = __builtin_ctzll(static_cast<std::uint64_t>(cents) | 4);
+  const int fives = static_cast<int>(cents % 5 == 0) + static_cast<int>(cents % 25 == 0);
+  const std::int64_t halved = cents >> twos;                            // exact: 2^twos divides cents
+  const std::int64_t numerators[] = {halved, halved / 5, halved / 25};  // all three: cheaper than a branch
+  constexpr std::int64_t kFivesLeft[] = {25, 5, 1};
+  return DecimalAccess::Make(numerators[fives], (std::int64_t{4} >> twos) * kFivesLeft[fives]);
 }
 
 std::optional<Decimal> Decimal::Parse(std::string_view text) {

@@ -153,8 +153,10 @@ constexpr std::uint8_t kCaseHolds = 64;
 // false and of a true value. Branch-free: in a block, conditions vary from
 // lane to lane, and mispredicted branches would cost more than the work.
 constexpr std::uint8_t CellBits(const Cell& c, std::uint8_t unknown, std::uint8_t if_false, std::uint8_t if_true) {
+  const auto state = static_cast<std::uint8_t>(c.state());
+  const auto mask = [state](std::uint8_t s) { return static_cast<std::uint8_t>(-static_cast<int>(state == s)); };
   const std::uint8_t known = c.a == 0 ? if_false : if_true;
-  return c.state == Cell::State::kKnown ? known : c.state == Cell::State::kError ? kErrorMet : unknown;
+  return static_cast<std::uint8_t>((known & mask(0)) | (unknown & mask(1)) | (kErrorMet & mask(2)));
 }
 
 // Territory and requirements, as DecideWith, a column at a time.
@@ -208,28 +210,25 @@ constexpr auto kStatusOf = [] {
   return table;
 }();
 
-// Computes, for the eligible lanes, the amount expressions of the amount
-// plan that applies to each (that of its case, or of the version).
-void RunAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
-                std::span<const std::int32_t> case_of) {
-  auto run = [&](const AmountPlan& plan, std::int32_t case_index) {
-    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
-    std::size_t n = 0;
-    for (const std::uint8_t i : eligible) {
-      lanes[n] = i;
-      n += case_of[i] == case_index ? 1 : 0;
+// The outcome of an eligible lane whose amount plan is one expression (or
+// none), from the expression's cell, as DecideAmount: an error or a
+// rounding overflow makes an error, an unknown amount leaves the measure
+// eligible without an amount.
+void SetAmount(const Cell* amount, std::string_view case_id, MeasureOutcome& out) {
+  if (amount != nullptr && !amount->unknown()) {
+    out.amount = amount->known() ? amount->RoundToCent() : std::nullopt;
+    if (!out.amount) {
+      out.status = Status::kError;
+      return;
     }
-    if (n == 0) return;
-    if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, {lanes.data(), n});
-    for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, {lanes.data(), n});
-  };
-  if (version.cases.empty()) return run(version.amount, -1);
-  for (std::size_t k = 0; k < version.cases.size(); ++k) run(version.cases[k].amount, static_cast<std::int32_t>(k));
+  }
+  out.case_id = case_id;
 }
 
-// The amount and case of an eligible lane, as DecideWith.
-void DecideEligible(const LaneMachine::Lane& lane, const VersionPlan& version, std::int32_t case_index,
-                    MeasureOutcome& out) {
+// The outcome of an eligible lane whose amount is the best of options, by
+// DecideAmount itself.
+void DecideWithOptions(const LaneMachine::Lane& lane, const VersionPlan& version, std::int32_t case_index,
+                       MeasureOutcome& out) {
   BasicDecision<Cell> d;
   d.status = Status::kEligible;
   d.version = &version;
@@ -240,13 +239,43 @@ void DecideEligible(const LaneMachine::Lane& lane, const VersionPlan& version, s
   if (d.status == Status::kEligible && case_index >= 0) out.case_id = version.cases[case_index].id;
 }
 
+// The amounts of the eligible lanes, one case at a time (the version's
+// amount when it has no cases): the amount's steps run for the case's
+// lanes, then each lane's outcome is set from the amount's column.
+void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
+                   std::span<const std::int32_t> case_of, MeasureOutcome* out, std::size_t stride) {
+  auto decide = [&](const AmountPlan& plan, std::int32_t case_index) {
+    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
+    std::size_t n = 0;
+    for (const std::uint8_t i : eligible) {
+      lanes[n] = i;
+      n += case_of[i] == case_index ? 1 : 0;
+    }
+    if (n == 0) return;
+    const Lanes these(lanes.data(), n);
+    if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, these);
+    for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, these);
+    if (!plan.options.empty()) {
+      for (const std::uint8_t i : these) DecideWithOptions(machine.lane(i), version, case_index, out[i * stride]);
+      return;
+    }
+    const Cell* amounts = plan.amount != kNoExpr ? machine.ExprColumn(plan.amount) : nullptr;
+    const std::string_view case_id = case_index >= 0 ? std::string_view(version.cases[case_index].id) : "";
+    for (const std::uint8_t i : these) SetAmount(amounts != nullptr ? amounts + i : nullptr, case_id, out[i * stride]);
+  };
+  if (version.cases.empty()) return decide(version.amount, -1);
+  for (std::size_t k = 0; k < version.cases.size(); ++k) decide(version.cases[k].amount, static_cast<std::int32_t>(k));
+}
+
 }  // namespace
 
 void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride) {
   const std::size_t n = machine.lanes();
   const VersionPlan* version = measure.InForce(machine.date());
-  for (std::size_t i = 0; i < n; ++i) out[i * stride] = MeasureOutcome{};
-  if (version == nullptr) return;
+  if (version == nullptr) {
+    for (std::size_t i = 0; i < n; ++i) out[i * stride] = MeasureOutcome{};
+    return;
+  }
   std::array<std::uint8_t, LaneMachine::kLanes> bits{};
   std::array<std::int32_t, LaneMachine::kLanes> first_true;
   std::fill_n(first_true.begin(), n, -1);
@@ -257,13 +286,11 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcom
   const auto& status_of = kStatusOf[version->cases.empty() ? 1 : 0];
   for (std::size_t i = 0; i < n; ++i) {
     const Status status = status_of[bits[i]];
-    out[i * stride].status = status;
+    out[i * stride] = MeasureOutcome{status, std::nullopt, {}};
     eligible[eligible_count] = static_cast<std::uint8_t>(i);
     eligible_count += status == Status::kEligible ? 1 : 0;
   }
-  const Lanes eligible_lanes(eligible.data(), eligible_count);
-  RunAmounts(machine, *version, eligible_lanes, first_true);
-  for (const std::uint8_t i : eligible_lanes) DecideEligible(machine.lane(i), *version, first_true[i], out[i * stride]);
+  DecideAmounts(machine, *version, {eligible.data(), eligible_count}, first_true, out, stride);
 }
 
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }

@@ -1,18 +1,20 @@
 #include "eval/lane_machine.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "eval/plan_steps.hpp"
+#include "plan/step_sharing.hpp"
 
 namespace relief::internal {
 namespace {
 
 // Compares two columns lane by lane, the operator fixed at compile time so
 // that the loop body is a handful of instructions.
-template <Code kOp>
-void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Lanes lanes) {
+template <Code kOp, class Range>
+void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) {
-    if (x[i].known() && y[i].known() && x[i].fixed() && y[i].fixed()) [[likely]] {
+    if ((x[i].den | y[i].den) == 0) [[likely]] {  // both known and fixed
       dst[i] = Cell::Bool(OrderHolds(kOp, x[i].a <=> y[i].a));
     } else {
       dst[i] = steps::Compare(kOp, x[i], y[i]);
@@ -20,12 +22,13 @@ void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Lanes lanes) {
   }
 }
 
-template <Arith kOp>
-void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Lanes lanes) {
+template <Arith kOp, class Range>
+void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
 }
 
-void NotLanes(const Cell* x, Cell* dst, Lanes lanes) {
+template <class Range>
+void NotLanes(const Cell* x, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = x[i].known() ? Cell::Bool(x[i].a == 0) : x[i];
 }
 
@@ -41,10 +44,10 @@ void NotLanes(const Cell* x, Cell* dst, Lanes lanes) {
 }
 
 // Writes compute(inputs of lane i) to the step's register, lane by lane.
-template <class Compute>
-void LaneMachine::ForEachLane(const PlanStep& s, Compute compute) {
+template <class Range, class Compute>
+void LaneMachine::ForEachLane(const PlanStep& s, Range lanes, Compute compute) {
   Cell* dst = Column(s.dst);
-  for (const std::size_t i : active_) dst[i] = compute(InputsOf(i));
+  for (const std::size_t i : lanes) dst[i] = compute(InputsOf(i));
 }
 
 // The columns of the step's operands, in columns_.
@@ -53,69 +56,75 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
   for (std::uint32_t k = 0; k < s.count; ++k) columns_.push_back(Column(plan_.operands[s.first + k]));
 }
 
-// Kleene `and` / `or`, as steps::Logic, one operand column after the
-// other: a lane is settled by its first error or decisive operand. Without
-// branches on the lanes' data: which operand decides varies from lane to
-// lane, and mispredicted branches would cost more than the work.
-void LaneMachine::LogicLanes(const PlanStep& s, bool decisive) {
-  constexpr std::uint8_t kOpen = 0, kDecided = 1, kError = 2;
+// Kleene `and` / `or` (kDecisive: the operand value that decides, true
+// for `or`), as steps::Logic, one operand column after the other: a lane is
+// settled by its first error or decisive operand. In integer arithmetic,
+// without a branch on the lanes' data: which operand decides varies from
+// lane to lane, and mispredicted branches would cost more than the work.
+template <bool kDecisive, class Range>
+void LaneMachine::LogicLanes(const PlanStep& s, Range lanes) {
+  // settled: 0 open, 1 decided by a decisive operand, 2 by an error.
   std::array<std::uint8_t, kLanes> settled{}, unknown{};
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const Cell* v = Column(plan_.operands[s.first + k]);
-    for (const std::size_t i : active_) {
-      const bool error = v[i].is_error();
-      const bool decides = v[i].known() && (v[i].a != 0) == decisive;
-      const std::uint8_t now = error ? kError : decides ? kDecided : kOpen;
-      settled[i] = settled[i] != kOpen ? settled[i] : now;
-      unknown[i] |= static_cast<std::uint8_t>(v[i].unknown());
+    for (const std::size_t i : lanes) {
+      const std::int64_t den = v[i].den;
+      const auto now = static_cast<std::uint8_t>(den == -2 ? 2 : (den >= 0) & ((v[i].a != 0) == kDecisive));
+      const auto open = static_cast<std::uint8_t>(-static_cast<int>(settled[i] == 0));  // all ones while open
+      settled[i] |= now & open;
+      unknown[i] |= static_cast<std::uint8_t>(den == -1);
     }
   }
   Cell* dst = Column(s.dst);
-  for (const std::size_t i : active_) {
-    const bool open = settled[i] == kOpen;
-    const bool value = open ? !decisive : decisive;
-    const Cell::State state = settled[i] == kError        ? Cell::State::kError
-                              : (open && unknown[i] != 0) ? Cell::State::kUnknown
-                                                          : Cell::State::kKnown;
-    dst[i] = {state == Cell::State::kKnown && value ? 1 : 0, 0, state};
+  for (const std::size_t i : lanes) {
+    const auto open = static_cast<std::uint8_t>(settled[i] == 0);
+    const auto state = static_cast<std::uint8_t>((settled[i] & 2) | (open & unknown[i]));
+    dst[i] = Cell::Of(static_cast<Cell::State>(state), open ^ static_cast<std::uint8_t>(kDecisive));
   }
 }
 
 // Built-ins on cells, lane by lane over the operands' columns, as
 // steps::CallCellsOf.
-void LaneMachine::CallCellsLanes(const PlanStep& s) {
+template <class Range>
+void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
   OperandColumns(s);
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   Cell* dst = Column(s.dst);
-  for (const std::size_t i : active_) {
+  for (const std::size_t i : lanes) {
     dst[i] =
         steps::CallCellsOf(fn, columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; });
   }
 }
 
 // A string fact against an interned constant or list, read from the
-// profile's cells (a string's cell is its interned id) as long as the fact's
-// text was interned; the rest as steps::StringEqual / StringInList.
-bool LaneMachine::StringLanes(const PlanStep& s) {
+// profile's cells (a string's cell is its interned id, 0 for a text no rule
+// names, in no list and equal to no interned constant) as long as the
+// fact's text was interned; the rest as steps::StringEqual / StringInList.
+// Without a branch on the lanes' data, as LogicLanes.
+template <class Range>
+bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   const StringSource& fact = plan_.strings[static_cast<std::size_t>(s.a)];
   const bool in_list = s.step == Step::kStringInList;
   const StringSource* constant = in_list ? nullptr : &plan_.strings[static_cast<std::size_t>(s.b)];
   if (fact.slot < 0 || (constant != nullptr && (constant->slot >= 0 || constant->id == 0))) return false;
   const auto slot = static_cast<std::size_t>(fact.slot);
-  const bool equal = static_cast<Code>(s.op) == Code::kEq;
   Cell* dst = Column(s.dst);
-  for (const std::size_t i : active_) {
-    const Cell& given = facts_[i][slot];
-    const auto id = static_cast<std::int32_t>(given.a);
-    if (given.unknown()) {
-      dst[i] = Cell::Unknown();
-    } else if (id == 0) {  // a text no rule names: in no list, equal to no interned constant
-      dst[i] = Cell::Bool(!in_list && !equal);
-    } else if (in_list) {
-      dst[i] = steps::MembershipCell(program_.Membership(s.b, id));
-    } else {
-      dst[i] = Cell::Bool((id == constant->id) == equal);
+  const auto given_state = [](const Cell& given) { return static_cast<std::uint8_t>(given.state()); };
+  if (in_list) {
+    for (const std::size_t i : lanes) {
+      const Cell& given = facts_[i][slot];
+      const std::uint8_t membership = program_.Membership(s.b, static_cast<std::int32_t>(given.a));
+      const std::uint8_t state =
+          std::max(given_state(given), static_cast<std::uint8_t>(membership == Program::kPossibleMember));
+      dst[i] = Cell::Of(static_cast<Cell::State>(state), membership == Program::kMember);
     }
+    return true;
+  }
+  const bool equal = static_cast<Code>(s.op) == Code::kEq;
+  for (const std::size_t i : lanes) {
+    const Cell& given = facts_[i][slot];
+    const std::uint8_t state = given_state(given);
+    dst[i] = Cell::Of(static_cast<Cell::State>(state), (given.a == constant->id) == equal);
   }
   return true;
 }
@@ -138,6 +147,15 @@ void LaneMachine::Prepare(Date date) {
     Schedule(static_cast<std::int32_t>(i), scheduled);
     later_[i] = {begin, static_cast<std::uint32_t>(order_.size())};
   }
+  // Steps shared between expressions run once; the amounts' steps move up
+  // by the number of steps dropped before them.
+  const std::uint32_t dropped = every_lane_end_ - ShareEqualSteps(plan_, order_, every_lane_end_);
+  for (std::size_t i = 0; i < later_.size(); ++i) {
+    if (!plan_.amount_segment[i]) continue;
+    later_[i].begin -= dropped;
+    later_[i].end -= dropped;
+  }
+  every_lane_end_ -= dropped;
   // Constants are set once for every lane; no step writes them.
   cells_.resize(plan_.initial.size() * kLanes);
   for (std::size_t r = 0; r < plan_.initial.size(); ++r) {
@@ -169,17 +187,15 @@ void LaneMachine::Run(std::span<const ProfileData* const> profiles, Date date) {
     while (values_.size() < kLanes) values_.emplace_back(program_);
     values_ready_.assign(kLanes, 0);
   }
-  active_ = Lanes(kAllLanes).first(profiles_.size());
   for (std::size_t i = 0; i < profiles_.size(); ++i) facts_[i] = profiles_[i]->cells.data();
-  for (std::uint32_t k = 0; k < every_lane_end_; ++k) RunStep(plan_.steps[order_[k]]);
+  for (std::uint32_t k = 0; k < every_lane_end_; ++k) RunStep(plan_.steps[order_[k]], EveryLane{profiles_.size()});
 }
 
 void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
   const std::int32_t segment = plan_.expr_segments[static_cast<std::size_t>(expr)];
   if (segment < 0) return;
-  active_ = lanes;
   const StepRange range = later_[static_cast<std::size_t>(segment)];
-  for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]]);
+  for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]], lanes);
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {
@@ -191,9 +207,10 @@ Evaluator& LaneMachine::Values(std::size_t lane) {
 }
 
 // The most frequent steps have loops of their own; the others run the
-// step's definition (plan_steps.hpp) lane by lane.
-void LaneMachine::RunStep(const PlanStep& s) {
-  const Lanes n = active_;
+// step's definition (plan_steps.hpp) lane by lane, on every lane of the
+// block (values, conditions) or on the lanes an amount is computed for.
+template <class Range>
+void LaneMachine::RunStep(const PlanStep& s, Range n) {
   Cell* dst = Column(s.dst);
   switch (s.step) {
     case Step::kLoadFact: {
@@ -237,21 +254,23 @@ void LaneMachine::RunStep(const PlanStep& s) {
     case Step::kNot:
       return NotLanes(Column(s.a), dst, n);
     case Step::kAnd:
+      return LogicLanes<false>(s, n);
     case Step::kOr:
-      return LogicLanes(s, s.step == Step::kOr);
+      return LogicLanes<true>(s, n);
     case Step::kCallCells:
-      return CallCellsLanes(s);
+      return CallCellsLanes(s, n);
     case Step::kStringEqual:
     case Step::kStringInList:
-      if (!StringLanes(s)) RunOnEachLane(s);
+      if (!StringLanes(s, n)) RunOnEachLane(s, n);
       return;
     default:
-      return RunOnEachLane(s);
+      return RunOnEachLane(s, n);
   }
 }
 
-void LaneMachine::RunOnEachLane(const PlanStep& s) {
-  ForEachLane(s, [&s](const auto& in) { return ComputeStep(in, s); });
+template <class Range>
+void LaneMachine::RunOnEachLane(const PlanStep& s, Range lanes) {
+  ForEachLane(s, lanes, [&s](const auto& in) { return ComputeStep(in, s); });
 }
 
 }  // namespace relief::internal

@@ -32,6 +32,23 @@ namespace relief::internal {
 // Lane indices, in increasing order.
 using Lanes = std::span<const std::uint8_t>;
 
+// Every lane of a block, 0 .. n - 1: a loop over it reads no index from
+// memory, so the compiler can unroll and vectorise it.
+struct EveryLane {
+  struct Iterator {
+    std::size_t lane;
+    std::size_t operator*() const { return lane; }
+    Iterator& operator++() {
+      ++lane;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return lane != other.lane; }
+  };
+  std::size_t n = 0;
+  Iterator begin() const { return {0}; }
+  Iterator end() const { return {n}; }
+};
+
 class LaneMachine {
  public:
   static constexpr std::size_t kLanes = 32;
@@ -67,25 +84,25 @@ class LaneMachine {
  private:
   void Prepare(Date date);
   void Schedule(std::int32_t segment, std::vector<std::uint8_t>& scheduled);
-  void RunStep(const PlanStep& s);
-  void RunOnEachLane(const PlanStep& s);
+  // Each runs on `lanes`: a Lanes span, or EveryLane of the block.
+  template <class Range>
+  void RunStep(const PlanStep& s, Range lanes);
+  template <class Range>
+  void RunOnEachLane(const PlanStep& s, Range lanes);
+  template <bool kDecisive, class Range>
+  void LogicLanes(const PlanStep& s, Range lanes);
+  template <class Range>
+  void CallCellsLanes(const PlanStep& s, Range lanes);
+  template <class Range>
+  bool StringLanes(const PlanStep& s, Range lanes);
+  template <class Range, class Compute>
+  void ForEachLane(const PlanStep& s, Range lanes, Compute compute);
   void OperandColumns(const PlanStep& s);
-  void LogicLanes(const PlanStep& s, bool decisive);
-  void CallCellsLanes(const PlanStep& s);
-  bool StringLanes(const PlanStep& s);
   auto InputsOf(std::size_t lane);  // the StepInputs of one lane
-  template <class Compute>
-  void ForEachLane(const PlanStep& s, Compute compute);
   Evaluator& Values(std::size_t lane);
 
   Cell* Column(Reg r) { return cells_.data() + static_cast<std::size_t>(r) * kLanes; }
   const Cell* Column(Reg r) const { return cells_.data() + static_cast<std::size_t>(r) * kLanes; }
-
-  static constexpr auto kAllLanes = [] {
-    std::array<std::uint8_t, kLanes> all{};
-    for (std::size_t i = 0; i < kLanes; ++i) all[i] = static_cast<std::uint8_t>(i);
-    return all;
-  }();
 
   const Program& program_;
   BatchPlan plan_;
@@ -95,7 +112,6 @@ class LaneMachine {
   std::vector<std::uint32_t> order_;
   std::uint32_t every_lane_end_ = 0;
   std::vector<StepRange> later_;
-  Lanes active_;             // the lanes the steps run on
   std::vector<Cell> cells_;  // register r, lane i: cells_[r * kLanes + i]
   std::span<const ProfileData* const> profiles_;
   std::array<const Cell*, kLanes> facts_{};  // each lane's ProfileData::cells

@@ -175,6 +175,17 @@ inline std::optional<String> StringAt(const BatchPlan& plan, const ProfileData& 
 // A built-in on strings (kCallStrings): unknown when one is not given.
 template <class In>
 Cell CallStrings(const In& in, const PlanStep& s) {
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
+  if (fn.on_strings != nullptr) {
+    std::array<std::string_view, kMaxBuiltinArgs> texts;
+    std::size_t n = 0;
+    for (Reg source : in.Operands(s)) {
+      const auto text = StringAt(in.plan, in.profile, source);
+      if (!text) return Cell::Unknown();
+      texts[n++] = text->text;
+    }
+    return fn.on_strings({texts.data(), n});
+  }
   in.value_args.clear();
   for (Reg source : in.Operands(s)) {
     const auto text = StringAt(in.plan, in.profile, source);
@@ -183,7 +194,6 @@ Cell CallStrings(const In& in, const PlanStep& s) {
     v.integer = text->id;
     in.value_args.push_back(v);
   }
-  const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   return CellOf(fn.eval(in.value_args, CallContext{in.program, in.profile, in.plan.date, s.a, s.instr}));
 }
 

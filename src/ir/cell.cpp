@@ -1,7 +1,6 @@
 #include "ir/cell.hpp"
 
 #include <array>
-#include <numeric>
 
 #include "ir/value.hpp"
 
@@ -32,23 +31,12 @@ Cell Cell::Number(Decimal d) {
   const std::int64_t factor = FixedFactor(d.denominator());
   std::int64_t scaled = 0;
   if (factor != 0 && !__builtin_mul_overflow(d.numerator(), factor, &scaled)) return Integer(scaled);
-  return {d.numerator(), d.denominator(), State::kKnown};
+  return {d.numerator(), d.denominator()};
 }
 
 Decimal Cell::ToDecimal() const {
-  if (!fixed()) return *Decimal::Ratio(a, den);  // already in lowest terms
+  if (!fixed()) return *Decimal::Ratio(a, den);
   return *Decimal::Ratio(a, kScale);
-}
-
-std::optional<Cell> Cell::Ratio(std::int64_t p, std::int64_t q) {
-  if (p == INT64_MIN || q == INT64_MIN) return std::nullopt;
-  if (q < 0) {
-    p = -p;
-    q = -q;
-  }
-  const auto g =
-      static_cast<std::int64_t>(std::gcd(static_cast<std::uint64_t>(p < 0 ? -p : p), static_cast<std::uint64_t>(q)));
-  return Cell{p / g, q / g, State::kKnown};
 }
 
 std::optional<Decimal> Cell::RoundToCent() const {

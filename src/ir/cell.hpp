@@ -5,17 +5,21 @@
 // months, enum indices, and numbers. A number is kept as a fixed-point
 // integer, its value times kScale, whenever that is exact and fits 64 bits
 // (every amount written with up to six decimals, so every amount in cents and
-// every percentage of the packs), and only otherwise as the exact rational of
-// Decimal (a division by 12, a loss over a reference). Each number has one
-// form only: a value with a fixed form is never stored as a rational, so
-// equal numbers are equal cells. Arithmetic on two fixed forms is integer
-// arithmetic; anything else goes through Decimal, so the results are those of
-// the Value evaluator to the last digit.
+// every percentage of the packs), and only otherwise as an exact rational (a
+// division by 12, a loss over a reference). A value with a fixed form is
+// never stored as a rational. A rational is not brought to lowest terms when
+// a division makes it: it is only compared, rounded or turned into a Decimal,
+// each exact on any terms, and reducing would cost a GCD (a loop whose
+// branches depend on the data) on every division of every profile.
+// Arithmetic on two fixed forms is integer arithmetic; anything else goes
+// through Decimal, so the results are those of the Value evaluator to the
+// last digit.
 //
 // An error cell carries no code: the batch path needs only the status.
 #ifndef RELIEF_IR_CELL_HPP_
 #define RELIEF_IR_CELL_HPP_
 
+#include <algorithm>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -27,41 +31,53 @@ namespace relief::internal {
 struct Value;
 
 struct Cell {
+  // The state of a cell as a number: what `den` holds when not known, negated.
   enum class State : std::uint8_t { kKnown, kUnknown, kError };
 
   // A boolean (0 or 1), a date (days since the epoch), a month index, an
   // enum index, or a number: the value times kScale when `den` is 0, else
-  // the numerator of the lowest-terms rational a / den.
+  // the rational a / den (den > 0, not always in lowest terms).
   std::int64_t a = 0;
-  std::int64_t den = 0;
-  State state = State::kUnknown;
+  // 0 or a denominator when known; -1 when unknown, -2 for an error (and
+  // then `a` is 0). The state lives in `den` so that a cell is 16 bytes and
+  // "both operands known and fixed" is one test, (x.den | y.den) == 0: the
+  // block machine moves and tests millions of cells.
+  std::int64_t den = -1;
 
   static constexpr std::int64_t kScale = 1'000'000;
 
-  static Cell Unknown() { return {}; }
-  static Cell Error() { return {0, 0, State::kError}; }
-  static Cell Integer(std::int64_t v) { return {v, 0, State::kKnown}; }
-  static Cell Bool(bool b) { return Integer(b ? 1 : 0); }
+  static constexpr Cell Unknown() { return {}; }
+  static constexpr Cell Error() { return {0, -2}; }
+  static constexpr Cell Integer(std::int64_t v) { return {v, 0}; }
+  static constexpr Cell Bool(bool b) { return Integer(b ? 1 : 0); }
+  // A cell of `state` holding `a` when known (a boolean, an integer).
+  static constexpr Cell Of(State state, std::int64_t a) {
+    return {state == State::kKnown ? a : 0, -static_cast<std::int64_t>(state)};
+  }
   // A number: its fixed form when it has one.
   static Cell Number(Decimal d);
   static Cell Number(std::optional<Decimal> d) { return d ? Number(*d) : Error(); }  // nullopt: overflow
-  // p / q (q != 0) in lowest terms, for a quotient known to have no fixed
-  // form; nullopt when a term is INT64_MIN (Decimal handles those).
-  static std::optional<Cell> Ratio(std::int64_t p, std::int64_t q);
+  // p / q (q != 0), for a quotient known to have no fixed form; nullopt
+  // when a term is INT64_MIN (Decimal handles those).
+  static std::optional<Cell> Ratio(std::int64_t p, std::int64_t q) {
+    if (p == INT64_MIN || q == INT64_MIN) return std::nullopt;
+    return q < 0 ? Cell{-p, -q} : Cell{p, q};
+  }
 
-  bool known() const { return state == State::kKnown; }
-  bool unknown() const { return state == State::kUnknown; }
-  bool is_error() const { return state == State::kError; }
-  bool is_true() const { return known() && a != 0; }
-  bool is_false() const { return known() && a == 0; }
-  bool fixed() const { return den == 0; }
+  constexpr State state() const { return static_cast<State>(std::max<std::int64_t>(-den, 0)); }
+  constexpr bool known() const { return den >= 0; }
+  constexpr bool unknown() const { return den == -1; }
+  constexpr bool is_error() const { return den == -2; }
+  constexpr bool is_true() const { return known() && a != 0; }
+  constexpr bool is_false() const { return known() && a == 0; }
+  constexpr bool fixed() const { return den == 0; }  // known, and not a rational
 
   Decimal ToDecimal() const;
   // Rounded to the cent, half away from zero (Decimal::Round(2)).
   std::optional<Decimal> RoundToCent() const;
 
-  // Equal values (of the same type): cells are canonical.
-  friend bool operator==(const Cell&, const Cell&) = default;
+  // Equal values of the same type (operator== below).
+  friend bool operator==(const Cell& x, const Cell& y);
 };
 
 // The cell of a value of a cell type (boolean, number, date, month, enum).
@@ -78,6 +94,14 @@ inline std::strong_ordering Compare(const Cell& x, const Cell& y) {
   __extension__ using Wide = __int128;
   const Wide xd = x.fixed() ? Cell::kScale : x.den, yd = y.fixed() ? Cell::kScale : y.den;
   return Wide{x.a} * yd <=> Wide{y.a} * xd;
+}
+
+// A value has one fixed form, and a fixed form is never stored as a
+// rational: cells of different forms or states are different values, and
+// two rationals are equal when their cross products are.
+inline bool operator==(const Cell& x, const Cell& y) {
+  if (x.den <= 0 || y.den <= 0) return x.a == y.a && x.den == y.den;
+  return Compare(x, y) == 0;
 }
 
 // Number arithmetic on known cells; an overflow or a division by zero is an

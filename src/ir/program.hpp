@@ -254,7 +254,8 @@ struct Program : Symbols {
   // that no list or constant holds). Built by compile/, read by profile/
   // when a string fact is stored.
   std::unordered_map<std::string_view, std::int32_t> string_ids;
-  // By list, then by string id: kNotMember, kMember or kPossibleMember.
+  // By list, then by string id (0 included: no string has it): kNotMember,
+  // kMember or kPossibleMember.
   std::vector<std::vector<std::uint8_t>> list_membership;
   static constexpr std::uint8_t kNotMember = 0, kMember = 1, kPossibleMember = 2;
 
@@ -262,10 +263,10 @@ struct Program : Symbols {
     auto it = string_ids.find(text);
     return it == string_ids.end() ? 0 : it->second;
   }
-  // Membership of an interned string in a list (not interned: not a member).
+  // Membership of an interned string in a list (not interned, id 0: not a
+  // member, as every list's row 0 says).
   std::uint8_t Membership(std::int32_t list, std::int32_t string_id) const {
-    return string_id == 0 ? kNotMember
-                          : list_membership[static_cast<std::size_t>(list)][static_cast<std::size_t>(string_id)];
+    return list_membership[static_cast<std::size_t>(list)][static_cast<std::size_t>(string_id)];
   }
 
   const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }

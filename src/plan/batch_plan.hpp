@@ -102,6 +102,46 @@ struct BatchPlan {
 // The plan of `program` at `date`.
 BatchPlan PlanBatch(const Program& program, Date date);
 
+// Calls f(Reg&) on each register that `s` reads (not its dst): the fields
+// and operands that hold registers for its kind of step. String sources,
+// fact slots, lists and instructions are not registers.
+template <class F>
+void ForEachRegisterRead(PlanStep& s, std::vector<Reg>& operands, F f) {
+  auto field = [&f](std::int32_t& r) {
+    if (r >= 0) f(r);
+  };
+  switch (s.step) {
+    case Step::kLoadFact:
+    case Step::kSeriesAt:
+      return field(s.b);
+    case Step::kNot:
+    case Step::kNegate:
+    case Step::kShortCircuit:
+      return field(s.a);
+    case Step::kArithmetic:
+    case Step::kCompare:
+      field(s.a);
+      return field(s.b);
+    case Step::kIf:
+      field(s.a);
+      field(s.b);
+      return field(s.c);
+    case Step::kAnd:
+    case Step::kOr:
+    case Step::kInSet:
+    case Step::kCallCells:
+    case Step::kCallValues:
+      for (std::uint32_t k = 0; k < s.count; ++k) f(operands[s.first + k]);
+      return;
+    case Step::kCallStrings:
+    case Step::kStringInList:
+    case Step::kStringEqual:
+    case Step::kEvaluate:
+    case Step::kEnsure:
+      return;
+  }
+}
+
 }  // namespace relief::internal
 
 #endif  // RELIEF_PLAN_BATCH_PLAN_HPP_

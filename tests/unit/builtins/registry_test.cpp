@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 
@@ -107,6 +108,28 @@ TEST(BuiltinRegistry, EvaluationsComputeOnKnownValues) {
   EXPECT_EQ(Call("add_years", {Value::OfDate(*Date::Parse("2020-02-29")), Value::Number(1)}),
             Value::OfDate(*Date::Parse("2021-03-01")));
   EXPECT_EQ(Call("starts_with", {Value::String("56.10A"), Value::String("56")}), Value::Bool(true));
+}
+
+// A function's evaluation on texts (the batch path's) is its evaluation on
+// string values.
+TEST(BuiltinRegistry, EvaluationsOnTextsEqualThoseOnValues) {
+  const std::vector<std::string_view> texts = {"", "4", "47", "47.11B", "56.10A", "047", "é"};
+  int functions = 0;
+  for (const Builtin& fn : Builtins()) {
+    if (fn.on_strings == nullptr) continue;
+    SCOPED_TRACE(std::string(fn.name));
+    ++functions;
+    ASSERT_EQ(fn.min_args, 2) << "this test passes two texts";
+    for (const std::string_view x : texts) {
+      for (const std::string_view y : texts) {
+        const std::array<std::string_view, 2> args{x, y};
+        EXPECT_EQ(ValueOf(fn.on_strings(args), static_cast<std::uint8_t>(Value::Kind::kBool)),
+                  Call(fn.name, {Value::String(x), Value::String(y)}))
+            << x << ", " << y;
+      }
+    }
+  }
+  EXPECT_GE(functions, 1);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Cells (ir/cell.hpp) compute what Decimal computes: every operation on a
 // grid of numbers (fixed forms, rationals, values at the edges of the fixed
-// range) is checked against Decimal's, and the forms stay canonical.
+// range) is checked against Decimal's, and a value with a fixed form has no
+// other (a quotient's rational need not be in lowest terms).
 #include "ir/cell.hpp"
 
 #include <gtest/gtest.h>
@@ -70,7 +71,12 @@ TEST(Cell, ArithmeticEqualsDecimalArithmetic) {
       EXPECT_EQ(Arithmetic(Arith::kSub, cx, cy), Expected(x.Sub(y))) << x.ToString() << " - " << y.ToString();
       EXPECT_EQ(Arithmetic(Arith::kMul, cx, cy), Expected(x.Mul(y))) << x.ToString() << " * " << y.ToString();
       const Cell quotient = y.is_zero() ? Cell::Error() : Expected(x.Div(y));
-      EXPECT_EQ(Arithmetic(Arith::kDiv, cx, cy), quotient) << x.ToString() << " / " << y.ToString();
+      const Cell divided = Arithmetic(Arith::kDiv, cx, cy);
+      EXPECT_EQ(divided, quotient) << x.ToString() << " / " << y.ToString();
+      EXPECT_EQ(divided.fixed(), quotient.fixed()) << x.ToString() << " / " << y.ToString();
+      if (divided.known()) {
+        EXPECT_EQ(divided.ToDecimal(), *x.Div(y)) << x.ToString() << " / " << y.ToString();
+      }
       EXPECT_EQ(Compare(cx, cy), x <=> y) << x.ToString() << " <=> " << y.ToString();
       EXPECT_EQ(cx == cy, x == y);
       ++checked;
@@ -94,6 +100,21 @@ TEST(Cell, FromCentsIsInLowestTerms) {
        std::vector<std::int64_t>{0, 1, -1, 50, 150, -150, 2500, 100, 123456, INT64_MIN, INT64_MAX}) {
     EXPECT_EQ(Decimal::FromCents(cents), *Decimal::Ratio(cents, 100)) << cents;
   }
+  // Every residue modulo 100 and its multiples of 2, 4, 5, 25, both signs.
+  for (std::int64_t cents = -10'000; cents <= 10'000; ++cents) {
+    ASSERT_EQ(Decimal::FromCents(cents), *Decimal::Ratio(cents, 100)) << cents;
+  }
+}
+
+// Rationals made by a division are compared by value, whatever their terms.
+TEST(Cell, QuotientsInAnyTermsCompareByValue) {
+  const Cell third = Arithmetic(Arith::kDiv, Cell::Integer(2 * Cell::kScale), Cell::Integer(6 * Cell::kScale));
+  const Cell reduced = Cell::Number(*Decimal::Ratio(1, 3));
+  EXPECT_EQ(third, reduced);
+  EXPECT_EQ(Compare(third, reduced), std::strong_ordering::equal);
+  EXPECT_NE(third, Cell::Number(*Decimal::Ratio(1, 7)));
+  EXPECT_EQ(third.ToDecimal(), *Decimal::Ratio(1, 3));
+  EXPECT_EQ(third.RoundToCent(), Decimal::FromCents(33));
 }
 
 TEST(Cell, ValuesOfEveryCellTypeConvert) {
