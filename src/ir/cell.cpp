@@ -35,6 +35,8 @@ Cell Cell::Number(Decimal d) {
   return {d.numerator(), d.denominator(), State::kKnown};
 }
 
+Cell Cell::ScaledRational(std::int64_t units, int places) { return Number(Decimal::FromScaled(units, places)); }
+
 Decimal Cell::ToDecimal() const {
   if (!fixed()) return *Decimal::Ratio(a, den);  // already in lowest terms
   return *Decimal::Ratio(a, kScale);
