@@ -14,7 +14,10 @@
 // several hundred thousand profiles a second on one core, against some
 // twenty thousand through ReadProfile's YAML reader (docs/performance.md).
 //
-// A reader keeps its buffers between calls: use one per thread.
+// A line of plain scalars (as a program writes them) is read in one pass,
+// anything else with simdjson. A reader keeps its buffers between calls,
+// and writes the next lines into the profiles it handed out that nobody
+// holds any more (the last 512): use one per thread.
 #ifndef RELIEF_JSON_LINES_HPP_
 #define RELIEF_JSON_LINES_HPP_
 

@@ -5,10 +5,7 @@ namespace {
 
 // The id of `text`, given a new one the first time. The text must outlive
 // the program's use of it (list keys and interned constants do).
-std::int32_t Intern(Program& p, std::string_view text) {
-  auto [it, added] = p.string_ids.emplace(text, static_cast<std::int32_t>(p.string_ids.size()) + 1);
-  return it->second;
-}
+std::int32_t Intern(Program& p, std::string_view text) { return p.string_ids.Intern(text); }
 
 void InternValue(Program& p, Value& v) {
   if (v.kind == Value::Kind::kString) v.integer = Intern(p, v.text);

@@ -34,6 +34,8 @@ Cell Cell::Number(Decimal d) {
   return {d.numerator(), d.denominator()};
 }
 
+Cell Cell::ScaledRational(std::int64_t units, int places) { return Number(Decimal::FromScaled(units, places)); }
+
 Decimal Cell::ToDecimal() const {
   if (!fixed()) return *Decimal::Ratio(a, den);
   return *Decimal::Ratio(a, kScale);

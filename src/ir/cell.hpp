@@ -57,6 +57,22 @@ struct Cell {
   // A number: its fixed form when it has one.
   static Cell Number(Decimal d);
   static Cell Number(std::optional<Decimal> d) { return d ? Number(*d) : Error(); }  // nullopt: overflow
+  // units × 10^-places (0 <= places <= 18), as a reader of a number written
+  // plainly has it: the cell of Number(*Decimal::FromScaled(units, places)),
+  // without the rational when it has a fixed form.
+  // Inline: a cell returned from a call is reloaded from memory, which
+  // stalls on the stores that wrote it (docs/performance.md).
+  static Cell Scaled(std::int64_t units, int places) {
+    // kScale = 10^6: up to six places, the fixed form is units × 10^(6 -
+    // places), the same integer as the reduced rational's numerator times
+    // its factor.
+    constexpr std::int64_t kPow10[] = {1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+    std::int64_t scaled = 0;
+    if (places >= 0 && places <= 6 && !__builtin_mul_overflow(units, kPow10[places], &scaled)) [[likely]]
+      return Integer(scaled);
+    return ScaledRational(units, places);
+  }
+  static Cell ScaledRational(std::int64_t units, int places);
   // p / q (q != 0), for a quotient known to have no fixed form; nullopt
   // when a term is INT64_MIN (Decimal handles those).
   static std::optional<Cell> Ratio(std::int64_t p, std::int64_t q) {

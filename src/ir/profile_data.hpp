@@ -47,6 +47,11 @@ class StringStore {
     used_ += text.size();
     return {at, text.size()};
   }
+  // Forgets every string (the values pointing into the store must go too).
+  void clear() {
+    used_ = 0;
+    blocks_.clear();
+  }
 
  private:
   std::array<char, 128> local_;

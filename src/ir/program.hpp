@@ -19,6 +19,7 @@
 
 #include "core/text_span.hpp"
 #include "ir/pattern.hpp"
+#include "ir/string_ids.hpp"
 #include "ir/types.hpp"
 #include "ir/value.hpp"
 #include "relief/calendar.hpp"
@@ -253,16 +254,13 @@ struct Program : Symbols {
   // 1, which a string Value carries in `integer` (0: not interned, a text
   // that no list or constant holds). Built by compile/, read by profile/
   // when a string fact is stored.
-  std::unordered_map<std::string_view, std::int32_t> string_ids;
+  StringIds string_ids;
   // By list, then by string id (0 included: no string has it): kNotMember,
   // kMember or kPossibleMember.
   std::vector<std::vector<std::uint8_t>> list_membership;
   static constexpr std::uint8_t kNotMember = 0, kMember = 1, kPossibleMember = 2;
 
-  std::int32_t StringId(std::string_view text) const {
-    auto it = string_ids.find(text);
-    return it == string_ids.end() ? 0 : it->second;
-  }
+  std::int32_t StringId(std::string_view text) const { return string_ids.Find(text); }
   // Membership of an interned string in a list (not interned, id 0: not a
   // member, as every list's row 0 says).
   std::uint8_t Membership(std::int32_t list, std::int32_t string_id) const {

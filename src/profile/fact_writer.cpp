@@ -87,10 +87,24 @@ FactWriter::FactWriter(std::shared_ptr<const Program> program) : program_(std::m
 }
 
 void FactWriter::Clear() {
-  data_ = std::make_shared<ProfileData>();
-  data_->scalars.assign(static_cast<std::size_t>(program_->scalar_slots), Value{});
-  data_->series.assign(static_cast<std::size_t>(program_->series_slots), SeriesData{});
+  // Written in place when no profile handed out shares it.
+  if (!data_ || data_.use_count() != 1) data_ = std::make_shared<ProfileData>();
+  Reset(*data_);
   series_.clear();
+}
+
+void FactWriter::Reset(ProfileData& data) const {
+  const auto scalars = static_cast<std::size_t>(program_->scalar_slots);
+  data.scalars.assign(scalars, Value{});
+  data.cells.assign(scalars, Cell{});
+  data.series.resize(static_cast<std::size_t>(program_->series_slots));
+  for (SeriesData& s : data.series) {
+    s.first = 0;
+    s.values.clear();
+  }
+  data.strings.clear();
+  data.siren.clear();
+  if (data.program != program_) data.program = program_;
 }
 
 FoundFact FactWriter::Find(std::string_view name) const {
@@ -132,8 +146,13 @@ std::string FactWriter::Set(std::int32_t index, const ValueText& value, const st
   }
   // Written in place, and put back as it was when the value is refused.
   Value& slot = data_->scalars[fact.slot];
+  Cell& cell = data_->cells[fact.slot];
   const Value before = slot;
-  if (!Convert(fact, value, name, problem, slot)) slot = before;
+  const Cell cell_before = cell;
+  if (!Convert(fact, value, name, problem, slot, cell)) {
+    slot = before;
+    cell = cell_before;
+  }
   return problem;
 }
 
@@ -141,12 +160,14 @@ std::string FactWriter::SetElement(std::int32_t index, std::int32_t period, cons
                                    const std::string& name) {
   const FactInfo& fact = program_->facts[index];
   std::string problem;
-  if (Value v; Convert(fact, value, name, problem, v)) series_[fact.slot][period] = v;
+  Value v;
+  Cell cell;  // series elements have no cells
+  if (Convert(fact, value, name, problem, v, cell)) series_[fact.slot][period] = v;
   return problem;
 }
 
 bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std::string& name, std::string& problem,
-                         Value& out) {
+                         Value& out, Cell& cell) {
   const Type type = fact.type.element();
   if (!Accepts(type.base, value.kind)) {
     problem = fmt::format("'{}': expected {}, found {} {}", name, TypeName(type, program_->enums), KindName(value.kind),
@@ -155,48 +176,61 @@ bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std
   }
   // The common case first, without a message to prepare: FromText would
   // give the same value.
-  if (PlainValue(fact, type, value.text, out)) return true;
+  if (PlainValue(fact, type, value.text, out, cell)) return true;
   if (!FromText(fact, type, value.text, name, problem, out)) return false;
   if (fact.min || fact.max) problem = OutOfBounds(fact, out, name);
+  cell = CellOf(out);
   return problem.empty();
 }
 
 bool FactWriter::SetPlain(std::int32_t index, std::string_view text) {
   const FactInfo& fact = program_->facts[index];
   if (fact.type.is_series() || fact.type.base == BaseType::kRecord) return false;
-  return PlainValue(fact, fact.type, text, data_->scalars[fact.slot]);
+  return PlainValue(fact, fact.type, text, data_->scalars[fact.slot], data_->cells[fact.slot]);
 }
 
-bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out) const {
+bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out, Cell& cell) {
   // Bounds are checked before `out` is written, as OutOfBounds checks them:
   // a number by its value, any other value by its integer.
-  auto integer = [&](std::int32_t i, Value v) {
+  // The cells are made here, inline: returned from CellOf, they would be
+  // reloaded from memory and stall on the stores that wrote them.
+  auto integer = [&](std::int32_t i, Value v, std::int64_t c) {
     if ((fact.min && i < fact.min->integer) || (fact.max && fact.max->integer < i)) return false;
     out = v;
+    cell = Cell::Integer(c);
     return true;
   };
+  // The cell straight from the digits: no rational to bring to a fixed form.
   auto number = [&](NumberKind kind) {
-    std::optional<Decimal> d = ParsePlainNumber(text, kind);
+    std::optional<PlainNumber> n = ScanPlainNumber(text, kind);
+    if (!n) return false;
+    const std::optional<Decimal> d = Decimal::FromScaled(n->units, n->places);
     if (!d || (fact.min && *d < fact.min->number) || (fact.max && fact.max->number < *d)) return false;
     out = Value::Number(*d);
+    cell = Cell::Scaled(n->units, n->places);
     return true;
   };
   if (auto kind = NumberKindOf(type.base)) return number(*kind);
   switch (type.base) {
     case BaseType::kBoolean:
       if (text != "true" && text != "false") return false;
-      return integer(0, Value::Bool(text == "true"));
+      return integer(0, Value::Bool(text == "true"), text == "true" ? 1 : 0);
     case BaseType::kDate: {
       std::optional<Date> d = Date::Parse(text);
-      return d && integer(d->days_since_epoch(), Value::OfDate(*d));
+      return d && integer(d->days_since_epoch(), Value::OfDate(*d), d->days_since_epoch());
     }
     case BaseType::kEnum: {
       const auto& values = program_->enums[type.id];
       auto it = std::find(values.begin(), values.end(), text);
       const auto index = static_cast<std::int32_t>(it - values.begin());
-      return it != values.end() && integer(index, Value::Enum(index));
+      return it != values.end() && integer(index, Value::Enum(index), index);
     }
-    default:  // strings (checked by FromString), months
+    case BaseType::kString:
+      if (CheckString(fact, text) != StringCheck::kOk) return false;
+      StoreString(text, out);
+      cell = Cell::Integer(out.integer);
+      return true;
+    default:  // months
       return false;
   }
 }
@@ -253,22 +287,40 @@ std::optional<Value> FactWriter::FromString(const FactInfo& fact, std::string_vi
     problem = fmt::format("'{}': expected {}, found '{}'", name, expected, text);
     return std::nullopt;
   };
-  if (!IsValidUtf8(text)) return fail("text in UTF-8");
-  if (fact.pattern && !fact.pattern->FullMatch(text)) {
-    return fail(fmt::format("a value matching {}", fact.pattern->text()));
-  }
-  if (fact.in_list >= 0) {
-    const ListInfo& list = program_->lists[fact.in_list];
-    if (list.items.find(text) == list.items.end()) {
+  switch (CheckString(fact, text)) {
+    case StringCheck::kOk: {
+      Value v;
+      StoreString(text, v);
+      return v;
+    }
+    case StringCheck::kNotUtf8:
+      return fail("text in UTF-8");
+    case StringCheck::kNoMatch:
+      return fail(fmt::format("a value matching {}", fact.pattern->text()));
+    case StringCheck::kNotInList: {
+      const ListInfo& list = program_->lists[fact.in_list];
       std::vector<std::string> codes;
       for (const auto& [code, _] : list.items) codes.push_back(code);
       problem = fmt::format("'{}': '{}' is not in the list « {} »{}", name, text, list.label, DidYouMean(text, codes));
       return std::nullopt;
     }
   }
-  Value v = Value::String(data_->strings.emplace_back(text));
-  v.integer = program_->StringId(text);
-  return v;
+  return std::nullopt;
+}
+
+FactWriter::StringCheck FactWriter::CheckString(const FactInfo& fact, std::string_view text) const {
+  if (!IsValidUtf8(text)) return StringCheck::kNotUtf8;
+  if (fact.pattern && !fact.pattern->FullMatch(text)) return StringCheck::kNoMatch;
+  if (fact.in_list >= 0) {
+    const ListInfo& list = program_->lists[fact.in_list];
+    if (list.items.find(text) == list.items.end()) return StringCheck::kNotInList;
+  }
+  return StringCheck::kOk;
+}
+
+void FactWriter::StoreString(std::string_view text, Value& out) {
+  out = Value::String(data_->strings.emplace_back(text));
+  out.integer = program_->StringId(text);
 }
 
 std::string FactWriter::ExpectedScalar(const FactInfo& fact, const std::string& name, std::string_view found) const {
@@ -311,12 +363,6 @@ void LayOutSeries(const std::map<std::int32_t, std::map<std::int32_t, Value>>& s
   }
 }
 
-// Sets data.cells from data.scalars.
-void ConvertToCells(ProfileData& data) {
-  data.cells.resize(data.scalars.size());
-  std::transform(data.scalars.begin(), data.scalars.end(), data.cells.begin(), CellOf);
-}
-
 }  // namespace
 
 std::shared_ptr<ProfileData> FactWriter::Finish() const {
@@ -331,16 +377,15 @@ std::shared_ptr<ProfileData> FactWriter::Finish() const {
   for (const Value& v : data_->scalars) data->scalars.push_back(own(v));
   data->series.assign(data_->series.size(), SeriesData{});
   LayOutSeries(series_, *data, own);
-  ConvertToCells(*data);
+  data->cells = data_->cells;  // a string's cell is its id: nothing to own
   data->program = program_;
   return data;
 }
 
-std::shared_ptr<ProfileData> FactWriter::Take() {
+std::shared_ptr<ProfileData> FactWriter::Take(std::shared_ptr<ProfileData> next) {
   LayOutSeries(series_, *data_, [](const Value& v) { return v; });
-  ConvertToCells(*data_);
-  data_->program = program_;
   std::shared_ptr<ProfileData> data = std::move(data_);
+  data_ = std::move(next);
   Clear();
   return data;
 }

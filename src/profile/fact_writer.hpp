@@ -62,25 +62,37 @@ class FactWriter {
   // The profile written so far (the writer can go on afterwards).
   std::shared_ptr<ProfileData> Finish() const;
   // The profile written so far, without a copy; the writer starts afresh
-  // (as does Clear, which drops what was written).
-  std::shared_ptr<ProfileData> Take();
+  // (as does Clear, which drops what was written), in `next` when given: a
+  // profile nobody else holds, whose buffers are reused (ProfileRecycler).
+  std::shared_ptr<ProfileData> Take(std::shared_ptr<ProfileData> next = nullptr);
   void Clear();
 
  private:
-  // Each writes `out` and returns true, or says the problem and returns
-  // false (`out` may have been written).
-  bool Convert(const FactInfo& fact, const ValueText& value, const std::string& name, std::string& problem, Value& out);
+  // Why a string fact refuses a text, if it does.
+  enum class StringCheck : std::uint8_t { kOk, kNotUtf8, kNoMatch, kNotInList };
+
+  // Each writes `out` (and `cell`, the scalar's cell) and returns true, or
+  // says the problem and returns false (`out` may have been written).
+  bool Convert(const FactInfo& fact, const ValueText& value, const std::string& name, std::string& problem, Value& out,
+               Cell& cell);
   bool FromText(const FactInfo& fact, Type type, std::string_view text, const std::string& name, std::string& problem,
                 Value& out);
   std::optional<Value> FromString(const FactInfo& fact, std::string_view text, const std::string& name,
                                   std::string& problem);
+  StringCheck CheckString(const FactInfo& fact, std::string_view text) const;
+  // The text copied into the profile, with its interned id, written to
+  // `out` (a value returned would be reloaded from memory, with a stall).
+  void StoreString(std::string_view text, Value& out);
   // Writes the value of a text written plainly for the common types
-  // (true/false, a plain number, a date, an enum code) when it lies within
-  // the fact's bounds: what FromText and OutOfBounds would accept, without
-  // a message to prepare. false, with `out` untouched, sends the text to
-  // FromText, which reads it or says what is wrong.
-  bool PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out) const;
+  // (true/false, a plain number, a date, an enum code, a string its checks
+  // accept) when it lies within the fact's bounds: what FromText and
+  // OutOfBounds would accept, without a message to prepare. false, with
+  // `out` and `cell` untouched, sends the text to FromText, which reads it
+  // or says what is wrong.
+  bool PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out, Cell& cell);
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;
+  // Empties `data` for a new profile of the program, keeping its buffers.
+  void Reset(ProfileData& data) const;
 
   std::shared_ptr<const Program> program_;
   // The top-level facts by name, looked up without making a string.

@@ -15,59 +15,21 @@
 
 #include "core/limits.hpp"
 #include "profile/fact_writer.hpp"
+#include "profile/flat_json_line.hpp"
+#include "profile/key_order.hpp"
+#include "profile/profile_recycler.hpp"
 
 namespace relief::internal {
 
 namespace ondemand = simdjson::ondemand;
 
 const std::size_t JsonProfileReader::kPadding = simdjson::SIMDJSON_PADDING;
+static_assert(RawKey::kReadPast <= simdjson::SIMDJSON_PADDING);
 
 namespace {
 
 // What "found" says of a value that is not a scalar, as the YAML reader does.
 const char* Shape(ondemand::json_type type) { return type == ondemand::json_type::object ? "a mapping" : "a list"; }
-
-// A fact's name as a JSON key writes it without escapes: the name and the
-// closing quote, compared with the line 8 bytes at a time (the line has
-// kPadding readable bytes after its end, so reading up to 7 bytes past the
-// key is safe).
-class RawKey {
- public:
-  explicit RawKey(std::string_view name) {
-    const std::string quoted = std::string(name) + '"';
-    if (quoted.size() > 8 * words_.size() || name.find_first_of("\"\\") != std::string_view::npos) return;
-    count_ = (quoted.size() + 7) / 8;
-    std::array<char, sizeof(words_)> text{}, mask{};
-    std::memcpy(text.data(), quoted.data(), quoted.size());
-    std::memset(mask.data(), 0xFF, quoted.size());
-    std::memcpy(words_.data(), text.data(), sizeof(words_));
-    std::memcpy(masks_.data(), mask.data(), sizeof(masks_));
-  }
-  // Whether the key whose text starts at `raw` (after its opening quote) is
-  // this name; always false for a name that may need escapes.
-  bool Matches(const char* raw) const {
-    for (std::size_t i = 0; i < count_; ++i) {
-      std::uint64_t word;
-      std::memcpy(&word, raw + 8 * i, sizeof(word));
-      if ((word & masks_[i]) != words_[i]) return false;
-    }
-    return count_ > 0;
-  }
-
- private:
-  std::array<std::uint64_t, 7> words_{}, masks_{};
-  static_assert(sizeof(words_) <= simdjson::SIMDJSON_PADDING);
-  std::size_t count_ = 0;
-};
-
-// The top-level facts in the order the previous line gave them: files
-// written by a program give their keys in one order, so the fact of the
-// key at each position is first guessed, and checked by one comparison of
-// the raw key, before the key is unescaped and looked up.
-struct KeyOrder {
-  std::vector<std::int32_t> facts;  // by position in the line
-  std::vector<RawKey> names;        // by fact
-};
 
 // The problems of one line, as (byte offset in the line, message); the
 // diagnostics are made only for a line that has some.
@@ -95,10 +57,6 @@ class LineReader {
   // The object's fields, each found among the facts (record < 0) or among
   // the fields of `record`.
   void ReadObject(ondemand::object object, std::int32_t record, const std::string& what);
-  // The fact the key at `position` of the profile is expected to name, if
-  // the raw key is its name.
-  std::int32_t Guess(std::size_t position, ondemand::raw_json_string key) const;
-  void Remember(std::size_t position, std::int32_t fact);
   bool Duplicate(std::int32_t fact, std::string_view key, const char* at, const std::string& what);
   void ReadFact(std::int32_t index, ondemand::value& value);
   void ReadSeries(const FactInfo& fact, std::int32_t index, ondemand::value& value);
@@ -150,12 +108,12 @@ void LineReader::ReadObject(ondemand::object object, std::int32_t record, const 
     std::string_view key;
     const char* key_at = field.key().raw() - 1;  // the opening quote (unescaping the key forgets it)
     FoundFact found;
-    if (record < 0 && (found.fact = Guess(position, field.key())) >= 0) {
+    if (record < 0 && (found.fact = order_.Guess(position, field.key().raw())) >= 0) {
       key = w_.program().facts[found.fact].name;
     } else {
       if (!Ok(field.unescaped_key().get(key), key_at)) return;
       found = record < 0 ? w_.Find(key) : w_.FindField(record, key);
-      if (record < 0) Remember(position, found.fact);
+      if (record < 0) order_.Remember(position, found.fact);
     }
     ++position;
     if (Duplicate(found.fact, key, key_at, what)) continue;
@@ -165,23 +123,6 @@ void LineReader::ReadObject(ondemand::object object, std::int32_t record, const 
     }
     ReadFact(found.fact, field.value());
     if (broken_) return;
-  }
-}
-
-std::int32_t LineReader::Guess(std::size_t position, ondemand::raw_json_string key) const {
-  if (position >= order_.facts.size()) return -1;
-  const std::int32_t fact = order_.facts[position];
-  return fact >= 0 && order_.names[static_cast<std::size_t>(fact)].Matches(key.raw()) ? fact : -1;
-}
-
-// The fact of the key at `position`, guessed for the next line; not past
-// as many positions as there are facts (a longer line has unknown keys or
-// duplicates).
-void LineReader::Remember(std::size_t position, std::int32_t fact) {
-  if (position < order_.facts.size()) {
-    order_.facts[position] = fact;
-  } else if (position == order_.facts.size() && position < order_.names.size()) {
-    order_.facts.push_back(fact);
   }
 }
 
@@ -296,6 +237,23 @@ struct JsonProfileReader::Impl {
   KeyOrder order;
   std::uint32_t stamp = 0;
   std::string padded;  // a copy of a line that cannot be read in place
+  ProfileRecycler recycler;
+  bool flat_path = true;
+
+  // A stamp no fact of `seen` has yet.
+  std::uint32_t NextStamp() {
+    if (++stamp == 0) {  // the stamps went round: forget them
+      std::fill(seen.begin(), seen.end(), 0);
+      stamp = 1;
+    }
+    return stamp;
+  }
+  // The profile written, handed out; the writer goes on in one let go.
+  std::shared_ptr<ProfileData> Take() {
+    std::shared_ptr<ProfileData> data = writer.Take(recycler.Reusable());
+    recycler.HandedOut(data);
+    return data;
+  }
 };
 
 JsonProfileReader::JsonProfileReader(std::shared_ptr<const Program> program)
@@ -303,6 +261,7 @@ JsonProfileReader::JsonProfileReader(std::shared_ptr<const Program> program)
 JsonProfileReader::~JsonProfileReader() = default;
 JsonProfileReader::JsonProfileReader(JsonProfileReader&&) noexcept = default;
 JsonProfileReader& JsonProfileReader::operator=(JsonProfileReader&&) noexcept = default;
+void JsonProfileReader::set_flat_path(bool on) { impl_->flat_path = on; }
 
 namespace {
 
@@ -335,11 +294,11 @@ std::shared_ptr<ProfileData> JsonProfileReader::Read(std::string_view line, std:
     m.padded.resize(line.size() + kPadding);
     line = std::string_view(m.padded.data(), line.size());
   }
-  if (++m.stamp == 0) {  // the stamps went round: forget them
-    std::fill(m.seen.begin(), m.seen.end(), 0);
-    m.stamp = 1;
+  if (m.flat_path) {
+    if (ReadFlatLine(line, {m.writer, m.order, m.seen, m.NextStamp()})) return m.Take();
+    m.writer.Clear();  // read again, by the path that says what is wrong
   }
-  LineReader reader(m.writer, m.seen, m.stamp, m.order, line.data());
+  LineReader reader(m.writer, m.seen, m.NextStamp(), m.order, line.data());
   ondemand::document doc;
   const simdjson::error_code error = m.parser.iterate(line.data(), line.size(), line.size() + kPadding).get(doc);
   if (error == simdjson::UTF8_ERROR) {
@@ -349,7 +308,7 @@ std::shared_ptr<ProfileData> JsonProfileReader::Read(std::string_view line, std:
   } else {
     reader.Read(doc);
   }
-  if (reader.problems.empty()) return m.writer.Take();
+  if (reader.problems.empty()) return m.Take();
   m.writer.Clear();
   Report(reader.problems, line, line_number, file_name, sink);
   return nullptr;

@@ -33,6 +33,10 @@ class JsonProfileReader {
   // `line_number` of `file_name` and the field's column; nullptr then.
   std::shared_ptr<ProfileData> Read(std::string_view line, std::size_t readable, int line_number,
                                     const std::string& file_name, DiagnosticSink& sink);
+  // Whether lines are first tried by the one-pass reader of flat lines
+  // (profile/flat_json_line.hpp); on by default, turned off by the tests that
+  // compare it with simdjson's path.
+  void set_flat_path(bool on);
 
  private:
   struct Impl;

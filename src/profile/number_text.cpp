@@ -106,7 +106,7 @@ const char* Expected(NumberKind kind) {
 // the general grammar would refuse or have to look at twice (an integer
 // with decimals, too many decimals in an amount, three decimals that may be
 // thousands).
-std::optional<Decimal> ParsePlainNumber(std::string_view s, NumberKind kind) {
+std::optional<PlainNumber> ScanPlainNumber(std::string_view s, NumberKind kind) {
   constexpr std::size_t kMaxDigits = 18;  // below 10^18: the units fit in 64 bits
   const char* p = s.data();
   const char* const end = p + s.size();
@@ -127,7 +127,13 @@ std::optional<Decimal> ParsePlainNumber(std::string_view s, NumberKind kind) {
     if (decimals == 3 && integer_digits <= 3 && *integer != '0') return std::nullopt;
   }
   const auto value = static_cast<std::int64_t>(units);
-  return Decimal::FromScaled(negative ? -value : value, static_cast<int>(decimals));
+  return PlainNumber{negative ? -value : value, static_cast<int>(decimals)};
+}
+
+std::optional<Decimal> ParsePlainNumber(std::string_view text, NumberKind kind) {
+  std::optional<PlainNumber> n = ScanPlainNumber(text, kind);
+  if (!n) return std::nullopt;
+  return Decimal::FromScaled(n->units, n->places);
 }
 
 ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind) {

@@ -11,6 +11,7 @@
 #ifndef RELIEF_PROFILE_NUMBER_TEXT_HPP_
 #define RELIEF_PROFILE_NUMBER_TEXT_HPP_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,14 @@ ParsedNumber ParseProfileNumber(std::string_view text, NumberKind kind);
 // ParseProfileNumber then reads or refuses; the value is always the one
 // ParseProfileNumber gives.
 std::optional<Decimal> ParsePlainNumber(std::string_view text, NumberKind kind);
+
+// The same number as its digits: units × 10^-places ("-1234.5" → -12345,
+// 1), which a reader turns into a cell without the rational (Cell::Scaled).
+struct PlainNumber {
+  std::int64_t units = 0;
+  int places = 0;
+};
+std::optional<PlainNumber> ScanPlainNumber(std::string_view text, NumberKind kind);
 
 }  // namespace relief::internal
 

@@ -11,6 +11,7 @@
 #include <new>
 
 #include "relief/batch_evaluator.hpp"
+#include "relief/json_lines.hpp"
 #include "support/example_profiles.hpp"
 
 namespace {
@@ -88,6 +89,61 @@ TEST(BatchEvaluator, MakesNoAllocationPerBlockOnceWarm) {
   for (int round = 0; round < 10; ++round) batch.Evaluate(profiles, date, outcomes);
   counting = false;
   EXPECT_EQ(allocations, 0);
+}
+
+// JsonLinesReader reuses the profiles its caller has let go: reading lines
+// in blocks, each block dropped before the next is read (bench-12's runner,
+// `relief batch`), allocates nothing per line once warm.
+TEST(JsonLinesReader, MakesNoAllocationPerLineOnceWarm) {
+  const RulePack pack = RulePack::LoadOrThrow(std::string(RELIEF_TEST_DIR) + "/../bench/bench12/pack");
+  JsonLinesReader reader(pack);
+  BatchEvaluator batch(pack);
+  const std::string lines[] = {
+      R"({"siren":"376301362","naf":"47.65Z","region":"53","departement":"22","date_creation":"1996-04-24",)"
+      R"("effectif":0,"ca_2019":114969.36,"ca_ref_mois":9368.6,"ca_mois":5875.34,"fermeture_administrative":false,)"
+      R"("artisan":false,"forme_juridique":"MICRO","procedure_collective":false,"masse_salariale_2019":0,)"
+      R"("embauches_jeunes_26":0,"depenses_numerique":0,"depenses_renovation":40776.44,"proprietaire_locaux":true,)"
+      R"("loyer_mensuel":4766.22})",
+      // another order, fewer keys, and a value the flat reader leaves to simdjson
+      R"({"naf":"56.10A","siren":"747638213","effectif":12,"ca_2019":"41 901,15","artisan":true})",
+  };
+  constexpr std::size_t kBlock = 256;
+  std::vector<Profile> block;
+  block.reserve(kBlock);
+  std::vector<MeasureOutcome> outcomes(kBlock * batch.measure_count());
+  const Date date = *Date::Parse("2020-11-30");
+  auto read_blocks = [&](int blocks) {
+    for (int b = 0; b < blocks; ++b) {
+      block.clear();
+      for (std::size_t i = 0; i < kBlock; ++i) {
+        ProfileResult r = reader.ReadLine(lines[i % 2], static_cast<int>(i + 1));
+        ASSERT_TRUE(r.ok()) << FormatDiagnostics(r.diagnostics);
+        block.push_back(std::move(*r.profile));
+      }
+      batch.Evaluate(block, date, outcomes);
+    }
+  };
+  read_blocks(4);  // warms the reader up
+  counting = true;
+  allocations = 0;
+  read_blocks(4);
+  counting = false;
+  EXPECT_EQ(allocations, 0);
+
+  // Profiles kept are not reused: each line read while all are held is new.
+  std::vector<Profile> kept;
+  kept.reserve(3 * kBlock);
+  counting = true;
+  allocations = 0;
+  for (std::size_t i = 0; i < 3 * kBlock; ++i) kept.push_back(*reader.ReadLine(lines[0]).profile);
+  counting = false;
+  EXPECT_GE(allocations, static_cast<long>(kBlock));
+  std::vector<MeasureOutcome> first, each;
+  batch.Evaluate(kept.front(), date, first);
+  for (const Profile& p : kept) {
+    batch.Evaluate(p, date, each);
+    EXPECT_EQ(each, first);
+  }
 }
 
 // The explained path's allocations, per evaluation of the bundled pack (the

@@ -11,6 +11,7 @@
 
 #include "api/access.hpp"
 #include "profile/fact_writer.hpp"
+#include "profile/json_profile_reader.hpp"
 #include "relief/json_lines.hpp"
 #include "unit/api/memory_pack.hpp"
 
@@ -80,8 +81,110 @@ TEST(JsonFastPaths, GuessedKeysReadAsAFreshReaderAndTheYamlReaderRead) {
     const auto& slots = internal::Access::data(*guessed.profile).scalars;
     EXPECT_EQ(slots, internal::Access::data(*fresh.profile).scalars) << line;
     EXPECT_EQ(slots, internal::Access::data(*yaml.profile).scalars) << line;
+    const auto& cells = internal::Access::data(*guessed.profile).cells;
+    EXPECT_EQ(cells, internal::Access::data(*fresh.profile).cells) << line;
+    EXPECT_EQ(cells, internal::Access::data(*yaml.profile).cells) << line;
   }
   EXPECT_EQ(good, 7);
+}
+
+// Lines the one-pass reader of flat lines (profile/flat_json_line.hpp)
+// reads, and lines it must leave to simdjson's path: each reads, or is
+// refused with the same messages at the same columns, as with simdjson's
+// path alone, followed in its buffer by another line (read past its end).
+TEST(JsonFastPaths, FlatLinesReadAsSimdjsonReadsThem) {
+  std::vector<std::string> lines(std::begin(kLines), std::end(kLines));
+  for (const char* line : {
+           R"(  { "siren" : "376301362" ,	"effectif" : 3 }  )",
+           "{\"effectif\":3}\r",
+           "{\"effectif\":3\n}",
+           "{\"artisan\":true\n,\"effectif\":3\r\n}",
+           "{\"effectif\":3 \r\n }",
+           "{\"effectif\":3 \r }",
+           R"({"effectif":3}   )",
+           R"({"effectif":null,"siren":null,"artisan":null})",
+           R"({"effectif":01})",
+           R"({"effectif":1.})",
+           R"({"effectif":-})",
+           R"({"effectif":1e5})",
+           R"({"effectif":+1})",
+           R"({"effectif":true})",
+           R"({"artisan":1})",
+           R"({"artisan":tru})",
+           R"({"artisan":truex})",
+           R"({"artisan":nul})",
+           R"({"artisan":nullx})",
+           R"({"effectif":3} x)",
+           R"({"effectif":3}{})",
+           R"({"effectif":3)",
+           R"({"effectif":3,})",
+           R"({,"effectif":3})",
+           R"({"effectif" 3})",
+           R"({"effectif":3 "siren":"1"})",
+           R"({"siren":"37630136é"})",
+           R"({"region":"\u00e9"})",
+           "{\"region\":\"\xC3\xA9\"}",
+           "{\"region\":\"\xC3\"}",
+           "{\"region\":\"\xED\xA0\x80\"}",
+           R"({"region":"a\"b"})",
+           R"({"region":"\u0041"})",
+           "{\"region\":\"tab\there\"}",
+           R"({"effectif":3,"effectif":3})",
+           R"({"inconnu":3})",
+           R"({"effectif":3,"effectif":4})",
+           R"({"ca_2019":{"a":1}})",
+           R"({"ca_2019":[1]})",
+           R"({"siren":376301362})",
+           R"({"ca_2019":"1500.50"})",
+           R"({"ca_2019":12.345})",
+           R"({"ca_2019":-0})",
+           R"({"ca_2019":99999999999999.99})",
+           R"({"ca_2019":9999999999999999.99})",
+           R"({"effectif":0.0000001})",
+           R"({"date_creation":"2020-02-30"})",
+           R"({"forme_juridique":"sa"})",
+           R"({"effectif":-1})",
+           R"({"date_creation":"2020-02-29","forme_juridique":"SARL","naf":"47.65Z"})",
+           R"([])",
+           R"(3)",
+           R"("x")",
+           R"({})",
+           R"(null)",
+           "",
+           "   ",
+           R"({"sir)",
+           R"({"siren)",
+           R"({"siren":"3763)",
+           R"({"siren":"376301362")",
+           R"({"siren":"376301362"})",
+           R"({"siren" : )",
+           R"({"siren")",
+       }) {
+    lines.emplace_back(line);
+  }
+  const auto program = internal::Access::shared_program(Bench12());
+  internal::JsonProfileReader flat(program), simdjson(program);
+  simdjson.set_flat_path(false);
+  int good = 0;
+  for (const std::string& line : lines) {
+    const std::string buffer = line + "\n" + kFirst + std::string(internal::JsonProfileReader::kPadding, ' ');
+    DiagnosticSink flat_sink, simdjson_sink;
+    auto read = flat.Read(std::string_view(buffer).substr(0, line.size()), buffer.size(), 7, "p.jsonl", flat_sink);
+    auto expected = simdjson.Read(line, line.size(), 7, "p.jsonl", simdjson_sink);
+    ASSERT_EQ(read == nullptr, expected == nullptr) << line;
+    const std::vector<Diagnostic> said = flat_sink.Take(), expected_said = simdjson_sink.Take();
+    ASSERT_EQ(said.size(), expected_said.size()) << line;
+    for (std::size_t i = 0; i < said.size(); ++i) {
+      EXPECT_EQ(said[i].message, expected_said[i].message) << line;
+      EXPECT_EQ(said[i].location.line, expected_said[i].location.line) << line;
+      EXPECT_EQ(said[i].location.column, expected_said[i].location.column) << line;
+    }
+    if (!read) continue;
+    ++good;
+    EXPECT_EQ(read->scalars, expected->scalars) << line;
+    EXPECT_EQ(read->cells, expected->cells) << line;
+  }
+  EXPECT_GT(good, 20);
 }
 
 // Names are compared with the raw key 8 bytes at a time, up to 55 bytes;
