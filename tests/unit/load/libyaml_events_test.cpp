@@ -82,6 +82,11 @@ TEST(LibyamlEvents, CornersOfTheSyntaxReadAsWithYamlCpp) {
       "- a\n- b\n",
       "\"key with: colon\": 1\n? explicit\n: value\n",
       "text: \"ligne\\nsuivante\\ttab\"\n",
+      "dq: \"un\n  deux \\\n  trois\"\nsq: 'un\n\n  deux'\n",
+      "ind: |2\n    indenté\n  moins\nend: |+\n  garde\n\n\n",
+      "a: 1\n\n# entre\n\nb:   2   \nc: \"x # pas un commentaire\"\n",
+      "base: &base {a: 1}\nderived:\n  <<: *base\n  b: 2\n",
+      "key  : spaced\n",
       "",
       "# only a comment\n",
   };
@@ -108,6 +113,7 @@ TEST(LibyamlEvents, LeavesToYamlCppWhatItDoesNotAnswerFor) {
            "a: {b: c ?}\n",   // '?' in a flow collection, which yaml-cpp refuses
            "a: 'unclosed\n",  // syntax errors
            "a: b: c\n",
+           "key: x\n- not: here\n",
            "a:\n  - x\n  y: 1\n",
        }) {
     EXPECT_FALSE(LoadWithLibyaml(text).has_value()) << text;
