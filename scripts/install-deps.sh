@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libyaml-cpp-dev libboost-dev libfmt-dev nlohmann-json3-dev libssl-dev libcli11-dev libre2-dev libsimdjson-dev
+  libyaml-cpp-dev libyaml-dev libboost-dev libfmt-dev nlohmann-json3-dev libssl-dev libcli11-dev libre2-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-venv python3-dev clang libclang-rt-14-dev clang-format clang-tidy
   chromium tidy  # the browser and markup test of the HTML pages (tests/browser/)

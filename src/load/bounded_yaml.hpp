@@ -20,7 +20,12 @@ struct BoundedYaml {
 };
 
 // Throws YAML::ParserException on a syntax error, as YAML::Load does.
+// Reads the text with libyaml when it can (libyaml_events.hpp), else with
+// yaml-cpp: the tree, marks and messages are yaml-cpp's either way.
 BoundedYaml LoadBoundedYaml(std::string_view text);
+
+// The same with yaml-cpp's parser alone, the reference.
+BoundedYaml LoadBoundedYamlWithYamlCpp(std::string_view text);
 
 }  // namespace relief::load
 
