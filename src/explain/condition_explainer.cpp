@@ -300,6 +300,7 @@ void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
+    if (out.capacity() == 0) out.reserve(4);  // most expressions read a few values: one allocation
     out.push_back({std::move(name), Share(*label), LaterValue(id),
                    in.code == Code::kParam ? ParamSource(in.arg) : relief::Text()});
     if (in.code != Code::kSeriesAt) return;
@@ -312,6 +313,9 @@ void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResul
   if (!HasParts(p_.at(id), parts)) return UsedValues(id, out);
   // An and/or reads what its operands read, in order: their lists merged,
   // each name once, is what a walk of the whole tree gives.
+  std::size_t most = out.size();
+  for (const ConditionResult& part : parts) most += part.values.size();
+  out.reserve(most);
   for (const ConditionResult& part : parts) {
     for (const UsedValue& value : part.values) {
       auto same = std::find_if(out.begin(), out.end(), [&](const UsedValue& u) { return u.name == value.name; });

@@ -18,9 +18,13 @@ namespace {
 // conditions, cases and amount.
 class MeasureExplainer {
  public:
-  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, DeferredWords* deferred)
-      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred) {
+  // `missing` is scratch space, kept between measures so that it is
+  // allocated once per evaluation.
+  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, DeferredWords* deferred,
+                   std::vector<MissingKey>& missing)
+      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred), missing_(missing) {
     ev_.StartCollecting();
+    missing_.clear();
   }
 
   // Fills `r`, a default MeasureResult.
@@ -42,7 +46,7 @@ class MeasureExplainer {
   Evaluator& ev_;
   const Program& p_;
   ConditionExplainer conditions_;
-  std::vector<MissingKey> missing_;  // sorted and made unique at the end
+  std::vector<MissingKey>& missing_;  // sorted and made unique at the end
 };
 
 // Every option of the plan applied, with its amount and whether it won.
@@ -111,6 +115,14 @@ void MeasureExplainer::Header(const MeasurePlan& m, const Decision& d, MeasureRe
   r.territory = Share(m.territory);
   r.apply = Share(m.apply);
   r.measure_sources.reserve(m.sources.size());
+  // Room for every open point that may apply (the measure's, the version's
+  // and the chosen case's), so that the list does not grow by reallocation.
+  std::size_t points = m.open_points.size();
+  if (d.version != nullptr) {
+    points += d.version->open_points.size();
+    if (d.case_index >= 0) points += d.version->cases[d.case_index].open_points.size();
+  }
+  r.open_points.reserve(points);
   for (const std::string& s : m.sources) r.measure_sources.push_back(Share(s));
   AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
@@ -194,6 +206,8 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
 
 // Why the measure has its status, as reason codes (worded by report/).
 void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r) {
+  // At most one reason per condition and case, and four more.
+  if (r.status != Status::kNotApplicable) r.reasons.reserve(r.conditions.size() + r.cases.size() + 4);
   switch (r.status) {
     case Status::kEligible:
       return EligibleReasons(d, r);
@@ -263,8 +277,9 @@ Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program
   result.measures.resize(program.measures.size());
   // The details, formatted values and words, built when a report reads them.
   const auto words = std::make_shared<DeferredWords>(owner, shared_profile, date);
+  std::vector<MissingKey> missing;
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
-    MeasureExplainer(evaluator, owner, words.get()).Evaluate(program.measures[i], result.measures[i]);
+    MeasureExplainer(evaluator, owner, words.get(), missing).Evaluate(program.measures[i], result.measures[i]);
   }
   result.questions = RankQuestions(result.measures);
   return result;
