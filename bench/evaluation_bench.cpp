@@ -14,6 +14,7 @@
 #include "relief/batch_evaluator.hpp"
 #include "relief/json_lines.hpp"
 #include "relief/parallel_batch.hpp"
+#include "relief/report.hpp"
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -79,6 +80,21 @@ void BM_ExplainedEvaluate(benchmark::State& state) {
   state.SetLabel("profiles");
 }
 BENCHMARK(BM_ExplainedEvaluate);
+
+// The same with its JSON document: every French detail, value and formula in
+// words is built (RulePack::Evaluate defers them until read).
+void BM_ExplainedEvaluateToJson(benchmark::State& state) {
+  const Fixture& f = Data();
+  const Date date = *Date::Parse("2020-11-30");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string json = ToJson(f.pack.Evaluate(f.profiles[i++ % f.profiles.size()], date));
+    benchmark::DoNotOptimize(json.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ExplainedEvaluateToJson);
 
 // The profiles a ParallelBatch call gets: the example firms, repeated.
 void BM_ParallelBatch(benchmark::State& state) {

@@ -48,21 +48,28 @@ std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 // The texts of a result that come from the rule pack (ids, labels, sources,
 // open points, questions, expression texts) are `Text`s (relief/text.hpp):
 // shared with the pack, not copied, and kept alive by the result, which
-// stays valid after its RulePack is destroyed.
+// stays valid after its RulePack and its Profile are destroyed.
+//
+// The French texts of an explanation (a condition's or case's detail, a used
+// value's value, the formula in words) are `Text`s built when first read
+// (by a report, ToText, ToJson, a test), not by RulePack::Evaluate: a caller
+// that reads statuses, amounts, reasons' codes and questions does not pay
+// for them. Reading one is thread-safe; the first read of an evaluation's
+// words evaluates its profile again (it is kept alive by the result).
 
 // A named value an expression read, formatted in French ("42 %", "1 500,00 €").
 struct UsedValue {
-  Text name;          // "perte_pct", "ca_mensuel[2019-11]"
-  Text label;         // "perte de chiffre d'affaires"
-  std::string value;  // "inconnu" when not known
-  Text source;        // for a parameter, the source of the value in force
+  Text name;    // "perte_pct", "ca_mensuel[2019-11]"
+  Text label;   // "perte de chiffre d'affaires"
+  Text value;   // "inconnu" when not known; built when first read
+  Text source;  // for a parameter, the source of the value in force
 };
 
 struct ConditionResult {
   Text label;
   Text source;
   Outcome outcome = Outcome::kUnknown;
-  std::string detail;  // for an unmet condition: the value and what is required
+  Text detail;  // for an unmet condition: the value and what is required; built when first read
   Text expression;
   std::vector<UsedValue> values;
   std::vector<Text> open_points;
@@ -76,7 +83,7 @@ struct CaseResult {
   Text label;
   Text source;
   Outcome outcome = Outcome::kUnknown;
-  std::string detail;
+  Text detail;  // built when first read
   bool chosen = false;
 };
 
@@ -160,7 +167,7 @@ struct MeasureResult {
   // Rounded to the cent (half away from zero). For a loan, the maximum loan.
   // Absent when not eligible, or eligible but needing a missing fact.
   std::optional<Decimal> amount;
-  std::string version;  // "2020-11" or "2020-06..2020-09", and its label if any
+  Text version;  // "2020-11" or "2020-06..2020-09", and its label if any
   std::optional<Date> deadline;
   Text case_id;  // the case that applied, when known
   Text case_label;
@@ -168,7 +175,7 @@ struct MeasureResult {
   // How the amount was computed: the formula applied (of the case, or of the
   // option chosen) and the values it read.
   Text amount_formula;
-  std::string amount_formula_words;  // the same in French words, with labels
+  Text amount_formula_words;  // the same in French words, with labels; built when first read
   std::vector<UsedValue> amount_values;
 
   std::vector<Reason> reasons;  // in order; worded by ReasonText (relief/report.hpp)

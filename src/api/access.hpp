@@ -16,6 +16,7 @@ struct Access {
   static const Program& program(const RulePack& pack) { return *pack.program_; }
   static const std::shared_ptr<const Program>& shared_program(const RulePack& pack) { return pack.program_; }
   static const ProfileData& data(const Profile& profile) { return *profile.data_; }
+  static const std::shared_ptr<const ProfileData>& shared_data(const Profile& profile) { return profile.data_; }
   static RulePack MakePack(std::shared_ptr<const Program> program) { return RulePack(std::move(program)); }
   static Profile MakeProfile(std::shared_ptr<const ProfileData> data) { return Profile(std::move(data)); }
 };

@@ -155,7 +155,7 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(RecordingEvaluator(program_), program_, data, date);
+  return internal::EvaluateAll(RecordingEvaluator(program_), program_, internal::Access::shared_data(profile), date);
 }
 
 }  // namespace relief

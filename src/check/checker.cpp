@@ -345,6 +345,8 @@ VersionPlan Checker::CheckVersion(const load::VersionDecl& v) {
   vp.label = v.label.value;
   vp.source = v.source.value;
   vp.deadline = v.deadline;
+  vp.period = vp.Period();
+  vp.heading = vp.label.empty() ? vp.period : vp.period + " — " + vp.label;
   vp.open_points = CheckOpenPoints(v.open_points);
   for (const load::ConditionDecl& cond : v.require) {
     vp.require.push_back({cond.label.value, cond.source.value, CheckOpenPoints(cond.open_points),

@@ -19,14 +19,14 @@ Text::Text(std::string_view text) : size_(text.size()) {
   chars_ = std::shared_ptr<const char>(std::move(chars), first);
 }
 
-Text& Text::operator=(Text&& other) noexcept {
-  if (this == &other) return *this;
-  chars_ = std::move(other.chars_);
-  size_ = other.size_;
-  std::copy(std::begin(other.short_), std::end(other.short_), short_);
-  other.chars_ = nullptr;
-  other.size_ = 0;
-  return *this;
+std::string_view DeferredText::Get() const {
+  const std::string* built = built_.load(std::memory_order_acquire);
+  if (built != nullptr) return *built;
+  const auto* fresh = new std::string(builder_.Build(kind_, arg_));
+  // Two threads may build it at once: the first to publish wins.
+  if (built_.compare_exchange_strong(built, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) return *fresh;
+  delete fresh;
+  return *built;
 }
 
 std::ostream& operator<<(std::ostream& out, const Text& text) { return out << text.view(); }

@@ -281,7 +281,7 @@ Value Evaluator::Call(const Instr& in, InstrId id) {
   return result;
 }
 
-void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
+void Evaluator::CollectMissing(InstrId id, std::vector<MissingKey>& out) {
   if (Eval(id).known()) return;
   const Instr& in = program_.at(id);
   switch (in.code) {
@@ -291,7 +291,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
       InstrId index = program_.kid(in, 0);
       Value v = Eval(index);
       if (!v.known()) return CollectMissing(index, out);
-      out.insert({in.arg, v.period(), true});
+      out.push_back({in.arg, v.period(), true});
       return;
     }
     case Code::kValue:
@@ -317,7 +317,7 @@ void Evaluator::CollectMissing(InstrId id, std::set<MissingKey>& out) {
   }
 }
 
-void Evaluator::CollectUnknownOperands(const Instr& in, std::set<MissingKey>& out) {
+void Evaluator::CollectUnknownOperands(const Instr& in, std::vector<MissingKey>& out) {
   for (std::size_t i = 0; i < in.kid_count; ++i) {
     InstrId k = program_.kid(in, i);
     if (Eval(k).unknown()) CollectMissing(k, out);
@@ -325,10 +325,10 @@ void Evaluator::CollectUnknownOperands(const Instr& in, std::set<MissingKey>& ou
 }
 
 // A fact not given, and what its default reads.
-void Evaluator::CollectFact(std::int32_t fact, std::set<MissingKey>& out) {
+void Evaluator::CollectFact(std::int32_t fact, std::vector<MissingKey>& out) {
   const FactInfo& f = program_.facts[fact];
   if (!profile_->scalars[f.slot].unknown()) return;
-  out.insert({fact, 0, false});
+  out.push_back({fact, 0, false});
   if (f.default_expr != kNoExpr && !default_collected_[fact]) {
     default_collected_[fact] = 1;
     CollectMissing(program_.default_roots[static_cast<std::size_t>(fact)], out);
@@ -336,12 +336,12 @@ void Evaluator::CollectFact(std::int32_t fact, std::set<MissingKey>& out) {
 }
 
 // The elements of a series read between two known periods (sum, average).
-void Evaluator::CollectSeriesRange(const Instr& in, std::set<MissingKey>& out) {
+void Evaluator::CollectSeriesRange(const Instr& in, std::vector<MissingKey>& out) {
   Value from = Eval(program_.kid(in, 0)), to = Eval(program_.kid(in, 1));
   if (!from.known() || !to.known()) return;
   const FactInfo& f = program_.facts[in.arg];
   for (std::int32_t p = from.period(); p <= to.period(); ++p) {
-    if (!profile_->series[f.slot].At(p).known()) out.insert({in.arg, p, true});
+    if (!profile_->series[f.slot].At(p).known()) out.push_back({in.arg, p, true});
   }
 }
 

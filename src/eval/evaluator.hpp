@@ -9,7 +9,6 @@
 #ifndef RELIEF_EVAL_EVALUATOR_HPP_
 #define RELIEF_EVAL_EVALUATOR_HPP_
 
-#include <set>
 #include <vector>
 
 #include "ir/profile_data.hpp"
@@ -35,11 +34,13 @@ class Evaluator {
   // The value of an expression of the pack, or of one instruction.
   Value EvalExpr(ExprId expr) { return Eval(program_.root(expr)); }
   Value Eval(InstrId id) { return record_ ? Run<true>(id) : Run<false>(id); }
-  // The facts on the unknown path of `id`: those that could change its value.
+  // The facts on the unknown path of `id`: those that could change its value,
+  // appended to `out` (a fact may be appended more than once: sort it and
+  // drop the repeats).
   // Each value and fact default is explored once between two calls of
   // StartCollecting (a shared value is not walked again at every use).
   void StartCollecting();
-  void CollectMissing(InstrId id, std::set<MissingKey>& out);
+  void CollectMissing(InstrId id, std::vector<MissingKey>& out);
 
   const Program& program() const { return program_; }
   Date date() const { return date_; }
@@ -61,9 +62,9 @@ class Evaluator {
   Value Membership(const Instr& instr);
   template <bool kRecord>
   Value If(const Instr& instr);
-  void CollectUnknownOperands(const Instr& instr, std::set<MissingKey>& out);
-  void CollectFact(std::int32_t fact, std::set<MissingKey>& out);
-  void CollectSeriesRange(const Instr& instr, std::set<MissingKey>& out);
+  void CollectUnknownOperands(const Instr& instr, std::vector<MissingKey>& out);
+  void CollectFact(std::int32_t fact, std::vector<MissingKey>& out);
+  void CollectSeriesRange(const Instr& instr, std::vector<MissingKey>& out);
   Value ParameterAt(std::int32_t param, Date date, InstrId id) const;
   Value Arithmetic(const Instr& instr, Code code, const Value& a, const Value& b);
   Value Compare(const Instr& instr, const Value& a, const Value& b);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "explain/deferred_words.hpp"
 #include "ir/value_format.hpp"
 
 namespace relief::internal {
@@ -46,6 +47,18 @@ Code Flip(Code op) {
 }  // namespace
 
 std::string ConditionExplainer::Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
+
+relief::Text ConditionExplainer::LaterDetail(InstrId id) {
+  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kDetail, id) : relief::Text(Detail(id));
+}
+
+relief::Text ConditionExplainer::LaterValue(InstrId id) {
+  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kValue, id) : relief::Text(Format(id));
+}
+
+relief::Text ConditionExplainer::LaterWords(InstrId id) {
+  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kWords, id) : relief::Text(Words(id));
+}
 
 bool ConditionExplainer::IsNamed(InstrId id) const {
   Code c = p_.at(id).code;
@@ -233,15 +246,6 @@ bool ConditionExplainer::HasParts(const Instr& in, const std::vector<ConditionRe
   return (in.code == Code::kAnd || in.code == Code::kOr) && parts.size() == in.kid_count;
 }
 
-std::string ConditionExplainer::Detail(InstrId id, const std::vector<ConditionResult>& parts) {
-  const Instr& in = p_.at(id);
-  const Value v = ev_.Eval(id);
-  if (v.is_error() || !HasParts(in, parts)) return Detail(id);
-  // Parts() holds the detail of every operand that is not true, a superset
-  // of those JoinDetails reads.
-  return JoinDetails(in, v, [&](std::size_t i) -> const std::string& { return parts[i].detail; });
-}
-
 // x in list, x in [a, b], not …: what the value is and where it must (not)
 // be.
 std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v) {
@@ -296,8 +300,9 @@ void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
     for (const UsedValue& u : out) {
       if (u.name == name) return;
     }
-    out.push_back(
-        {std::move(name), Share(*label), Format(id), in.code == Code::kParam ? ParamSource(in.arg) : relief::Text()});
+    if (out.capacity() == 0) out.reserve(4);  // most expressions read a few values: one allocation
+    out.push_back({std::move(name), Share(*label), LaterValue(id),
+                   in.code == Code::kParam ? ParamSource(in.arg) : relief::Text()});
     if (in.code != Code::kSeriesAt) return;
   }
   for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
@@ -308,6 +313,9 @@ void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResul
   if (!HasParts(p_.at(id), parts)) return UsedValues(id, out);
   // An and/or reads what its operands read, in order: their lists merged,
   // each name once, is what a walk of the whole tree gives.
+  std::size_t most = out.size();
+  for (const ConditionResult& part : parts) most += part.values.size();
+  out.reserve(most);
   for (const ConditionResult& part : parts) {
     for (const UsedValue& value : part.values) {
       auto same = std::find_if(out.begin(), out.end(), [&](const UsedValue& u) { return u.name == value.name; });
@@ -317,7 +325,7 @@ void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResul
 }
 
 // The operands of a top-level "and"/"or", recursively, as a tree; each
-// operand's detail and values are built from its own operands'.
+// operand's values are merged from its own operands'.
 std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
   std::vector<ConditionResult> parts;
   const Instr& in = p_.at(id);
@@ -331,7 +339,7 @@ std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
     part.label = part.expression;
     part.outcome = OutcomeOf(v);
     part.parts = Parts(k);
-    if (!v.is_true()) part.detail = Detail(k, part.parts);
+    if (!v.is_true()) part.detail = LaterDetail(k);
     UsedValues(k, part.parts, part.values);
   }
   return parts;

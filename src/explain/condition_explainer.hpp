@@ -22,12 +22,16 @@ Outcome OutcomeOf(const Value& v);
 std::string PeriodText(const FactInfo& fact, std::int32_t period);
 std::string PeriodFrench(const FactInfo& fact, std::int32_t period);
 
+class DeferredWords;
+
 class ConditionExplainer {
  public:
   // `owner` keeps the evaluator's program alive: the texts of the results
-  // refer to it (relief::Text) instead of copying it.
-  ConditionExplainer(Evaluator& ev, std::shared_ptr<const void> owner)
-      : ev_(ev), p_(ev.program()), owner_(std::move(owner)) {}
+  // refer to it (relief::Text) instead of copying it. With `deferred`, the
+  // details, formatted values and words the Later… functions give are built
+  // only when read (deferred_words.hpp); without, at once.
+  ConditionExplainer(Evaluator& ev, std::shared_ptr<const void> owner, DeferredWords* deferred = nullptr)
+      : ev_(ev), p_(ev.program()), owner_(std::move(owner)), deferred_(deferred) {}
   // For documentation, with no profile: only Text() and Words() may be
   // asked, and `ev` is never run (a series element reads with its index in
   // words: "chiffre d'affaires mensuel (le mois évalué)").
@@ -43,9 +47,13 @@ class ConditionExplainer {
   relief::Text Text(InstrId id) const;
   // Why `id` is not true: the values read and what the rule requires.
   std::string Detail(InstrId id);
-  // The same, from the Parts() of `id` when it has some (the details of its
-  // operands are not built again).
-  std::string Detail(InstrId id, const std::vector<ConditionResult>& parts);
+  // The value of `id` in French ("42 %", "1 500,00 €", "inconnu").
+  std::string Format(InstrId id);
+  // Detail(), Format() and Words() as Texts, built when first read when the
+  // explainer defers its words.
+  relief::Text LaterDetail(InstrId id);
+  relief::Text LaterValue(InstrId id);
+  relief::Text LaterWords(InstrId id);
   // The named values (facts, values, parameters) the expression read.
   void UsedValues(InstrId id, std::vector<UsedValue>& out);
   void UsedValues(InstrId id, const std::vector<ConditionResult>& parts, std::vector<UsedValue>& out);
@@ -59,7 +67,6 @@ class ConditionExplainer {
 
  private:
   std::string Describe(InstrId id);
-  std::string Format(InstrId id);
   void AppendRequirement(std::string& out, Code op, InstrId rhs);
   std::string LogicDetail(const Instr& in, const Value& v);
   template <typename DetailOf>
@@ -75,6 +82,7 @@ class ConditionExplainer {
   Evaluator& ev_;
   const Program& p_;
   const std::shared_ptr<const void> owner_;
+  DeferredWords* const deferred_ = nullptr;
   const bool evaluated_ = true;
 };
 

@@ -5,11 +5,11 @@
 #include "explain/measure_result.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "eval/decision.hpp"
 #include "explain/condition_explainer.hpp"
+#include "explain/deferred_words.hpp"
 
 namespace relief::internal {
 namespace {
@@ -18,9 +18,13 @@ namespace {
 // conditions, cases and amount.
 class MeasureExplainer {
  public:
-  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner)
-      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner)) {
+  // `missing` is scratch space, kept between measures so that it is
+  // allocated once per evaluation.
+  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, DeferredWords* deferred,
+                   std::vector<MissingKey>& missing)
+      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred), missing_(missing) {
     ev_.StartCollecting();
+    missing_.clear();
   }
 
   // Fills `r`, a default MeasureResult.
@@ -42,7 +46,7 @@ class MeasureExplainer {
   Evaluator& ev_;
   const Program& p_;
   ConditionExplainer conditions_;
-  std::set<MissingKey> missing_;
+  std::vector<MissingKey>& missing_;  // sorted and made unique at the end
 };
 
 // Every option of the plan applied, with its amount and whether it won.
@@ -76,13 +80,13 @@ void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
     out.operands.reserve(2 + m.versions.size());
     out.operands.emplace_back(ev_.month().ToString());
     out.operands.emplace_back(ev_.date().ToString());
-    for (const VersionPlan& v : m.versions) out.operands.emplace_back(v.Period());
+    for (const VersionPlan& v : m.versions) out.operands.push_back(Share(v.period));
     r.reasons.push_back(std::move(out));
     return;
   }
   if (d.out_of_territory) {
     r.reasons.push_back(
-        {ReasonCode::kOutOfTerritory, {r.territory, Text(conditions_.Detail(p_.root(m.territory_when)))}});
+        {ReasonCode::kOutOfTerritory, {r.territory, conditions_.LaterDetail(p_.root(m.territory_when))}});
     return;
   }
   Conditions(*version, r);
@@ -90,6 +94,8 @@ void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
   if (r.status == Status::kEligible || r.status == Status::kUndetermined) CollectMissing(m, *version, d.territory);
   Amount(d, r);
   Reasons(m, d, r);
+  std::sort(missing_.begin(), missing_.end());
+  missing_.erase(std::unique(missing_.begin(), missing_.end()), missing_.end());
   r.missing.reserve(missing_.size());
   for (const MissingKey& k : missing_) {
     const FactInfo& f = p_.facts[k.fact];
@@ -109,12 +115,19 @@ void MeasureExplainer::Header(const MeasurePlan& m, const Decision& d, MeasureRe
   r.territory = Share(m.territory);
   r.apply = Share(m.apply);
   r.measure_sources.reserve(m.sources.size());
+  // Room for every open point that may apply (the measure's, the version's
+  // and the chosen case's), so that the list does not grow by reallocation.
+  std::size_t points = m.open_points.size();
+  if (d.version != nullptr) {
+    points += d.version->open_points.size();
+    if (d.case_index >= 0) points += d.version->cases[d.case_index].open_points.size();
+  }
+  r.open_points.reserve(points);
   for (const std::string& s : m.sources) r.measure_sources.push_back(Share(s));
   AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
   if (d.version == nullptr) return;
-  r.version = d.version->Period();
-  if (!d.version->label.empty()) r.version.append(" — ").append(d.version->label);
+  r.version = Share(d.version->heading);
   r.deadline = d.version->deadline;
   if (!d.version->source.empty()) r.sources.push_back(Share(d.version->source));
   AddOpenPoints(d.version->open_points, r.open_points);
@@ -126,11 +139,11 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
-    ConditionResult cr{Share(c.label),         Share(c.source), OutcomeOf(v), "", conditions_.Text(when), {}, {},
+    ConditionResult cr{Share(c.label),         Share(c.source), OutcomeOf(v), {}, conditions_.Text(when), {}, {},
                        conditions_.Parts(when)};
     AddOpenPoints(c.open_points, cr.open_points);
     conditions_.UsedValues(when, cr.parts, cr.values);
-    if (!v.is_true()) cr.detail = conditions_.Detail(when, cr.parts);
+    if (!v.is_true()) cr.detail = conditions_.LaterDetail(when);
     r.conditions.push_back(std::move(cr));
   }
 }
@@ -143,8 +156,8 @@ void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, Meas
     const CasePlan& c = version.cases[i];
     Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
     CaseResult cr{
-        Share(c.id), Share(c.label), Share(c.source), OutcomeOf(v), "", static_cast<std::int32_t>(i) == d.case_index};
-    if (!v.is_true() && c.when != kNoExpr) cr.detail = conditions_.Detail(p_.root(c.when));
+        Share(c.id), Share(c.label), Share(c.source), OutcomeOf(v), {}, static_cast<std::int32_t>(i) == d.case_index};
+    if (!v.is_true() && c.when != kNoExpr) cr.detail = conditions_.LaterDetail(p_.root(c.when));
     r.cases.push_back(std::move(cr));
     if (v.is_true()) break;
   }
@@ -182,7 +195,7 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
                                              : kNoExpr;
     if (formula != kNoExpr) {
       r.amount_formula = conditions_.Text(p_.root(formula));
-      r.amount_formula_words = conditions_.Words(p_.root(formula));
+      r.amount_formula_words = conditions_.LaterWords(p_.root(formula));
       conditions_.UsedValues(p_.root(formula), r.amount_values);
     }
   }
@@ -193,29 +206,31 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
 
 // Why the measure has its status, as reason codes (worded by report/).
 void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r) {
+  // At most one reason per condition and case, and four more.
+  if (r.status != Status::kNotApplicable) r.reasons.reserve(r.conditions.size() + r.cases.size() + 4);
   switch (r.status) {
     case Status::kEligible:
       return EligibleReasons(d, r);
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, Text(c.detail)}});
+        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
       }
       if (r.reasons.empty()) {
         for (const CaseResult& c : r.cases) {
-          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, Text(c.detail)}});
+          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
         }
       }
       return;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
         r.reasons.push_back(
-            {ReasonCode::kTerritoryToVerify, {r.territory, Text(conditions_.Detail(p_.root(m.territory_when)))}});
+            {ReasonCode::kTerritoryToVerify, {r.territory, conditions_.LaterDetail(p_.root(m.territory_when))}});
       }
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, Text(c.detail)}});
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       for (const CaseResult& c : r.cases) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, Text(c.detail)}});
+        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       return;
     case Status::kError:
@@ -238,13 +253,15 @@ void MeasureExplainer::EligibleReasons(const Decision& d, MeasureResult& r) {
 
 }  // namespace
 
-Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const ProfileData& profile, Date date) {
+Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const std::shared_ptr<const ProfileData>& profile,
+                       Date date) {
   Evaluator evaluator(*program, Evaluator::Mode::kRecord);
   return EvaluateAll(evaluator, program, profile, date);
 }
 
-Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& owner, const ProfileData& profile,
-                       Date date) {
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& owner,
+                       const std::shared_ptr<const ProfileData>& shared_profile, Date date) {
+  const ProfileData& profile = *shared_profile;
   const Program& program = evaluator.program();
   Evaluation result;
   result.pack = program.info;
@@ -258,8 +275,11 @@ Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program
   evaluator.Reset(profile, date);
   // Built in place: a MeasureResult is large, and its texts are shared.
   result.measures.resize(program.measures.size());
+  // The details, formatted values and words, built when a report reads them.
+  const auto words = std::make_shared<DeferredWords>(owner, shared_profile, date);
+  std::vector<MissingKey> missing;
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
-    MeasureExplainer(evaluator, owner).Evaluate(program.measures[i], result.measures[i]);
+    MeasureExplainer(evaluator, owner, words.get(), missing).Evaluate(program.measures[i], result.measures[i]);
   }
   result.questions = RankQuestions(result.measures);
   return result;

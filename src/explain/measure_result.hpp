@@ -12,13 +12,16 @@
 namespace relief::internal {
 
 // Every measure of `program`, and the ranked questions. The result's texts
-// share the program's (relief::Text) and keep it alive.
-Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const ProfileData& profile, Date date);
+// share the program's (relief::Text) and keep it alive; its details,
+// formatted values and formulas in words are built when first read, from
+// `profile`, which it keeps alive too (explain/deferred_words.hpp).
+Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const std::shared_ptr<const ProfileData>& profile,
+                       Date date);
 // The same with an evaluator of `Mode::kRecord` over `*program`, kept
 // between calls (building one allocates and clears a slot per instruction of
 // the program).
-Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& program, const ProfileData& profile,
-                       Date date);
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
+                       const std::shared_ptr<const ProfileData>& profile, Date date);
 
 // The missing facts of all results, each once, ranked by the number of
 // results that miss it (ties in the order first met).

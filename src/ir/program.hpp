@@ -135,6 +135,9 @@ struct VersionPlan {
   bool Covers(Date d) const { return !(d < from) && !(to < d); }
   // "2020-11", "2020-06..2020-09" or "2021-01-28..2021-05-09".
   std::string Period() const;
+  // Period(), and it followed by " — " and the label if any, as an
+  // explanation shows them: written once, when the pack is checked.
+  std::string period, heading;
 };
 
 struct MeasurePlan {

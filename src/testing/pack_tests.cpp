@@ -109,7 +109,7 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
                                                    &internal::Access::program(pack_));
   auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
   if (!data) return;
-  Evaluation evaluation = internal::EvaluateAll(internal::Access::shared_program(pack_), *data, *date);
+  Evaluation evaluation = internal::EvaluateAll(internal::Access::shared_program(pack_), data, *date);
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
   if (expect.size() == 0) {

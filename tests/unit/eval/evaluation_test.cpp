@@ -107,11 +107,11 @@ TEST(EvalArithmetic, EveryComparisonIsTrueOrFalseAsWritten) {
   EXPECT_EQ(m.amount, std::nullopt);
   // One reason per unmet condition.
   EXPECT_EQ(static_cast<int>(ReasonTexts(m).size()), unmet) << Join(ReasonTexts(m));
-  EXPECT_NE(Condition(m, "faux montants <").detail.find("moins de 1 500 € requis"), std::string::npos)
+  EXPECT_NE(Condition(m, "faux montants <").detail.view().find("moins de 1 500 € requis"), std::string::npos)
       << Condition(m, "faux montants <").detail;
-  EXPECT_NE(Condition(m, "faux dates <=").detail.find("au plus tard le 29/02/2020 requis"), std::string::npos)
+  EXPECT_NE(Condition(m, "faux dates <=").detail.view().find("au plus tard le 29/02/2020 requis"), std::string::npos)
       << Condition(m, "faux dates <=").detail;
-  EXPECT_NE(Condition(m, "faux mois >").detail.find("après janvier 2020 requis"), std::string::npos)
+  EXPECT_NE(Condition(m, "faux mois >").detail.view().find("après janvier 2020 requis"), std::string::npos)
       << Condition(m, "faux mois >").detail;
   EXPECT_EQ(Condition(m, "vrai ==").detail, "");
 }
@@ -348,12 +348,12 @@ TEST(EvalRecords, FieldsAreReadAndMissingFieldsAreNamedWithTheirRecord) {
   MeasureResult old =
       EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-09-01, age_salarie: 30}", "2020-11-15");
   EXPECT_EQ(Status(old), "ineligible");
-  EXPECT_NE(Condition(old, "Salarié de moins de 26 ans").detail.find("âge du salarié : 30 ; moins de 26 requis"),
+  EXPECT_NE(Condition(old, "Salarié de moins de 26 ans").detail.view().find("âge du salarié : 30 ; moins de 26 requis"),
             std::string::npos)
       << Condition(old, "Salarié de moins de 26 ans").detail;
   MeasureResult early =
       EvalMeasure("series", "aide_embauche", "embauche: {date: 2020-07-31, age_salarie: 22}", "2020-11-15");
-  EXPECT_NE(Condition(early, "Embauche à partir du 1er août 2020").detail.find("à partir du 01/08/2020 requis"),
+  EXPECT_NE(Condition(early, "Embauche à partir du 1er août 2020").detail.view().find("à partir du 01/08/2020 requis"),
             std::string::npos)
       << Condition(early, "Embauche à partir du 1er août 2020").detail;
 }
@@ -377,13 +377,14 @@ TEST(EvalLists, NamedListItemIsTrue) {
 TEST(EvalLists, CodeOutsideTheListIsFalseAndSaysWhichList) {
   MeasureResult m = EvalMeasure("lists", "liste_nommee", "naf: 47.11B", "2020-11-15");
   EXPECT_EQ(Status(m), "ineligible");
-  EXPECT_NE(m.conditions.at(0).detail.find("doit figurer dans la liste « secteurs S1 »"), std::string::npos)
+  EXPECT_NE(m.conditions.at(0).detail.view().find("doit figurer dans la liste « secteurs S1 »"), std::string::npos)
       << m.conditions.at(0).detail;
   MeasureResult out = EvalMeasure("lists", "hors_liste", "naf: 47.11B", "2020-11-15");
   EXPECT_EQ(Status(out), "eligible");
   EXPECT_EQ(Amount(out), "500.00");
   MeasureResult in = EvalMeasure("lists", "hors_liste", "naf: 56.10A", "2020-11-15");
-  EXPECT_NE(in.conditions.at(0).detail.find("ne doit pas figurer dans la liste « secteurs S1 »"), std::string::npos)
+  EXPECT_NE(in.conditions.at(0).detail.view().find("ne doit pas figurer dans la liste « secteurs S1 »"),
+            std::string::npos)
       << in.conditions.at(0).detail;
 }
 
@@ -392,7 +393,7 @@ TEST(EvalLists, PossibleItemIsUndeterminedAndAsksNoFact) {
   EXPECT_EQ(Status(m), "undetermined");
   EXPECT_EQ(m.amount, std::nullopt);
   EXPECT_EQ(OutcomeOf(m.conditions.at(0)), "unknown");
-  EXPECT_NE(m.conditions.at(0).detail.find("possible"), std::string::npos) << m.conditions.at(0).detail;
+  EXPECT_NE(m.conditions.at(0).detail.view().find("possible"), std::string::npos) << m.conditions.at(0).detail;
   // The code is known: there is nothing to ask, the advisor decides.
   EXPECT_TRUE(m.missing.empty()) << testing::Join(testing::Keys(m.missing));
   // not unknown is unknown.
@@ -410,7 +411,7 @@ TEST(EvalLists, ListLiteral) {
   EXPECT_EQ(Status(EvalMeasure("lists", "liste_litterale", "departement: \"66\"", "2020-11-15")), "eligible");
   MeasureResult no = EvalMeasure("lists", "liste_litterale", "departement: \"31\"", "2020-11-15");
   EXPECT_EQ(Status(no), "ineligible");
-  EXPECT_NE(no.conditions.at(0).detail.find("doit être parmi"), std::string::npos) << no.conditions.at(0).detail;
+  EXPECT_NE(no.conditions.at(0).detail.view().find("doit être parmi"), std::string::npos) << no.conditions.at(0).detail;
   MeasureResult unknown = EvalMeasure("lists", "liste_litterale", "{}", "2020-11-15");
   EXPECT_EQ(Status(unknown), "undetermined");
   EXPECT_EQ(MissingKeys(unknown), Keys{"departement"});
@@ -473,7 +474,7 @@ TEST(EvalParameters, AFalseBooleanParameterIsExplainedByItsLabel) {
   // Facts and values are described by their label ("effectif salarié : 60"); so is a parameter
   // compared to something (Describe), but a bare boolean parameter shows its identifier.
   MeasureResult closed = EvalMeasure("parameters", "dispositif", "{}", "2020-10-01");
-  EXPECT_NE(closed.conditions.at(0).detail.find("dispositif ouvert : non"), std::string::npos)
+  EXPECT_NE(closed.conditions.at(0).detail.view().find("dispositif ouvert : non"), std::string::npos)
       << closed.conditions.at(0).detail;
 }
 
@@ -767,7 +768,7 @@ TEST(EvalCases, ThresholdsAreDecidedExactly) {
                   Firm("fermeture: {2020-11: aucune}\nsecteur: autre\nca_mensuel: {2019-11: 10000, 2020-11: 5001}\n"),
                   "2020-11-15");
   EXPECT_EQ(Status(below), "ineligible");
-  EXPECT_NE(Case(below, "perte").detail.find("49,99 %"), std::string::npos) << Case(below, "perte").detail;
+  EXPECT_NE(Case(below, "perte").detail.view().find("49,99 %"), std::string::npos) << Case(below, "perte").detail;
 }
 
 TEST(EvalCases, AnEligibleMeasureWhoseAmountNeedsAMissingFactHasANullAmount) {
@@ -949,7 +950,7 @@ TEST(EvalImports, APackSeesTheFactsListsAndValuesItImports) {
   Evaluation big = Eval("regional", "{effectif: 20, departement: \"31\"}", "2020-11-15");
   const MeasureResult& m = Measure(big, "aide_regionale");
   EXPECT_EQ(Status(m), "ineligible");
-  EXPECT_NE(m.conditions.at(0).detail.find("entreprise de moins de 11 salariés : non"), std::string::npos)
+  EXPECT_NE(m.conditions.at(0).detail.view().find("entreprise de moins de 11 salariés : non"), std::string::npos)
       << m.conditions.at(0).detail;
 }
 

@@ -92,7 +92,7 @@ TEST(EvalKleene, AFactBehindAFalseComparisonIsNotAsked) {
   EXPECT_EQ(values[0].value, "20 €");
   EXPECT_EQ(values[1].name, "y");
   EXPECT_EQ(values[1].value, "inconnu");
-  EXPECT_NE(high.conditions.at(0).detail.find("montant y : inconnu"), std::string::npos)
+  EXPECT_NE(high.conditions.at(0).detail.view().find("montant y : inconnu"), std::string::npos)
       << high.conditions.at(0).detail;
 }
 
@@ -127,8 +127,8 @@ TEST(EvalKleene, AConditionShowsTheTreeOfItsAndOrOperands) {
   ASSERT_EQ(c.parts[1].values.size(), 1u);
   EXPECT_EQ(c.parts[1].values[0].value, "inconnu");
   // A false "and" is explained by its false operand only, not by the unknown one.
-  EXPECT_NE(c.parts[0].detail.find("fait a"), std::string::npos) << c.parts[0].detail;
-  EXPECT_EQ(c.parts[0].detail.find("fait b"), std::string::npos) << c.parts[0].detail;
+  EXPECT_NE(c.parts[0].detail.view().find("fait a"), std::string::npos) << c.parts[0].detail;
+  EXPECT_EQ(c.parts[0].detail.view().find("fait b"), std::string::npos) << c.parts[0].detail;
 }
 
 // ---- if / then / else ----------------------------------------------------------
