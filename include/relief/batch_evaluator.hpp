@@ -7,6 +7,7 @@
 #ifndef RELIEF_BATCH_EVALUATOR_HPP_
 #define RELIEF_BATCH_EVALUATOR_HPP_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -29,6 +30,18 @@ struct MeasureOutcome {
   friend bool operator==(const MeasureOutcome&, const MeasureOutcome&) = default;
 };
 
+// The outcomes of many profiles as columns of plain numbers, for a program
+// that counts, sums or stores them (a tally, a data frame). Profile i,
+// measure m (pack order) is at [i * measure_count() + m]. An amount is exact
+// in cents: every amount is rounded to the cent, and one whose cents do not
+// fit 64 bits (beyond 92 233 720 368 547 758,07) is an error on every path.
+struct OutcomeColumns {
+  std::vector<Status> status;
+  std::vector<std::int64_t> cents;        // the amount in cents where has_amount, else 0
+  std::vector<std::uint8_t> has_amount;   // 1 where MeasureOutcome::amount would be set
+  std::vector<std::string_view> case_id;  // as MeasureOutcome::case_id
+};
+
 class BatchEvaluator {
  public:
   explicit BatchEvaluator(RulePack pack);
@@ -46,6 +59,11 @@ class BatchEvaluator {
   // measure m (pack order) goes to out[i * measure_count() + m]; `out` must
   // hold profiles.size() * measure_count() outcomes.
   void Evaluate(std::span<const Profile> profiles, Date date, std::span<MeasureOutcome> out);
+
+  // The same outcomes as columns, resized to profiles.size() *
+  // measure_count(): no Decimal is made, so a program that sums or stores
+  // the amounts reads a file of firms fastest this way.
+  void Evaluate(std::span<const Profile> profiles, Date date, OutcomeColumns& out);
 
   // Outcomes per profile: the pack's measures.
   std::size_t measure_count() const;

@@ -48,6 +48,12 @@ class Decimal {
   Decimal Negate() const;
   Decimal Abs() const { return num_ < 0 ? Negate() : *this; }
 
+  // The value in cents when it is a whole number of cents that fits 64 bits
+  // (the denominator divides 100), as every rounded amount of a result is;
+  // nullopt otherwise. Cheaper than ToFixed(2) for a program that sums or
+  // stores amounts as integers.
+  std::optional<std::int64_t> Cents() const;
+
   // Rounding to a number of decimal places, half away from zero.
   std::optional<Decimal> Round(int places = 2) const;
   Decimal Floor() const;

@@ -44,6 +44,27 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
     out[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
 }
 
+namespace {
+
+// Runs `lanes` on `profiles` a block at a time, and decides each measure of
+// each block into outcomes(first profile of the block, measure).
+template <class OutcomesAt>
+void EvaluateBlocks(internal::LaneMachine& lanes, const internal::Program& program, std::span<const Profile> profiles,
+                    Date date, OutcomesAt outcomes) {
+  constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
+  std::array<const internal::ProfileData*, kBlock> block{};
+  for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
+    const std::size_t n = std::min(kBlock, profiles.size() - first);
+    for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
+    lanes.Run({block.data(), n}, date);
+    for (std::size_t m = 0; m < program.measures.size(); ++m) {
+      internal::DecideLanes(lanes, program.measures[m], outcomes(first, m));
+    }
+  }
+}
+
+}  // namespace
+
 void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std::span<MeasureOutcome> out) {
   const internal::Program& program = internal::Access::program(pack_);
   const std::size_t measures = program.measures.size();
@@ -51,16 +72,22 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std:
     throw std::invalid_argument("BatchEvaluator::Evaluate: out must hold profiles.size() * measure_count() outcomes");
   }
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
-  constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
-  std::array<const internal::ProfileData*, kBlock> block{};
-  for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
-    const std::size_t n = std::min(kBlock, profiles.size() - first);
-    for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
-    lanes_->Run({block.data(), n}, date);
-    for (std::size_t m = 0; m < measures; ++m) {
-      internal::DecideLanes(*lanes_, program.measures[m], out.data() + first * measures + m, measures);
-    }
-  }
+  EvaluateBlocks(*lanes_, program, profiles, date, [&](std::size_t first, std::size_t m) {
+    return internal::OutcomeStructs{out.data() + first * measures + m, measures};
+  });
+}
+
+void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, OutcomeColumns& out) {
+  const internal::Program& program = internal::Access::program(pack_);
+  const std::size_t measures = program.measures.size(), size = profiles.size() * measures;
+  out.status.resize(size);
+  out.cents.resize(size);
+  out.has_amount.resize(size);
+  out.case_id.resize(size);
+  if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
+  EvaluateBlocks(*lanes_, program, profiles, date, [&](std::size_t first, std::size_t m) {
+    return internal::OutcomeColumnsAt{&out, first * measures + m, measures};
+  });
 }
 
 }  // namespace relief

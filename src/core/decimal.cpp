@@ -4,6 +4,7 @@
 #include "relief/decimal.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <numeric>
@@ -112,6 +113,20 @@ Decimal Decimal::FromCents(std::int64_t cents) {
   const std::int64_t numerators[] = {halved, halved / 5, halved / 25};  // all three: cheaper than a branch
   constexpr std::int64_t kFivesLeft[] = {25, 5, 1};
   return DecimalAccess::Make(numerators[fives], (std::int64_t{4} >> twos) * kFivesLeft[fives]);
+}
+
+std::optional<std::int64_t> Decimal::Cents() const {
+  // 100 / den for the denominators that divide 100, else 0: a table rather
+  // than a division, whose latency would dominate.
+  static constexpr auto kCentsPer = [] {
+    std::array<std::int8_t, 101> per{};
+    for (int den = 1; den <= 100; ++den) per[den] = static_cast<std::int8_t>(100 % den == 0 ? 100 / den : 0);
+    return per;
+  }();
+  const std::int64_t per = den_ <= 100 ? kCentsPer[static_cast<std::size_t>(den_)] : 0;
+  std::int64_t cents = 0;
+  if (per == 0 || __builtin_mul_overflow(num_, per, &cents)) return std::nullopt;
+  return cents;
 }
 
 std::optional<Decimal> Decimal::Parse(std::string_view text) {

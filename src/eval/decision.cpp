@@ -12,8 +12,17 @@ namespace {
 // amounts, and rounding one to the cent.
 bool Less(const Value& x, const Value& y) { return x.number < y.number; }
 bool Less(const Cell& x, const Cell& y) { return Compare(x, y) < 0; }
-std::optional<Decimal> RoundToCent(const Value& v) { return v.number.Round(2); }
-std::optional<Decimal> RoundToCent(const Cell& c) { return c.RoundToCent(); }
+// An amount rounded to the cent. Its cents must fit 64 bits (92 233 720 368
+// 547 758,07 at most), so that every path holds it exactly as an integer
+// (OutcomeColumns); beyond, it is a capacity error, like any overflow.
+std::optional<Decimal> RoundToCent(const Value& v) {
+  std::optional<Decimal> rounded = v.number.Round(2);
+  return rounded && rounded->Cents() ? rounded : std::nullopt;
+}
+std::optional<Decimal> RoundToCent(const Cell& c) {
+  const std::optional<std::int64_t> cents = c.RoundToCents();
+  return cents ? std::optional<Decimal>(Decimal::FromCents(*cents)) : std::nullopt;
+}
 
 // The exact amount of `plan`, the best of its options if it has them;
 // nullopt when unknown. Records the first error in `d`.
@@ -151,13 +160,18 @@ constexpr std::uint8_t kCaseHolds = 64;
 
 // The bits of a condition's cell: error, unknown, or (known) the bits of a
 // false and of a true value. Branch-free: in a block, conditions vary from
-// lane to lane, and mispredicted branches would cost more than the work.
+// lane to lane, and mispredicted branches would cost more than the work. A
+// boolean cell's `den` is 0 (known), -1 (unknown) or -2 (error), with `a` 0
+// unless known, so (den + 2) * 2 + (a != 0) numbers its four values 0, 2, 4
+// and 5, and the bits are that byte of a word holding the answers.
 constexpr std::uint8_t CellBits(const Cell& c, std::uint8_t unknown, std::uint8_t if_false, std::uint8_t if_true) {
-  const auto state = static_cast<std::uint8_t>(c.state());
-  const auto mask = [state](std::uint8_t s) { return static_cast<std::uint8_t>(-static_cast<int>(state == s)); };
-  const std::uint8_t known = c.a == 0 ? if_false : if_true;
-  return static_cast<std::uint8_t>((known & mask(0)) | (unknown & mask(1)) | (kErrorMet & mask(2)));
+  const std::uint64_t answers = std::uint64_t{kErrorMet} | std::uint64_t{unknown} << 16 |
+                                std::uint64_t{if_false} << 32 | std::uint64_t{if_true} << 40;
+  const auto index = static_cast<unsigned>(((c.den + 2) << 1) | static_cast<std::int64_t>(c.a != 0));
+  return static_cast<std::uint8_t>(answers >> ((index & 7) * 8));
 }
+static_assert(CellBits(Cell::Error(), 4, 2, 1) == kErrorMet && CellBits(Cell::Unknown(), 4, 2, 1) == 4 &&
+              CellBits(Cell::Bool(false), 4, 2, 1) == 2 && CellBits(Cell::Bool(true), 4, 2, 1) == 1);
 
 // Territory and requirements, as DecideWith, a column at a time.
 void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v,
@@ -214,36 +228,35 @@ constexpr auto kStatusOf = [] {
 // none), from the expression's cell, as DecideAmount: an error or a
 // rounding overflow makes an error, an unknown amount leaves the measure
 // eligible without an amount.
-void SetAmount(const Cell* amount, std::string_view case_id, MeasureOutcome& out) {
-  if (amount != nullptr && !amount->unknown()) {
-    out.amount = amount->known() ? amount->RoundToCent() : std::nullopt;
-    if (!out.amount) {
-      out.status = Status::kError;
-      return;
-    }
-  }
-  out.case_id = case_id;
+template <class Outcomes>
+void SetAmount(const Cell* amount, std::string_view case_id, std::size_t i, const Outcomes& out) {
+  if (amount == nullptr || amount->unknown()) return out.Finish(i, Status::kEligible, std::nullopt, case_id);
+  const std::optional<std::int64_t> cents = amount->known() ? amount->RoundToCents() : std::nullopt;
+  if (!cents) return out.Finish(i, Status::kError, std::nullopt, {});
+  out.Finish(i, Status::kEligible, cents, case_id);
 }
 
 // The outcome of an eligible lane whose amount is the best of options, by
 // DecideAmount itself.
+template <class Outcomes>
 void DecideWithOptions(const LaneMachine::Lane& lane, const VersionPlan& version, std::int32_t case_index,
-                       MeasureOutcome& out) {
+                       std::size_t i, const Outcomes& out) {
   BasicDecision<Cell> d;
   d.status = Status::kEligible;
   d.version = &version;
   d.case_index = case_index;
   DecideAmount(lane, d);
-  out.status = d.status;
-  out.amount = d.amount;
-  if (d.status == Status::kEligible && case_index >= 0) out.case_id = version.cases[case_index].id;
+  const bool with_case = d.status == Status::kEligible && case_index >= 0;
+  out.Finish(i, d.status, d.amount ? d.amount->Cents() : std::nullopt,
+             with_case ? std::string_view(version.cases[case_index].id) : std::string_view());
 }
 
 // The amounts of the eligible lanes, one case at a time (the version's
 // amount when it has no cases): the amount's steps run for the case's
 // lanes, then each lane's outcome is set from the amount's column.
+template <class Outcomes>
 void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
-                   std::span<const std::int32_t> case_of, MeasureOutcome* out, std::size_t stride) {
+                   std::span<const std::int32_t> case_of, const Outcomes& out) {
   auto decide = [&](const AmountPlan& plan, std::int32_t case_index) {
     std::array<std::uint8_t, LaneMachine::kLanes> lanes;
     std::size_t n = 0;
@@ -256,12 +269,12 @@ void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligi
     if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, these);
     for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, these);
     if (!plan.options.empty()) {
-      for (const std::uint8_t i : these) DecideWithOptions(machine.lane(i), version, case_index, out[i * stride]);
+      for (const std::uint8_t i : these) DecideWithOptions(machine.lane(i), version, case_index, i, out);
       return;
     }
     const Cell* amounts = plan.amount != kNoExpr ? machine.ExprColumn(plan.amount) : nullptr;
     const std::string_view case_id = case_index >= 0 ? std::string_view(version.cases[case_index].id) : "";
-    for (const std::uint8_t i : these) SetAmount(amounts != nullptr ? amounts + i : nullptr, case_id, out[i * stride]);
+    for (const std::uint8_t i : these) SetAmount(amounts != nullptr ? amounts + i : nullptr, case_id, i, out);
   };
   if (version.cases.empty()) return decide(version.amount, -1);
   for (std::size_t k = 0; k < version.cases.size(); ++k) decide(version.cases[k].amount, static_cast<std::int32_t>(k));
@@ -269,11 +282,12 @@ void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligi
 
 }  // namespace
 
-void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride) {
+template <class Outcomes>
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcomes& out) {
   const std::size_t n = machine.lanes();
   const VersionPlan* version = measure.InForce(machine.date());
   if (version == nullptr) {
-    for (std::size_t i = 0; i < n; ++i) out[i * stride] = MeasureOutcome{};
+    for (std::size_t i = 0; i < n; ++i) out.Start(i, Status::kNotApplicable);
     return;
   }
   std::array<std::uint8_t, LaneMachine::kLanes> bits{};
@@ -286,12 +300,14 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcom
   const auto& status_of = kStatusOf[version->cases.empty() ? 1 : 0];
   for (std::size_t i = 0; i < n; ++i) {
     const Status status = status_of[bits[i]];
-    out[i * stride] = MeasureOutcome{status, std::nullopt, {}};
+    out.Start(i, status);
     eligible[eligible_count] = static_cast<std::uint8_t>(i);
     eligible_count += status == Status::kEligible ? 1 : 0;
   }
-  DecideAmounts(machine, *version, {eligible.data(), eligible_count}, first_true, out, stride);
+  DecideAmounts(machine, *version, {eligible.data(), eligible_count}, first_true, out);
 }
+template void DecideLanes(LaneMachine&, const MeasurePlan&, const OutcomeStructs&);
+template void DecideLanes(LaneMachine&, const MeasurePlan&, const OutcomeColumnsAt&);
 
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }
 

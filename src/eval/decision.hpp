@@ -38,11 +38,45 @@ Decision Decide(Evaluator& evaluator, const MeasurePlan& measure);
 // The machine must have run on the profile at the date to decide.
 BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure);
 
+// Where DecideLanes writes lane i's outcome: Start gives every lane its
+// status, Finish the outcome of an eligible lane once its amount is known.
+struct OutcomeStructs {  // MeasureOutcome structs, lane i at out[i * stride]
+  MeasureOutcome* out;
+  std::size_t stride;
+  void Start(std::size_t i, Status status) const { out[i * stride] = MeasureOutcome{status, std::nullopt, {}}; }
+  void Finish(std::size_t i, Status status, std::optional<std::int64_t> cents, std::string_view case_id) const {
+    MeasureOutcome& o = out[i * stride];
+    o.status = status;
+    if (cents) o.amount = Decimal::FromCents(*cents);
+    o.case_id = case_id;
+  }
+};
+struct OutcomeColumnsAt {  // OutcomeColumns, lane i at [first + i * stride]
+  OutcomeColumns* out;
+  std::size_t first;
+  std::size_t stride;
+  void Start(std::size_t i, Status status) const {
+    const std::size_t at = first + i * stride;
+    out->status[at] = status;
+    out->cents[at] = 0;
+    out->has_amount[at] = 0;
+    out->case_id[at] = {};
+  }
+  void Finish(std::size_t i, Status status, std::optional<std::int64_t> cents, std::string_view case_id) const {
+    const std::size_t at = first + i * stride;
+    out->status[at] = status;
+    out->cents[at] = cents.value_or(0);
+    out->has_amount[at] = cents.has_value();
+    out->case_id[at] = case_id;
+  }
+};
+
 // Decides `measure` for every lane i of `machine` (which must have run on a
-// block of profiles) into out[i * stride]: the outcomes of Decide on each
-// lane, but each condition's column folded for the whole block in one loop,
-// and amounts computed for the eligible lanes only.
-void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, MeasureOutcome* out, std::size_t stride);
+// block of profiles) into `out`: the outcomes of Decide on each lane, but
+// each condition's column folded for the whole block in one loop, and
+// amounts computed for the eligible lanes only.
+template <class Outcomes>
+void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcomes& out);
 
 }  // namespace relief::internal
 

@@ -89,8 +89,10 @@ struct Cell {
   constexpr bool fixed() const { return den == 0; }  // known, and not a rational
 
   Decimal ToDecimal() const;
-  // Rounded to the cent, half away from zero (Decimal::Round(2)).
-  std::optional<Decimal> RoundToCent() const;
+  // A number rounded to the cent, half away from zero (Decimal::Round(2)),
+  // in cents; nullopt when the cents do not fit 64 bits (an amount has to:
+  // see RoundAmount in eval/decision.cpp).
+  std::optional<std::int64_t> RoundToCents() const;
 
   // Equal values of the same type (operator== below).
   friend bool operator==(const Cell& x, const Cell& y);

@@ -57,8 +57,13 @@ void CompareBatchPaths(const internal::Program& program, const internal::Profile
     const auto batch = internal::Decide(machine, program.measures[i]);
     compare("batch path", evaluation.measures[i], batch.status, batch.amount);
     MeasureOutcome lane;
-    internal::DecideLanes(lanes, program.measures[i], &lane, 1);
+    internal::DecideLanes(lanes, program.measures[i], internal::OutcomeStructs{&lane, 1});
     compare("block path", evaluation.measures[i], lane.status, lane.amount);
+    OutcomeColumns columns{{Status::kError}, {0}, {0}, {""}};
+    internal::DecideLanes(lanes, program.measures[i], internal::OutcomeColumnsAt{&columns, 0, 1});
+    const std::optional<Decimal> column_amount =
+        columns.has_amount[0] != 0 ? std::optional<Decimal>(Decimal::FromCents(columns.cents[0])) : std::nullopt;
+    compare("outcome columns", evaluation.measures[i], columns.status[0], column_amount);
   }
 }
 

@@ -126,5 +126,23 @@ TEST(Decimal, FromScaledEqualsTheRatioItReduces) {
   EXPECT_FALSE(Decimal::FromScaled(1, -1).has_value());
 }
 
+// Cents() gives back the cents of FromCents for every residue modulo 100 and
+// both signs, and nothing for a value that is not a whole number of cents or
+// whose cents overflow.
+TEST(Decimal, CentsInvertsFromCents) {
+  for (std::int64_t cents = -10'000; cents <= 10'000; ++cents) {
+    EXPECT_EQ(Decimal::FromCents(cents).Cents(), cents) << cents;
+  }
+  EXPECT_EQ(Decimal::FromCents(INT64_MAX).Cents(), INT64_MAX);
+  EXPECT_EQ(Decimal::FromCents(INT64_MIN).Cents(), INT64_MIN);
+  EXPECT_EQ(D("12.5").Cents(), 1250);
+  EXPECT_EQ(D("0.25").Cents(), 25);
+  EXPECT_FALSE(D("0.125").Cents().has_value());
+  EXPECT_FALSE(Decimal::Ratio(1, 3)->Cents().has_value());
+  EXPECT_FALSE(Decimal::Ratio(1, 200)->Cents().has_value());
+  EXPECT_FALSE(Decimal(INT64_MAX / 10).Cents().has_value());  // overflows in cents
+  EXPECT_EQ(Decimal(INT64_MAX / 100).Cents(), INT64_MAX / 100 * 100);
+}
+
 }  // namespace
 }  // namespace relief

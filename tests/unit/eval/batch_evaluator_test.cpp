@@ -79,14 +79,24 @@ TEST(BatchEvaluator, BlocksOfProfilesAgreeWithOneProfileAtATime) {
   BatchEvaluator batch(pack);
   const std::size_t measures = batch.measure_count();
   std::vector<MeasureOutcome> blocks(profiles.size() * measures), alone;
+  OutcomeColumns columns;
   std::map<Status, int> seen;
   for (const char* date : {"2020-03-15", "2020-11-15", "2021-02-15", "2021-06-15"}) {
     batch.Evaluate(profiles, *Date::Parse(date), blocks);
+    batch.Evaluate(profiles, *Date::Parse(date), columns);
+    ASSERT_EQ(columns.status.size(), blocks.size());
     for (std::size_t p = 0; p < profiles.size(); ++p) {
       batch.Evaluate(profiles[p], *Date::Parse(date), alone);
       for (std::size_t m = 0; m < measures; ++m) {
-        const MeasureOutcome& got = blocks[p * measures + m];
+        const std::size_t k = p * measures + m;
+        const MeasureOutcome& got = blocks[k];
         EXPECT_EQ(got, alone[m]) << "profile " << p << ", measure " << m << ", " << date;
+        // The columns hold the same outcome, the amount in cents.
+        const std::optional<Decimal> column_amount =
+            columns.has_amount[k] != 0 ? std::optional<Decimal>(Decimal::FromCents(columns.cents[k])) : std::nullopt;
+        EXPECT_EQ(MeasureOutcome({columns.status[k], column_amount, columns.case_id[k]}), alone[m])
+            << "columns, profile " << p << ", measure " << m << ", " << date;
+        EXPECT_EQ(columns.cents[k], alone[m].amount ? *alone[m].amount->Cents() : 0);
         ++seen[got.status];
       }
     }

@@ -177,6 +177,15 @@ TEST(EvalErrors, OverflowWhenRoundingTheFinalAmountIsNotHidden) {
   EXPECT_FALSE(Contains(ReasonTexts(m), "des informations manquent")) << Join(ReasonTexts(m));
 }
 
+TEST(EvalErrors, AnAmountWhoseCentsDoNotFit64BitsIsAnError) {
+  // 10^17 € is a Decimal, but not 10^19 cents: every path holds amounts as 64-bit cents
+  // (OutcomeColumns), so the limit is the same everywhere and is not a silent wrap.
+  MeasureResult m = EvalMeasure("arithmetic", "depassement_centimes", "{}", "2020-11-15");
+  EXPECT_EQ(Status(m), "error");
+  EXPECT_EQ(m.amount, std::nullopt);
+  EXPECT_NE(m.error.find("dépassement de capacité"), std::string::npos) << m.error;
+}
+
 // ---- Functions, mois, date_evaluation (pack "functions") ---------------------
 
 TEST(EvalFunctions, DateFunctions) {

@@ -86,13 +86,22 @@ TEST(Cell, ArithmeticEqualsDecimalArithmetic) {
   EXPECT_EQ(checked, 26 * 26);
 }
 
+// Decimal::Round(2) in cents, or nullopt when it overflows or its cents do
+// not fit 64 bits.
+std::optional<std::int64_t> RoundedCents(const Decimal& d) {
+  const std::optional<Decimal> rounded = d.Round(2);
+  return rounded ? rounded->Cents() : std::nullopt;
+}
+
 TEST(Cell, RoundsToTheCentAsDecimal) {
   for (const char* text : {"0.005", "-0.005", "0.004999", "-0.004999", "1234.565", "-1234.565", "0.125", "2.5", "-2.5",
-                           "9223372036.854775"}) {
+                           "9223372036.854775", "92233720368547758.07", "92233720368547758.08"}) {
     const Decimal d = *Decimal::Parse(text);
-    EXPECT_EQ(Cell::Number(d).RoundToCent(), d.Round(2)) << text;
+    EXPECT_EQ(Cell::Number(d).RoundToCents(), RoundedCents(d)) << text;
   }
-  for (const Decimal& d : Grid()) EXPECT_EQ(Cell::Number(d).RoundToCent(), d.Round(2)) << d.ToString();
+  EXPECT_EQ(Cell::Number(*Decimal::Parse("92233720368547758.07")).RoundToCents(), INT64_MAX);
+  EXPECT_EQ(Cell::Number(*Decimal::Parse("92233720368547758.08")).RoundToCents(), std::nullopt);
+  for (const Decimal& d : Grid()) EXPECT_EQ(Cell::Number(d).RoundToCents(), RoundedCents(d)) << d.ToString();
 }
 
 TEST(Cell, FromCentsIsInLowestTerms) {
@@ -114,7 +123,7 @@ TEST(Cell, QuotientsInAnyTermsCompareByValue) {
   EXPECT_EQ(Compare(third, reduced), std::strong_ordering::equal);
   EXPECT_NE(third, Cell::Number(*Decimal::Ratio(1, 7)));
   EXPECT_EQ(third.ToDecimal(), *Decimal::Ratio(1, 3));
-  EXPECT_EQ(third.RoundToCent(), Decimal::FromCents(33));
+  EXPECT_EQ(third.RoundToCents(), 33);
 }
 
 TEST(Cell, ValuesOfEveryCellTypeConvert) {
