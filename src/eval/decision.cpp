@@ -5,6 +5,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "eval/truth_bits.hpp"
+
 namespace relief::internal {
 namespace {
 
@@ -158,31 +160,18 @@ constexpr std::uint8_t kErrorMet = 1, kSomeFalse = 2, kSomeUnknown = 4, kOutOfTe
 constexpr std::uint8_t kCaseUnknown = 32;  // a case before the one that holds, or every case, is unknown
 constexpr std::uint8_t kCaseHolds = 64;
 
-// The bits of a condition's cell: error, unknown, or (known) the bits of a
-// false and of a true value. Branch-free: in a block, conditions vary from
-// lane to lane, and mispredicted branches would cost more than the work. A
-// boolean cell's `den` is 0 (known), -1 (unknown) or -2 (error), with `a` 0
-// unless known, so (den + 2) * 2 + (a != 0) numbers its four values 0, 2, 4
-// and 5, and the bits are that byte of a word holding the answers.
-constexpr std::uint8_t CellBits(const Cell& c, std::uint8_t unknown, std::uint8_t if_false, std::uint8_t if_true) {
-  const std::uint64_t answers = std::uint64_t{kErrorMet} | std::uint64_t{unknown} << 16 |
-                                std::uint64_t{if_false} << 32 | std::uint64_t{if_true} << 40;
-  const auto index = static_cast<unsigned>(((c.den + 2) << 1) | static_cast<std::int64_t>(c.a != 0));
-  return static_cast<std::uint8_t>(answers >> ((index & 7) * 8));
-}
-static_assert(CellBits(Cell::Error(), 4, 2, 1) == kErrorMet && CellBits(Cell::Unknown(), 4, 2, 1) == 4 &&
-              CellBits(Cell::Bool(false), 4, 2, 1) == 2 && CellBits(Cell::Bool(true), 4, 2, 1) == 1);
-
-// Territory and requirements, as DecideWith, a column at a time.
+// Territory and requirements, as DecideWith, a column at a time (the
+// conditions' bits: eval/truth_bits.hpp).
 void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v,
                     std::span<std::uint8_t> bits) {
   if (measure.territory_when != kNoExpr) {
-    const Cell* t = m.ExprColumn(measure.territory_when);
-    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] = CellBits(t[i], kTerritoryUnknown, kOutOfTerritory, 0);
+    BitsOfColumn(m.ExprColumn(measure.territory_when), bits.size(), {kErrorMet, kTerritoryUnknown, kOutOfTerritory, 0},
+                 bits.data());
   }
+  std::array<std::uint8_t, LaneMachine::kLanes> now;
   for (const ConditionPlan& c : v.require) {
-    const Cell* r = m.ExprColumn(c.when);
-    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= CellBits(r[i], kSomeUnknown, kSomeFalse, 0);
+    BitsOfColumn(m.ExprColumn(c.when), bits.size(), {kErrorMet, kSomeUnknown, kSomeFalse, 0}, now.data());
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= now[i];
   }
 }
 
@@ -190,16 +179,21 @@ void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const Vers
 // is unknown or an error was met. Sets first_true where one applies.
 void FoldCases(const LaneMachine& m, const VersionPlan& v, std::span<std::uint8_t> bits,
                std::span<std::int32_t> first_true) {
+  std::array<std::uint8_t, LaneMachine::kLanes> now;
   for (std::size_t k = 0; k < v.cases.size(); ++k) {
     const ExprId when = v.cases[k].when;
-    const Cell* c = when == kNoExpr ? nullptr : m.ExprColumn(when);
+    if (when == kNoExpr) {
+      std::fill_n(now.begin(), bits.size(), kCaseHolds);
+    } else {
+      BitsOfColumn(m.ExprColumn(when), bits.size(), {kErrorMet, kCaseUnknown, 0, kCaseHolds}, now.data());
+    }
     for (std::size_t i = 0; i < bits.size(); ++i) {
       const std::uint8_t before = bits[i];
       const std::uint8_t searching = (before & kCaseHolds) != 0 ? 0 : 0xff;  // no case held yet
-      const std::uint8_t now = (c != nullptr ? CellBits(c[i], kCaseUnknown, 0, kCaseHolds) : kCaseHolds) & searching;
-      const bool applies = (now & kCaseHolds) != 0 && (before & (kCaseUnknown | kErrorMet)) == 0;
+      const auto holds = static_cast<std::uint8_t>(now[i] & searching);
+      const bool applies = (holds & kCaseHolds) != 0 && (before & (kCaseUnknown | kErrorMet)) == 0;
       first_true[i] = applies ? static_cast<std::int32_t>(k) : first_true[i];
-      bits[i] = before | now;
+      bits[i] = before | holds;
     }
   }
 }

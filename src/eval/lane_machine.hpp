@@ -51,7 +51,11 @@ struct EveryLane {
 
 class LaneMachine {
  public:
-  static constexpr std::size_t kLanes = 32;
+  // 64 rather than 32: choosing a step, and its indirect call, are paid
+  // once per block; callgrind on bench-12 gives 3 % fewer instructions and a
+  // quarter fewer mispredicted branches, and a block's registers still fit
+  // the L2 cache.
+  static constexpr std::size_t kLanes = 64;
 
   explicit LaneMachine(const Program& program) : program_(program) {}
 

@@ -75,7 +75,7 @@ TEST(BatchEvaluator, BlocksOfProfilesAgreeWithOneProfileAtATime) {
   }
   profiles.push_back(profiles[5]);  // so that the last block is not full
   ASSERT_GT(profiles.size(), 64U);
-  ASSERT_NE(profiles.size() % 32, 0U);
+  ASSERT_NE(profiles.size() % 64, 0U);  // LaneMachine::kLanes
   BatchEvaluator batch(pack);
   const std::size_t measures = batch.measure_count();
   std::vector<MeasureOutcome> blocks(profiles.size() * measures), alone;
