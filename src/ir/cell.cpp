@@ -41,22 +41,14 @@ Decimal Cell::ToDecimal() const {
   return *Decimal::Ratio(a, kScale);
 }
 
-std::optional<std::int64_t> Cell::RoundToCents() const {
-  if (!fixed()) {
-    // a / den to the cent, half away from zero, as Decimal::Round(2).
-    __extension__ using Wide = __int128;
-    const Wide t = Wide{a} * 100, magnitude = t < 0 ? -t : t;
-    Wide cents = magnitude / den;
-    if (2 * (magnitude % den) >= den) ++cents;
-    if (cents > INT64_MAX) return std::nullopt;
-    return t < 0 ? -static_cast<std::int64_t>(cents) : static_cast<std::int64_t>(cents);
-  }
-  constexpr std::int64_t kPerCent = kScale / 100;
-  // Half away from zero, as Decimal::Round.
-  const std::int64_t magnitude = a < 0 ? -(a / kPerCent) : a / kPerCent;
-  const std::int64_t rest = a < 0 ? -(a % kPerCent) : a % kPerCent;
-  const std::int64_t cents = magnitude + (2 * rest >= kPerCent ? 1 : 0);
-  return a < 0 ? -cents : cents;
+std::optional<std::int64_t> Cell::RationalToCents() const {
+  // a / den to the cent, half away from zero, as Decimal::Round(2).
+  __extension__ using Wide = __int128;
+  const Wide t = Wide{a} * 100, magnitude = t < 0 ? -t : t;
+  Wide cents = magnitude / den;
+  if (2 * (magnitude % den) >= den) ++cents;
+  if (cents > INT64_MAX) return std::nullopt;
+  return t < 0 ? -static_cast<std::int64_t>(cents) : static_cast<std::int64_t>(cents);
 }
 
 Cell ExactArithmetic(Arith op, const Cell& x, const Cell& y) {

@@ -92,10 +92,22 @@ struct Cell {
   // A number rounded to the cent, half away from zero (Decimal::Round(2)),
   // in cents; nullopt when the cents do not fit 64 bits (an amount has to:
   // see RoundAmount in eval/decision.cpp).
-  std::optional<std::int64_t> RoundToCents() const;
+  // Inline: the batch path rounds every eligible amount.
+  std::optional<std::int64_t> RoundToCents() const {
+    if (!fixed()) return RationalToCents();
+    constexpr std::int64_t kPerCent = kScale / 100;
+    // Half away from zero, as Decimal::Round.
+    const std::int64_t magnitude = a < 0 ? -(a / kPerCent) : a / kPerCent;
+    const std::int64_t rest = a < 0 ? -(a % kPerCent) : a % kPerCent;
+    const std::int64_t cents = magnitude + (2 * rest >= kPerCent ? 1 : 0);
+    return a < 0 ? -cents : cents;
+  }
 
   // Equal values of the same type (operator== below).
   friend bool operator==(const Cell& x, const Cell& y);
+
+ private:
+  std::optional<std::int64_t> RationalToCents() const;  // RoundToCents of a rational
 };
 
 // The cell of a value of a cell type (boolean, number, date, month, enum).
