@@ -11,7 +11,10 @@
 #ifndef RELIEF_PROFILE_NUMBER_TEXT_HPP_
 #define RELIEF_PROFILE_NUMBER_TEXT_HPP_
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +47,111 @@ struct PlainNumber {
   int places = 0;
 };
 std::optional<PlainNumber> ScanPlainNumber(std::string_view text, NumberKind kind);
+// Where a number's text lies: a text alone (a YAML scalar, a string), or a
+// value of a JSON line, where a comma ends the token and 8 bytes after the
+// line's end are readable.
+enum class NumberSource : std::uint8_t { kText, kJsonLine };
+// The grammar of a plain number, inline for the reader of JSON lines.
+namespace plain_number {
+
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+inline constexpr std::size_t kMaxDigits = 18;  // of a plain number: below 10^18, the units fit in 64 bits
+
+// 10^i for the digits of a plain number (static: not built on each call).
+inline constexpr auto kPow10 = [] {
+  std::array<std::uint64_t, kMaxDigits> t{1};
+  for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+  return t;
+}();
+
+// A run of ASCII digits: its value (wrapping past 19 digits) and length.
+struct Digits {
+  std::uint64_t value = 0;
+  std::size_t count = 0;
+};
+
+// The digits at `p`, one byte at a time.
+[[gnu::always_inline]] inline Digits DigitsAt(const char* p, const char* end) {
+  Digits run;
+  for (; p != end && IsAsciiDigit(*p); ++p, ++run.count) run.value = run.value * 10 + static_cast<unsigned>(*p - '0');
+  return run;
+}
+
+// The same eight bytes at a time, for a text with 8 readable bytes after
+// its end (a JSON line): the first byte that is not a digit found in a
+// word, the digits before it converted together (no branch per digit).
+[[gnu::always_inline]] inline Digits PaddedDigitsAt(const char* p, const char* end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHighNibbles = 0xF0F0F0F0F0F0F0F0;
+  Digits run;
+  for (;;) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof(word));
+    // A byte is a digit when it and the byte plus 6 are both 0x3_ (a carry
+    // out of a byte only follows a byte that is no digit).
+    const std::uint64_t stops =
+        ((word & kHighNibbles) ^ (0x30 * kOnes)) | (((word + 6 * kOnes) & kHighNibbles) ^ (0x30 * kOnes));
+    std::size_t n = stops == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(stops)) / 8;
+    n = std::min(n, static_cast<std::size_t>(end - p));
+    if (n == 0) return run;
+    // The n digits as the last of eight, the first ones zero (the bytes
+    // after them, shifted out, may have borrowed: only upwards).
+    std::uint64_t v = (word - 0x30 * kOnes) << (8 * (8 - n));
+    v = v * 10 + (v >> 8);  // pairs
+    v = (((v & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+         (((v >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >>
+        32;
+    run.value = run.value * kPow10[n] + v;
+    run.count += n;
+    p += n;
+    if (n < 8) return run;
+  }
+}
+
+// ['-'] digits [mark digits], ASCII only, at most 18 digits, and nothing
+// the general grammar would refuse or have to look at twice (an integer
+// with decimals, too many decimals in an amount, three decimals that may be
+// thousands). The digits are read once, up to the first byte that is not
+// part of the number.
+template <NumberSource kSource>
+[[gnu::always_inline]] inline std::optional<PlainNumber> ScanPlainNumberFrom(const char*& p, const char* end,
+                                                                             NumberKind kind) {
+  constexpr bool json = kSource == NumberSource::kJsonLine;
+  const auto digits = [&] { return json ? PaddedDigitsAt(p, end) : DigitsAt(p, end); };
+  const bool negative = p != end && *p == '-';
+  p += negative ? 1 : 0;
+  const bool leading_zero = p != end && *p == '0';
+  const Digits integer = digits();
+  p += integer.count;
+  if (integer.count == 0 || integer.count > kMaxDigits) return std::nullopt;
+  std::uint64_t units = integer.value;
+  std::size_t decimals = 0;
+  if (p != end && (*p == '.' || (!json && *p == ','))) {
+    if (kind == NumberKind::kInteger) return std::nullopt;
+    ++p;
+    const Digits fraction = digits();
+    p += fraction.count;
+    decimals = fraction.count;
+    if (decimals == 0 || integer.count + decimals > kMaxDigits) return std::nullopt;
+    if (kind == NumberKind::kMoney && decimals > 2) return std::nullopt;
+    if (decimals == 3 && integer.count <= 3 && !leading_zero) return std::nullopt;
+    units = units * kPow10[decimals] + fraction.value;
+  }
+  const auto value = static_cast<std::int64_t>(units);
+  return PlainNumber{negative ? -value : value, static_cast<int>(decimals)};
+}
+
+}  // namespace plain_number
+
+// The plain number at `p` (before `end`), read in the same pass as the
+// text is scanned: `p` is moved to the first byte after it. The number is
+// ScanPlainNumber's when that byte ends the text; nullopt when what is at
+// `p` is not a plain number (`p` then anywhere).
+inline std::optional<PlainNumber> ScanPlainNumberAt(const char*& p, const char* end, NumberKind kind,
+                                                    NumberSource source) {
+  return source == NumberSource::kJsonLine ? plain_number::ScanPlainNumberFrom<NumberSource::kJsonLine>(p, end, kind)
+                                           : plain_number::ScanPlainNumberFrom<NumberSource::kText>(p, end, kind);
+}
 
 }  // namespace relief::internal
 
