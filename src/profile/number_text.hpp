@@ -11,10 +11,8 @@
 #ifndef RELIEF_PROFILE_NUMBER_TEXT_HPP_
 #define RELIEF_PROFILE_NUMBER_TEXT_HPP_
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,8 +46,7 @@ struct PlainNumber {
 };
 std::optional<PlainNumber> ScanPlainNumber(std::string_view text, NumberKind kind);
 // Where a number's text lies: a text alone (a YAML scalar, a string), or a
-// value of a JSON line, where a comma ends the token and 8 bytes after the
-// line's end are readable.
+// value of a JSON line, where a comma ends the token.
 enum class NumberSource : std::uint8_t { kText, kJsonLine };
 // The grammar of a plain number, inline for the reader of JSON lines.
 namespace plain_number {
@@ -71,41 +68,11 @@ struct Digits {
   std::size_t count = 0;
 };
 
-// The digits at `p`, one byte at a time.
+// The digits at `p` and their value.
 [[gnu::always_inline]] inline Digits DigitsAt(const char* p, const char* end) {
   Digits run;
   for (; p != end && IsAsciiDigit(*p); ++p, ++run.count) run.value = run.value * 10 + static_cast<unsigned>(*p - '0');
   return run;
-}
-
-// The same eight bytes at a time, for a text with 8 readable bytes after
-// its end (a JSON line): the first byte that is not a digit found in a
-// word, the digits before it converted together (no branch per digit).
-[[gnu::always_inline]] inline Digits PaddedDigitsAt(const char* p, const char* end) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101, kHighNibbles = 0xF0F0F0F0F0F0F0F0;
-  Digits run;
-  for (;;) {
-    std::uint64_t word;
-    std::memcpy(&word, p, sizeof(word));
-    // A byte is a digit when it and the byte plus 6 are both 0x3_ (a carry
-    // out of a byte only follows a byte that is no digit).
-    const std::uint64_t stops =
-        ((word & kHighNibbles) ^ (0x30 * kOnes)) | (((word + 6 * kOnes) & kHighNibbles) ^ (0x30 * kOnes));
-    std::size_t n = stops == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(stops)) / 8;
-    n = std::min(n, static_cast<std::size_t>(end - p));
-    if (n == 0) return run;
-    // The n digits as the last of eight, the first ones zero (the bytes
-    // after them, shifted out, may have borrowed: only upwards).
-    std::uint64_t v = (word - 0x30 * kOnes) << (8 * (8 - n));
-    v = v * 10 + (v >> 8);  // pairs
-    v = (((v & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
-         (((v >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >>
-        32;
-    run.value = run.value * kPow10[n] + v;
-    run.count += n;
-    p += n;
-    if (n < 8) return run;
-  }
 }
 
 // ['-'] digits [mark digits], ASCII only, at most 18 digits, and nothing
@@ -117,11 +84,10 @@ template <NumberSource kSource>
 [[gnu::always_inline]] inline std::optional<PlainNumber> ScanPlainNumberFrom(const char*& p, const char* end,
                                                                              NumberKind kind) {
   constexpr bool json = kSource == NumberSource::kJsonLine;
-  const auto digits = [&] { return json ? PaddedDigitsAt(p, end) : DigitsAt(p, end); };
   const bool negative = p != end && *p == '-';
   p += negative ? 1 : 0;
   const bool leading_zero = p != end && *p == '0';
-  const Digits integer = digits();
+  const Digits integer = DigitsAt(p, end);
   p += integer.count;
   if (integer.count == 0 || integer.count > kMaxDigits) return std::nullopt;
   std::uint64_t units = integer.value;
@@ -129,7 +95,7 @@ template <NumberSource kSource>
   if (p != end && (*p == '.' || (!json && *p == ','))) {
     if (kind == NumberKind::kInteger) return std::nullopt;
     ++p;
-    const Digits fraction = digits();
+    const Digits fraction = DigitsAt(p, end);
     p += fraction.count;
     decimals = fraction.count;
     if (decimals == 0 || integer.count + decimals > kMaxDigits) return std::nullopt;
