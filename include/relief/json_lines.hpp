@@ -51,6 +51,10 @@ class JsonLinesReader {
   JsonLinesResult Read(std::string_view text, const std::string& file_name = "profiles.jsonl");
   // One line (without its newline), reported as line `line_number`.
   ProfileResult ReadLine(std::string_view line, int line_number = 1, const std::string& file_name = "profiles.jsonl");
+  // Whether the reader reads for `pack`'s rules (a copy of the pack shares
+  // them): a reader kept for a pack (one per thread) is still the right one
+  // when another pack was loaded at the same address meanwhile.
+  bool ReadsFor(const RulePack& pack) const;
 
  private:
   struct Impl;

@@ -7,7 +7,8 @@
 namespace relief {
 
 struct JsonLinesReader::Impl {
-  explicit Impl(std::shared_ptr<const internal::Program> program) : reader(std::move(program)) {}
+  explicit Impl(std::shared_ptr<const internal::Program> rules) : program(std::move(rules)), reader(program) {}
+  std::shared_ptr<const internal::Program> program;  // held: no other pack's rules can take its address
   internal::JsonProfileReader reader;
   std::string buffer;  // the text with the padding the JSON parser reads past its end
 };
@@ -17,6 +18,9 @@ JsonLinesReader::JsonLinesReader(const RulePack& pack)
 JsonLinesReader::~JsonLinesReader() = default;
 JsonLinesReader::JsonLinesReader(JsonLinesReader&&) noexcept = default;
 JsonLinesReader& JsonLinesReader::operator=(JsonLinesReader&&) noexcept = default;
+bool JsonLinesReader::ReadsFor(const RulePack& pack) const {
+  return impl_->program == internal::Access::shared_program(pack);
+}
 
 namespace {
 

@@ -97,13 +97,11 @@ bool RowSource::Next(CsvRecord& row) {
 }
 
 // One JSON-lines reader per thread: a reader keeps its buffers between lines.
+// It is known by the rules it reads for, not by the pack's address, which a
+// pack loaded later may take.
 JsonLinesReader& ThreadJsonReader(const RulePack& pack) {
   thread_local std::optional<JsonLinesReader> reader;
-  thread_local const RulePack* reader_pack = nullptr;
-  if (reader_pack != &pack) {
-    reader.emplace(pack);
-    reader_pack = &pack;
-  }
+  if (!reader || !reader->ReadsFor(pack)) reader.emplace(pack);
   return *reader;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/suggest.hpp"
 #include "ir/value_format.hpp"
@@ -13,7 +14,13 @@ namespace {
 
 // Well-formed UTF-8 (lead byte, then the right number of continuation bytes).
 bool IsValidUtf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t i = 0;
+  // ASCII, the common case, eight bytes at a time.
+  for (std::uint64_t word = 0; i + sizeof(word) <= s.size(); i += sizeof(word)) {
+    std::memcpy(&word, s.data() + i, sizeof(word));
+    if ((word & 0x8080808080808080) != 0) break;
+  }
+  while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const std::size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
     if (n == 4 || s.size() - i <= n) return false;
@@ -25,8 +32,8 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-// How the text of a number of base type `base` is read; nullopt for the
-// types that are not numbers.
+}  // namespace
+
 std::optional<NumberKind> NumberKindOf(BaseType base) {
   switch (base) {
     case BaseType::kInteger:
@@ -41,6 +48,8 @@ std::optional<NumberKind> NumberKindOf(BaseType base) {
       return std::nullopt;
   }
 }
+
+namespace {
 
 // Which typed values a fact of base type `base` takes (text fits all).
 bool Accepts(BaseType base, FactValue::Kind kind) {
@@ -189,6 +198,19 @@ bool FactWriter::SetPlain(std::int32_t index, std::string_view text) {
   return PlainValue(fact, fact.type, text, data_->scalars[fact.slot], data_->cells[fact.slot]);
 }
 
+bool FactWriter::SetNumber(std::int32_t index, PlainNumber n) {
+  const FactInfo& fact = program_->facts[index];
+  return WriteNumber(fact, n, data_->scalars[fact.slot], data_->cells[fact.slot]);
+}
+
+bool FactWriter::WriteNumber(const FactInfo& fact, PlainNumber n, Value& out, Cell& cell) {
+  const std::optional<Decimal> d = Decimal::FromScaled(n.units, n.places);
+  if (!d || (fact.min && *d < fact.min->number) || (fact.max && fact.max->number < *d)) return false;
+  out = Value::Number(*d);
+  cell = Cell::Scaled(n.units, n.places);
+  return true;
+}
+
 bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out, Cell& cell) {
   // Bounds are checked before `out` is written, as OutOfBounds checks them:
   // a number by its value, any other value by its integer.
@@ -200,17 +222,10 @@ bool FactWriter::PlainValue(const FactInfo& fact, Type type, std::string_view te
     cell = Cell::Integer(c);
     return true;
   };
-  // The cell straight from the digits: no rational to bring to a fixed form.
-  auto number = [&](NumberKind kind) {
-    std::optional<PlainNumber> n = ScanPlainNumber(text, kind);
-    if (!n) return false;
-    const std::optional<Decimal> d = Decimal::FromScaled(n->units, n->places);
-    if (!d || (fact.min && *d < fact.min->number) || (fact.max && fact.max->number < *d)) return false;
-    out = Value::Number(*d);
-    cell = Cell::Scaled(n->units, n->places);
-    return true;
-  };
-  if (auto kind = NumberKindOf(type.base)) return number(*kind);
+  if (auto kind = NumberKindOf(type.base)) {
+    std::optional<PlainNumber> n = ScanPlainNumber(text, *kind);
+    return n && WriteNumber(fact, *n, out, cell);
+  }
   switch (type.base) {
     case BaseType::kBoolean:
       if (text != "true" && text != "false") return false;

@@ -15,9 +15,14 @@
 
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
+#include "profile/number_text.hpp"
 #include "relief/profile_builder.hpp"
 
 namespace relief::internal {
+
+// How the text of a number of base type `base` is read; nullopt for the
+// types that are not numbers.
+std::optional<NumberKind> NumberKindOf(BaseType base);
 
 // A value's kind and text, as a reader sees it before the fact's type reads
 // it: a FactValue, or a scalar of a YAML or JSON text (borrowed).
@@ -53,6 +58,9 @@ class FactWriter {
   // written, and true returned. false, with nothing written, for any other
   // text, which Set then writes or refuses with its message.
   bool SetPlain(std::int32_t fact, std::string_view text);
+  // SetPlain's number read by its reader (ScanPlainNumberAt) for a scalar
+  // fact of a number type: written, and true returned, within its bounds.
+  bool SetNumber(std::int32_t fact, PlainNumber n);
 
   // What a reader of a profile's shape says when a value is not a scalar
   // (`found`: "a mapping", "a list"), or a series not a mapping.
@@ -90,6 +98,9 @@ class FactWriter {
   // `out` and `cell` untouched, sends the text to FromText, which reads it
   // or says what is wrong.
   bool PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out, Cell& cell);
+  // Writes a number read plainly when it lies within the fact's bounds,
+  // its cell straight from the digits (no rational to bring to a fixed form).
+  bool WriteNumber(const FactInfo& fact, PlainNumber n, Value& out, Cell& cell);
   std::string OutOfBounds(const FactInfo& fact, const Value& v, const std::string& name) const;
   // Empties `data` for a new profile of the program, keeping its buffers.
   void Reset(ProfileData& data) const;

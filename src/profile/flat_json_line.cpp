@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/limits.hpp"
+#include "profile/number_text.hpp"
 
 namespace relief::internal {
 namespace {
@@ -55,10 +56,17 @@ class FlatLine {
   }
 
  private:
+  // The common case, no space, in one comparison: every space is below
+  // '!', and the byte at the end of the line is readable.
   void SkipSpace() {
-    while (p_ != end_ && IsSpace(*p_)) ++p_;
+    while (static_cast<unsigned char>(*p_) <= ' ' && p_ != end_ && IsSpace(*p_)) ++p_;
   }
   bool Eat(char c) {
+    // The common case, `c` next, first: the byte at the end is readable.
+    if (*p_ == c && p_ != end_) [[likely]] {
+      ++p_;
+      return true;
+    }
     SkipSpace();
     if (p_ == end_ || *p_ != c) return false;
     ++p_;
@@ -101,18 +109,24 @@ class FlatLine {
       s_.order.Remember(position, fact);
       if (fact < 0) return false;
     }
-    const FactInfo& info = s_.writer.program().facts[static_cast<std::size_t>(fact)];
-    if (info.type.is_series() || info.type.base == BaseType::kRecord) return false;
+    const FlatFact how = s_.facts[static_cast<std::size_t>(fact)];
+    if (how.read == FlatFact::Read::kNone) return false;
     std::uint32_t& seen = s_.seen[static_cast<std::size_t>(fact)];
     if (seen == s_.stamp) return false;
     seen = s_.stamp;
     if (!Eat(':')) return false;
-    return Value(fact);
+    return Value(fact, how);
   }
   // A scalar value for `fact`: null leaves it unknown.
-  bool Value(std::int32_t fact) {
+  bool Value(std::int32_t fact, FlatFact how) {
     SkipSpace();
     if (p_ == end_) return false;
+    const char first = *p_;
+    if (how.read == FlatFact::Read::kNumber && (first == '-' || (first >= '0' && first <= '9'))) {
+      // Read once, as SetPlain reads it: the token ends where the number does.
+      std::optional<PlainNumber> n = ScanPlainNumberAt(p_, end_, how.number, NumberSource::kJsonLine);
+      return n && (p_ == end_ || EndsToken(*p_)) && !NewlineAfter(p_, end_) && s_.writer.SetNumber(fact, *n);
+    }
     std::string_view text;
     if (*p_ == '"') {
       ++p_;
@@ -123,8 +137,9 @@ class FlatLine {
       text = std::string_view(start, static_cast<std::size_t>(p_ - start));
       if (NewlineAfter(p_, end_)) return false;
       if (text == "null") return true;
-      const char first = text.empty() ? ' ' : text.front();
-      if (first != '-' && (first < '0' || first > '9') && text != "true" && text != "false") return false;
+      if (text.empty() || (first != '-' && (first < '0' || first > '9') && text != "true" && text != "false")) {
+        return false;
+      }
     }
     return s_.writer.SetPlain(fact, text);
   }
@@ -135,6 +150,18 @@ class FlatLine {
 };
 
 }  // namespace
+
+std::vector<FlatFact> FlatFacts(const Program& program) {
+  std::vector<FlatFact> facts;
+  for (const FactInfo& fact : program.facts) {
+    FlatFact& how = facts.emplace_back();
+    if (fact.type.is_series() || fact.type.base == BaseType::kRecord) continue;
+    const std::optional<NumberKind> number = NumberKindOf(fact.type.base);
+    how.read = number ? FlatFact::Read::kNumber : FlatFact::Read::kText;
+    how.number = number.value_or(NumberKind::kNumber);
+  }
+  return facts;
+}
 
 bool ReadFlatLine(std::string_view line, FlatLineState state) { return FlatLine(line, state).Read(); }
 

@@ -17,10 +17,22 @@
 
 #include "profile/fact_writer.hpp"
 #include "profile/key_order.hpp"
+#include "profile/number_text.hpp"
 
 namespace relief::internal {
 
+// How a fact's value is read in one pass, by fact: a number read as it is
+// scanned (ScanPlainNumberAt), another scalar's text given to SetPlain, or
+// no value at all (a series, a record: left to simdjson's path).
+struct FlatFact {
+  enum class Read : std::uint8_t { kNone, kNumber, kText };
+  Read read = Read::kNone;
+  NumberKind number = NumberKind::kNumber;
+};
+std::vector<FlatFact> FlatFacts(const Program& program);
+
 struct FlatLineState {
+  const std::vector<FlatFact>& facts;
   FactWriter& writer;
   KeyOrder& order;
   std::vector<std::uint32_t>& seen;  // by fact: the stamp of the line that gave it

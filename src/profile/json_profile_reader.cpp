@@ -228,10 +228,11 @@ std::optional<std::string_view> LineReader::Scalar(const FactInfo& fact, ondeman
 
 struct JsonProfileReader::Impl {
   explicit Impl(std::shared_ptr<const Program> program)
-      : writer(std::move(program)), seen(writer.program().facts.size(), 0) {
+      : writer(std::move(program)), flat_facts(FlatFacts(writer.program())), seen(writer.program().facts.size(), 0) {
     for (const FactInfo& fact : writer.program().facts) order.names.emplace_back(fact.name);
   }
   FactWriter writer;
+  std::vector<FlatFact> flat_facts;
   ondemand::parser parser;
   std::vector<std::uint32_t> seen;
   KeyOrder order;
@@ -295,7 +296,7 @@ std::shared_ptr<ProfileData> JsonProfileReader::Read(std::string_view line, std:
     line = std::string_view(m.padded.data(), line.size());
   }
   if (m.flat_path) {
-    if (ReadFlatLine(line, {m.writer, m.order, m.seen, m.NextStamp()})) return m.Take();
+    if (ReadFlatLine(line, {m.flat_facts, m.writer, m.order, m.seen, m.NextStamp()})) return m.Take();
     m.writer.Clear();  // read again, by the path that says what is wrong
   }
   LineReader reader(m.writer, m.seen, m.NextStamp(), m.order, line.data());

@@ -36,19 +36,27 @@ class RawKey {
   // Whether the key whose text starts at `raw` (after its opening quote) is
   // this name; always false for a name that may need escapes.
   bool Matches(const char* raw) const {
-    for (std::size_t i = 0; i < count_; ++i) {
-      std::uint64_t word;
-      std::memcpy(&word, raw + 8 * i, sizeof(word));
-      if ((word & masks_[i]) != words_[i]) return false;
-    }
-    return count_ > 0;
+    // The first kWords words compared whatever the name's length, without
+    // a branch (the masks of the words past the name are zero): keys of
+    // varied lengths would mispredict a loop's exit.
+    std::uint64_t differ = 0;
+    for (std::size_t i = 0; i < kWords; ++i) differ |= (Word(raw, i) & masks_[i]) ^ words_[i];
+    for (std::size_t i = kWords; i < count_; ++i) differ |= (Word(raw, i) & masks_[i]) ^ words_[i];
+    return differ == 0 && count_ > 0;
   }
   // The bytes Matches compared: the name and its closing quote.
   std::size_t size() const { return size_; }
 
  private:
+  static std::uint64_t Word(const char* raw, std::size_t i) {
+    std::uint64_t word;
+    std::memcpy(&word, raw + 8 * i, sizeof(word));
+    return word;
+  }
+
   std::array<std::uint64_t, 7> words_{}, masks_{};
   static_assert(sizeof(words_) <= kReadPast);
+  static constexpr std::size_t kWords = 4;  // compared for every name: names up to 31 bytes
   std::size_t count_ = 0;
   std::size_t size_ = 0;
 };

@@ -102,32 +102,12 @@ const char* Expected(NumberKind kind) {
 
 }  // namespace
 
-// ['-'] digits [mark digits], ASCII only, at most 18 digits, and nothing
-// the general grammar would refuse or have to look at twice (an integer
-// with decimals, too many decimals in an amount, three decimals that may be
-// thousands).
 std::optional<PlainNumber> ScanPlainNumber(std::string_view s, NumberKind kind) {
-  constexpr std::size_t kMaxDigits = 18;  // below 10^18: the units fit in 64 bits
   const char* p = s.data();
   const char* const end = p + s.size();
-  const bool negative = p != end && *p == '-';
-  const char* const integer = p += negative ? 1 : 0;
-  std::uint64_t units = 0;  // wraps past 19 digits, which are refused below
-  for (; p != end && IsDigit(*p); ++p) units = units * 10 + static_cast<unsigned>(*p - '0');
-  const auto integer_digits = static_cast<std::size_t>(p - integer);
-  if (integer_digits == 0 || integer_digits > kMaxDigits) return std::nullopt;
-  std::size_t decimals = 0;
-  if (p != end) {
-    if (kind == NumberKind::kInteger || (*p != '.' && *p != ',')) return std::nullopt;
-    const char* const fraction = ++p;
-    for (; p != end && IsDigit(*p); ++p) units = units * 10 + static_cast<unsigned>(*p - '0');
-    decimals = static_cast<std::size_t>(p - fraction);
-    if (p != end || decimals == 0 || integer_digits + decimals > kMaxDigits) return std::nullopt;
-    if (kind == NumberKind::kMoney && decimals > 2) return std::nullopt;
-    if (decimals == 3 && integer_digits <= 3 && *integer != '0') return std::nullopt;
-  }
-  const auto value = static_cast<std::int64_t>(units);
-  return PlainNumber{negative ? -value : value, static_cast<int>(decimals)};
+  std::optional<PlainNumber> n = ScanPlainNumberAt(p, end, kind, NumberSource::kText);
+  if (p != end) return std::nullopt;  // more than the number
+  return n;
 }
 
 std::optional<Decimal> ParsePlainNumber(std::string_view text, NumberKind kind) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <regex>
 
 #include "relief/batch_evaluator.hpp"
@@ -180,6 +181,21 @@ TEST(JsonLines, AReaderGoesOnAfterABadLine) {
   ASSERT_TRUE(good.ok());
   ProfileResult fresh = pack.ReadProfile(R"({"forme": "sarl"})");
   EXPECT_EQ(Outcomes(pack, *good.profile), Outcomes(pack, *fresh.profile));  // effectif 3 was not kept
+}
+
+// A reader kept for a pack (relief batch keeps one per thread) is known by
+// the pack's rules: a pack loaded later at the same address is not its own.
+TEST(JsonLines, AReaderKnowsItsPackByItsRulesNotItsAddress) {
+  std::optional<RulePack> pack(BundledPack());
+  JsonLinesReader reader(*pack);
+  EXPECT_TRUE(reader.ReadsFor(*pack));
+  const RulePack copy = *pack;  // shares the rules
+  EXPECT_TRUE(reader.ReadsFor(copy));
+  const RulePack* const address = &*pack;
+  pack.emplace(BundledPack());  // the same rules, loaded again at the same address
+  ASSERT_EQ(&*pack, address);
+  EXPECT_FALSE(reader.ReadsFor(*pack));
+  EXPECT_TRUE(JsonLinesReader(*pack).ReadsFor(*pack));
 }
 
 }  // namespace
