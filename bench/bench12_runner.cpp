@@ -17,6 +17,7 @@
 // load_ms is the time to load, check and compile the pack. Exit status: 0, or
 // 1 when a profile does not read or a measure ends in an error or
 // undetermined status (the line is not printed then), 2 on bad arguments.
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -171,30 +172,35 @@ bool Count(int spec_index, relief::Status status, bool has_amount, std::int64_t 
 }
 
 // Counts the outcomes of `n` profiles; false, counting nothing, when one of
-// them may be a problem for Count. Without a branch on the statuses, which vary from profile to
-// profile: a mispredicted branch per eligible pair would cost more than the
-// count (the amount column is 0 where there is no amount).
+// them may be a problem for Count. Without a branch on the statuses, which
+// vary from profile to profile: a mispredicted branch per eligible pair
+// would cost more than the count. Sums are kept by pack measure, then given
+// to the spec's (the amount column is 0 where there is no amount).
 bool CountBlock(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, std::size_t n, Partial& out) {
   const std::size_t measures = spec_index.size();
+  std::array<std::int64_t, 64> eligible{}, cents{};
+  if (measures > eligible.size()) return false;
   bool fine = true;
-  bench12::Tally block;
   for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t row = i * measures;
     for (std::size_t m = 0; m < measures; ++m) {
-      const std::size_t k = i * measures + m;
-      const relief::Status status = c.status[k];
-      const bool eligible = status == relief::Status::kEligible;
+      const relief::Status status = c.status[row + m];
+      const bool is_eligible = status == relief::Status::kEligible;
       const bool refused = status == relief::Status::kIneligible || status == relief::Status::kNotApplicable;
       // Bitwise, not logical, operators: && and || would be branches.
-      fine &= (eligible & (c.has_amount[k] != 0)) | refused;
-      const int at = std::max(spec_index[m], 0);
-      const bool counted = eligible & (spec_index[m] >= 0);
-      block.per_measure[at] += counted;
-      block.pairs += counted;
-      block.amount_sum_cents += c.cents[k] & -std::int64_t{counted};
+      fine &= (is_eligible & (c.has_amount[row + m] != 0)) | refused;
+      eligible[m] += is_eligible;
+      cents[m] += c.cents[row + m];
     }
   }
-  if (fine) out.tally.Merge(block);
-  return fine;
+  if (!fine) return false;
+  for (std::size_t m = 0; m < measures; ++m) {
+    if (spec_index[m] < 0) continue;
+    out.tally.per_measure[static_cast<std::size_t>(spec_index[m])] += eligible[m];
+    out.tally.pairs += eligible[m];
+    out.tally.amount_sum_cents += cents[m];
+  }
+  return true;
 }
 
 // The same for an outcome of the explained or the per-profile path.
