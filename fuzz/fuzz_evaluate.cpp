@@ -18,14 +18,14 @@ namespace {
 
 constexpr const char* kDays[] = {"2020-11-30", "2021-03-31"};
 
-// The last 33 profiles read (a block of 32 lanes and one more), with their
+// The last 65 profiles read (a block of 64 lanes and one more), with their
 // outcomes at each date, one profile at a time.
 struct Recent {
   std::vector<relief::Profile> profiles;
   std::vector<std::vector<relief::MeasureOutcome>> alone[2];
 
   void Add(const relief::Profile& p, const std::vector<relief::MeasureOutcome> (&outcomes)[2]) {
-    if (profiles.size() == 33) {
+    if (profiles.size() == 65) {
       profiles.erase(profiles.begin());
       for (auto& a : alone) a.erase(a.begin());
     }
@@ -58,11 +58,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   recent.Add(*profile.profile, outcomes);
   const std::size_t m = batches[0].measure_count();
   std::vector<relief::MeasureOutcome> blocks(recent.profiles.size() * m);
+  relief::OutcomeColumns columns;
   for (int d = 0; d < 2; ++d) {
     batches[d].Evaluate(recent.profiles, *relief::Date::Parse(kDays[d]), blocks);
+    batches[d].Evaluate(recent.profiles, *relief::Date::Parse(kDays[d]), columns);
     for (std::size_t p = 0; p < recent.profiles.size(); ++p) {
       for (std::size_t i = 0; i < m; ++i) {
-        if (!(blocks[p * m + i] == recent.alone[d][p][i])) std::abort();
+        const relief::MeasureOutcome& alone = recent.alone[d][p][i];
+        const std::size_t k = p * m + i;
+        if (!(blocks[k] == alone)) std::abort();
+        const bool has_amount = alone.amount.has_value();
+        if (columns.status[k] != alone.status || (columns.has_amount[k] != 0) != has_amount ||
+            columns.cents[k] != (has_amount ? alone.amount->Cents().value() : 0) || columns.case_id[k] != alone.case_id)
+          std::abort();
       }
     }
   }
