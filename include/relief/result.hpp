@@ -47,8 +47,9 @@ std::optional<AmountPeriod> AmountPeriodNamed(std::string_view name);
 
 // The texts of a result that come from the rule pack (ids, labels, sources,
 // open points, questions, expression texts) are `Text`s (relief/text.hpp):
-// shared with the pack, not copied, and kept alive by the result, which
-// stays valid after its RulePack and its Profile are destroyed.
+// shared with the pack (a short one held in the Text itself), not allocated,
+// and kept alive by the result, which stays valid after its RulePack and
+// its Profile are destroyed.
 //
 // The French texts of an explanation (a condition's or case's detail, a used
 // value's value, the formula in words) are `Text`s built when first read

@@ -37,19 +37,19 @@ Value FromChecked(std::optional<Decimal> d, InstrId at, ErrorCode code = ErrorCo
 Evaluator::Evaluator(const Program& program, Mode mode) : program_(program), record_(mode == Mode::kRecord) {
   if (record_) {
     trace_.resize(program.code.size());
-    traced_.resize(program.code.size());
+    traced_.Resize(program.code.size());
   }
   value_memo_.resize(program.values.size());
-  value_done_.resize(program.values.size());
+  value_done_.Resize(program.values.size());
   default_memo_.resize(program.facts.size());
-  default_done_.resize(program.facts.size());
-  value_collected_.resize(program.values.size());
-  default_collected_.resize(program.facts.size());
+  default_done_.Resize(program.facts.size());
+  value_collected_.Resize(program.values.size());
+  default_collected_.Resize(program.facts.size());
 }
 
 void Evaluator::StartCollecting() {
-  std::fill(value_collected_.begin(), value_collected_.end(), 0);
-  std::fill(default_collected_.begin(), default_collected_.end(), 0);
+  value_collected_.Clear();
+  default_collected_.Clear();
 }
 
 void Evaluator::Reset(const ProfileData& profile, Date date) {
@@ -59,38 +59,40 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
     month_ = date.month_of();
     dated_ = true;
   }
-  std::fill(value_done_.begin(), value_done_.end(), 0);
-  std::fill(default_done_.begin(), default_done_.end(), 0);
-  std::fill(traced_.begin(), traced_.end(), 0);
+  value_done_.Clear();
+  default_done_.Clear();
+  traced_.Clear();
 }
 
 template <bool kRecord>
-Value Evaluator::FactValue(std::int32_t fact) {
+const Value& Evaluator::FactValue(std::int32_t fact) {
   const FactInfo& f = program_.facts[fact];
   const Value& given = profile_->scalars[f.slot];
   if (!given.unknown()) return given;
   const InstrId root = program_.default_roots[static_cast<std::size_t>(fact)];
   if (root == kNoInstr) return given;
-  if (!default_done_[fact]) {
+  if (!default_done_.Has(fact)) {
     default_memo_[fact] = Run<kRecord>(root);
-    default_done_[fact] = 1;
+    default_done_.Set(fact);
   }
   return default_memo_[fact];
 }
 
 // The recursion itself is compiled once per mode, so that deciding pays
-// nothing for recording.
+// nothing for recording; recording returns a reference to the recorded
+// value, so that no operand is copied on its way up.
 template <bool kRecord>
-Value Evaluator::Run(InstrId id) {
+Evaluator::RunResult<kRecord> Evaluator::Run(InstrId id) {
   if constexpr (!kRecord) {
     return Compute<false>(id);
   } else {
     const auto i = static_cast<std::size_t>(id);
-    if (!traced_[i]) {
-      trace_[i] = Compute<true>(id);
-      traced_[i] = 1;
+    Value& slot = trace_[i];
+    if (!traced_.Has(i)) {
+      slot = Compute<true>(id);
+      traced_.Set(i);
     }
-    return trace_[i];
+    return slot;
   }
 }
 
@@ -104,7 +106,7 @@ RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
     case Code::kFact:
       return FactValue<kRecord>(in.arg);
     case Code::kSeriesAt: {
-      Value index = Run<kRecord>(kid(0));
+      const Value& index = Run<kRecord>(kid(0));
       if (!index.known()) return index;
       return profile_->series[program_.facts[in.arg].slot].At(index.period());
     }
@@ -117,11 +119,11 @@ RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
     case Code::kEvalDate:
       return Value::OfDate(date_);
     case Code::kNeg: {
-      Value v = Run<kRecord>(kid(0));
+      const Value& v = Run<kRecord>(kid(0));
       return v.known() ? Value::Number(v.number.Negate()) : v;
     }
     case Code::kNot: {
-      Value v = Run<kRecord>(kid(0));
+      const Value& v = Run<kRecord>(kid(0));
       return v.known() ? Value::Bool(!v.boolean) : v;
     }
     case Code::kAnd:
@@ -151,10 +153,10 @@ RELIEF_HOT_INLINE Value Evaluator::Compute(InstrId id) {
 }
 
 template <bool kRecord>
-RELIEF_HOT_INLINE Value Evaluator::ValueOf(std::int32_t value) {
-  if (!value_done_[value]) {
+RELIEF_HOT_INLINE const Value& Evaluator::ValueOf(std::int32_t value) {
+  if (!value_done_.Has(value)) {
     value_memo_[value] = Run<kRecord>(program_.value_roots[static_cast<std::size_t>(value)]);
-    value_done_[value] = 1;
+    value_done_.Set(value);
   }
   return value_memo_[value];
 }
@@ -167,7 +169,7 @@ RELIEF_HOT_INLINE Value Evaluator::Logic(const Instr& in) {
   const bool decisive = in.code == Code::kOr;
   bool unknown = false;
   for (std::size_t i = 0; i < in.kid_count; ++i) {
-    Value v = Run<kRecord>(program_.kid(in, i));
+    const Value& v = Run<kRecord>(program_.kid(in, i));
     if (v.is_error()) return v;
     if (v.unknown()) {
       unknown = true;
@@ -182,7 +184,7 @@ RELIEF_HOT_INLINE Value Evaluator::Logic(const Instr& in) {
 // x in [a, b, …].
 template <bool kRecord>
 RELIEF_HOT_INLINE Value Evaluator::Membership(const Instr& in) {
-  Value v = Run<kRecord>(program_.kid(in, 0));
+  const Value& v = Run<kRecord>(program_.kid(in, 0));
   if (!v.known()) return v;
   if (in.code == Code::kInList) {
     switch (program_.Membership(in.arg, v.integer)) {
@@ -204,11 +206,11 @@ RELIEF_HOT_INLINE Value Evaluator::Membership(const Instr& in) {
 // agree; an error in either branch is not hidden by the unknown.
 template <bool kRecord>
 RELIEF_HOT_INLINE Value Evaluator::If(const Instr& in) {
-  Value c = Run<kRecord>(program_.kid(in, 0));
+  const Value& c = Run<kRecord>(program_.kid(in, 0));
   if (c.is_error()) return c;
   if (c.known()) return Run<kRecord>(program_.kid(in, c.boolean ? 1 : 2));
-  Value a = Run<kRecord>(program_.kid(in, 1));
-  Value b = Run<kRecord>(program_.kid(in, 2));
+  const Value& a = Run<kRecord>(program_.kid(in, 1));
+  const Value& b = Run<kRecord>(program_.kid(in, 2));
   if (a.is_error()) return a;
   if (b.is_error()) return b;
   return a.known() && a == b ? a : Value::Unknown();
@@ -295,8 +297,8 @@ void Evaluator::CollectMissing(InstrId id, std::vector<MissingKey>& out) {
       return;
     }
     case Code::kValue:
-      if (!value_collected_[in.arg]) {
-        value_collected_[in.arg] = 1;
+      if (!value_collected_.Has(in.arg)) {
+        value_collected_.Set(in.arg);
         CollectMissing(program_.value_roots[static_cast<std::size_t>(in.arg)], out);
       }
       return;
@@ -329,8 +331,8 @@ void Evaluator::CollectFact(std::int32_t fact, std::vector<MissingKey>& out) {
   const FactInfo& f = program_.facts[fact];
   if (!profile_->scalars[f.slot].unknown()) return;
   out.push_back({fact, 0, false});
-  if (f.default_expr != kNoExpr && !default_collected_[fact]) {
-    default_collected_[fact] = 1;
+  if (f.default_expr != kNoExpr && !default_collected_.Has(fact)) {
+    default_collected_.Set(fact);
     CollectMissing(program_.default_roots[static_cast<std::size_t>(fact)], out);
   }
 }
@@ -347,6 +349,6 @@ void Evaluator::CollectSeriesRange(const Instr& in, std::vector<MissingKey>& out
 
 // Eval (evaluator.hpp) calls both modes from other files.
 template Value Evaluator::Run<false>(InstrId id);
-template Value Evaluator::Run<true>(InstrId id);
+template const Value& Evaluator::Run<true>(InstrId id);
 
 }  // namespace relief::internal

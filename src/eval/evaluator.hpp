@@ -9,6 +9,8 @@
 #ifndef RELIEF_EVAL_EVALUATOR_HPP_
 #define RELIEF_EVAL_EVALUATOR_HPP_
 
+#include <algorithm>
+#include <type_traits>
 #include <vector>
 
 #include "ir/profile_data.hpp"
@@ -47,15 +49,18 @@ class Evaluator {
   Month month() const { return month_; }
 
  private:
-  // The evaluation, compiled once per mode (kRecord: values recorded).
+  // The evaluation, compiled once per mode (kRecord: values recorded, and
+  // read by reference from the record).
   template <bool kRecord>
-  Value Run(InstrId id);
+  using RunResult = std::conditional_t<kRecord, const Value&, Value>;
+  template <bool kRecord>
+  RunResult<kRecord> Run(InstrId id);
   template <bool kRecord>
   Value Compute(InstrId id);
   template <bool kRecord>
-  Value FactValue(std::int32_t fact);
+  const Value& FactValue(std::int32_t fact);
   template <bool kRecord>
-  Value ValueOf(std::int32_t value);
+  const Value& ValueOf(std::int32_t value);
   template <bool kRecord>
   Value Logic(const Instr& instr);
   template <bool kRecord>
@@ -71,20 +76,39 @@ class Evaluator {
   template <bool kRecord>
   Value Call(const Instr& instr, InstrId id);
 
+  // Which slots are set since the last Clear(): a slot is set when its
+  // epoch is the current one, so that clearing is one increment rather than
+  // a write per slot (a profile clears a slot per instruction of the pack).
+  class Marks {
+   public:
+    void Resize(std::size_t n) { epoch_of_.assign(n, 0); }
+    bool Has(std::size_t i) const { return epoch_of_[i] == epoch_; }
+    void Set(std::size_t i) { epoch_of_[i] = epoch_; }
+    void Clear() {
+      if (++epoch_ != 0) return;
+      std::fill(epoch_of_.begin(), epoch_of_.end(), 0);  // wrapped around: every slot unset again
+      epoch_ = 1;
+    }
+
+   private:
+    std::vector<std::uint32_t> epoch_of_;
+    std::uint32_t epoch_ = 1;
+  };
+
   const Program& program_;
   const ProfileData* profile_ = nullptr;
   Date date_;
   Month month_;
   bool dated_ = false;  // date_ and month_ are set
   std::vector<Value> value_memo_;
-  std::vector<std::uint8_t> value_done_;
+  Marks value_done_;
   std::vector<Value> default_memo_;
-  std::vector<std::uint8_t> default_done_;
-  std::vector<std::uint8_t> value_collected_;
-  std::vector<std::uint8_t> default_collected_;
+  Marks default_done_;
+  Marks value_collected_;
+  Marks default_collected_;
   const bool record_;
   std::vector<Value> trace_;  // kRecord: by instruction
-  std::vector<std::uint8_t> traced_;
+  Marks traced_;
   std::vector<Value> call_args_;  // arguments of the built-in calls under way
 };
 

@@ -49,15 +49,18 @@ Code Flip(Code op) {
 std::string ConditionExplainer::Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
 
 relief::Text ConditionExplainer::LaterDetail(InstrId id) {
-  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kDetail, id) : relief::Text(Detail(id));
+  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kDetail, id)
+                              : relief::Text(Detail(id));
 }
 
 relief::Text ConditionExplainer::LaterValue(InstrId id) {
-  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kValue, id) : relief::Text(Format(id));
+  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kValue, id)
+                              : relief::Text(Format(id));
 }
 
 relief::Text ConditionExplainer::LaterWords(InstrId id) {
-  return deferred_ != nullptr ? deferred_->Defer(DeferredWords::Kind::kWords, id) : relief::Text(Words(id));
+  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kWords, id)
+                              : relief::Text(Words(id));
 }
 
 bool ConditionExplainer::IsNamed(InstrId id) const {
@@ -315,6 +318,7 @@ void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResul
   // each name once, is what a walk of the whole tree gives.
   std::size_t most = out.size();
   for (const ConditionResult& part : parts) most += part.values.size();
+  if (most == out.size()) return;
   out.reserve(most);
   for (const ConditionResult& part : parts) {
     for (const UsedValue& value : part.values) {

@@ -11,10 +11,10 @@ DeferredWords::DeferredWords(std::shared_ptr<const Program> program, std::shared
 
 DeferredWords::~DeferredWords() = default;
 
-relief::Text DeferredWords::Defer(Kind kind, InstrId id) {
+relief::Text DeferredWords::Defer(const std::shared_ptr<DeferredWords>& words, Kind kind, InstrId id) {
   const DeferredText& text =
-      texts_.emplace_back(*this, static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(id));
-  return relief::Text(shared_from_this(), &text);
+      words->texts_.emplace_back(*words, static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(id));
+  return relief::Text(words, &text);
 }
 
 // The values read are those the explained evaluation read: the same

@@ -20,15 +20,17 @@ namespace relief::internal {
 
 class ConditionExplainer;
 
-class DeferredWords final : public TextBuilder, public std::enable_shared_from_this<DeferredWords> {
+class DeferredWords final : public TextBuilder {
  public:
   enum class Kind : std::uint32_t { kDetail, kValue, kWords };
 
   DeferredWords(std::shared_ptr<const Program> program, std::shared_ptr<const ProfileData> profile, Date date);
   ~DeferredWords();
 
-  // A Text that builds `kind` of instruction `id` when first read.
-  relief::Text Defer(Kind kind, InstrId id);
+  // A Text that builds `kind` of instruction `id` when first read; it keeps
+  // `words` alive. (Taking the owner rather than shared_from_this() spares
+  // a compare-and-swap loop per text.)
+  static relief::Text Defer(const std::shared_ptr<DeferredWords>& words, Kind kind, InstrId id);
 
   std::string Build(std::uint32_t kind, std::uint32_t arg) const override;
 

@@ -5,6 +5,7 @@
 #include "explain/measure_result.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <tuple>
 
 #include "eval/decision.hpp"
@@ -20,7 +21,7 @@ class MeasureExplainer {
  public:
   // `missing` is scratch space, kept between measures so that it is
   // allocated once per evaluation.
-  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, DeferredWords* deferred,
+  MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, const std::shared_ptr<DeferredWords>& deferred,
                    std::vector<MissingKey>& missing)
       : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred), missing_(missing) {
     ev_.StartCollecting();
@@ -39,9 +40,10 @@ class MeasureExplainer {
   void Amount(const Decision& d, MeasureResult& r);
   void Options(const AmountPlan& plan, const Decision& d, MeasureResult& r);
   void Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r);
-  void EligibleReasons(const Decision& d, MeasureResult& r);
+  void GatherReasons(const MeasurePlan& m, const Decision& d, const MeasureResult& r, std::vector<Reason>& reasons);
+  static void EligibleReasons(const Decision& d, const MeasureResult& r, std::vector<Reason>& reasons);
   void AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
-  void AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<Text>& out) const;
+  void AddOpenPoints(std::initializer_list<const std::vector<OpenPointPlan>*> lists, std::vector<Text>& out) const;
 
   Evaluator& ev_;
   const Program& p_;
@@ -64,11 +66,20 @@ void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, Measur
 }
 
 // The open points that can concern the firm: those whose guard is not
-// false (an unknown guard keeps the point: it may concern the firm).
-void MeasureExplainer::AddOpenPoints(const std::vector<OpenPointPlan>& points, std::vector<Text>& out) const {
-  for (const OpenPointPlan& p : points) {
-    if (p.when == kNoExpr || !ev_.EvalExpr(p.when).is_false()) out.push_back(Share(p.text));
+// false (an unknown guard keeps the point: it may concern the firm). Each
+// list of `lists` in order, appended to `out` grown once to its size.
+void MeasureExplainer::AddOpenPoints(std::initializer_list<const std::vector<OpenPointPlan>*> lists,
+                                     std::vector<Text>& out) const {
+  thread_local std::vector<const std::string*> kept;  // kept between calls: no allocation once warm
+  kept.clear();
+  for (const std::vector<OpenPointPlan>* points : lists) {
+    for (const OpenPointPlan& p : *points) {
+      if (p.when == kNoExpr || !ev_.EvalExpr(p.when).is_false()) kept.push_back(&p.text);
+    }
   }
+  if (kept.empty()) return;
+  out.reserve(out.size() + kept.size());
+  for (const std::string* text : kept) out.push_back(Share(*text));
 }
 
 void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
@@ -105,7 +116,9 @@ void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
   }
 }
 
-// What the measure is, and the version in force with its sources.
+// What the measure is, and the version in force with its sources. The open
+// points are the measure's, the version's and the chosen case's (the case
+// chosen is known from the decision), in that order.
 void MeasureExplainer::Header(const MeasurePlan& m, const Decision& d, MeasureResult& r) const {
   r.id = Share(m.id);
   r.title = Share(m.title);
@@ -115,22 +128,18 @@ void MeasureExplainer::Header(const MeasurePlan& m, const Decision& d, MeasureRe
   r.territory = Share(m.territory);
   r.apply = Share(m.apply);
   r.measure_sources.reserve(m.sources.size());
-  // Room for every open point that may apply (the measure's, the version's
-  // and the chosen case's), so that the list does not grow by reallocation.
-  std::size_t points = m.open_points.size();
-  if (d.version != nullptr) {
-    points += d.version->open_points.size();
-    if (d.case_index >= 0) points += d.version->cases[d.case_index].open_points.size();
-  }
-  r.open_points.reserve(points);
   for (const std::string& s : m.sources) r.measure_sources.push_back(Share(s));
-  AddOpenPoints(m.open_points, r.open_points);
   r.status = d.status;
-  if (d.version == nullptr) return;
+  if (d.version == nullptr) return AddOpenPoints({&m.open_points}, r.open_points);
   r.version = Share(d.version->heading);
   r.deadline = d.version->deadline;
+  const CasePlan* chosen = d.case_index >= 0 ? &d.version->cases[d.case_index] : nullptr;
+  const bool case_source = chosen != nullptr && !chosen->source.empty();
+  r.sources.reserve(static_cast<std::size_t>(!d.version->source.empty()) + static_cast<std::size_t>(case_source));
   if (!d.version->source.empty()) r.sources.push_back(Share(d.version->source));
-  AddOpenPoints(d.version->open_points, r.open_points);
+  if (case_source) r.sources.push_back(Share(chosen->source));
+  if (chosen == nullptr) return AddOpenPoints({&m.open_points, &d.version->open_points}, r.open_points);
+  AddOpenPoints({&m.open_points, &d.version->open_points, &chosen->open_points}, r.open_points);
 }
 
 // Requirements, all shown so that the advisor sees each of them.
@@ -139,34 +148,39 @@ void MeasureExplainer::Conditions(const VersionPlan& version, MeasureResult& r) 
   for (const ConditionPlan& c : version.require) {
     const InstrId when = p_.root(c.when);
     Value v = ev_.Eval(when);
-    ConditionResult cr{Share(c.label),         Share(c.source), OutcomeOf(v), {}, conditions_.Text(when), {}, {},
-                       conditions_.Parts(when)};
-    AddOpenPoints(c.open_points, cr.open_points);
+    ConditionResult& cr = r.conditions.emplace_back();  // built in place: it is large
+    cr.label = Share(c.label);
+    cr.source = Share(c.source);
+    cr.outcome = OutcomeOf(v);
+    cr.expression = conditions_.Text(when);
+    cr.parts = conditions_.Parts(when);
+    AddOpenPoints({&c.open_points}, cr.open_points);
     conditions_.UsedValues(when, cr.parts, cr.values);
     if (!v.is_true()) cr.detail = conditions_.LaterDetail(when);
-    r.conditions.push_back(std::move(cr));
   }
 }
 
-// Cases, in order, up to the first that holds; the one chosen with its
-// source and open points.
+// Cases, in order, up to the first that holds; the one chosen's label (its
+// source and open points are the header's).
 void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, MeasureResult& r) {
-  r.cases.reserve(version.cases.size());
-  for (std::size_t i = 0; i < version.cases.size(); ++i) {
+  std::size_t tried = 0;  // the cases up to the first that holds, counted first to size the list
+  while (tried < version.cases.size()) {
+    const ExprId when = version.cases[tried++].when;
+    if (when == kNoExpr || ev_.EvalExpr(when).is_true()) break;
+  }
+  r.cases.reserve(tried);
+  for (std::size_t i = 0; i < tried; ++i) {
     const CasePlan& c = version.cases[i];
     Value v = c.when == kNoExpr ? Value::Bool(true) : ev_.EvalExpr(c.when);
     CaseResult cr{
         Share(c.id), Share(c.label), Share(c.source), OutcomeOf(v), {}, static_cast<std::int32_t>(i) == d.case_index};
     if (!v.is_true() && c.when != kNoExpr) cr.detail = conditions_.LaterDetail(p_.root(c.when));
     r.cases.push_back(std::move(cr));
-    if (v.is_true()) break;
   }
   if (d.case_index < 0) return;
   const CasePlan& chosen = version.cases[d.case_index];
   r.case_id = Share(chosen.id);
   r.case_label = Share(chosen.label);
-  if (!chosen.source.empty()) r.sources.push_back(Share(chosen.source));
-  AddOpenPoints(chosen.open_points, r.open_points);
 }
 
 // The facts that could change the outcome: those on the unknown paths of
@@ -206,49 +220,59 @@ void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
 
 // Why the measure has its status, as reason codes (worded by report/).
 void MeasureExplainer::Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r) {
-  // At most one reason per condition and case, and four more.
-  if (r.status != Status::kNotApplicable) r.reasons.reserve(r.conditions.size() + r.cases.size() + 4);
+  // Gathered apart, then moved into a list allocated once to its size.
+  thread_local std::vector<Reason> reasons;  // kept between calls: no allocation once warm
+  reasons.clear();
+  GatherReasons(m, d, r, reasons);
+  if (reasons.empty()) return;
+  r.reasons.reserve(r.reasons.size() + reasons.size());
+  for (Reason& reason : reasons) r.reasons.push_back(std::move(reason));
+  reasons.clear();
+}
+
+void MeasureExplainer::GatherReasons(const MeasurePlan& m, const Decision& d, const MeasureResult& r,
+                                     std::vector<Reason>& reasons) {
   switch (r.status) {
     case Status::kEligible:
-      return EligibleReasons(d, r);
+      return EligibleReasons(d, r, reasons);
     case Status::kIneligible:
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnmet) r.reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnmet) reasons.push_back({ReasonCode::kConditionUnmet, {c.label, c.detail}});
       }
-      if (r.reasons.empty()) {
+      if (reasons.empty()) {
         for (const CaseResult& c : r.cases) {
-          r.reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
+          reasons.push_back({ReasonCode::kCaseNotApplicable, {c.label, c.detail}});
         }
       }
       return;
     case Status::kUndetermined:
       if (d.territory.unknown()) {
-        r.reasons.push_back(
+        reasons.push_back(
             {ReasonCode::kTerritoryToVerify, {r.territory, conditions_.LaterDetail(p_.root(m.territory_when))}});
       }
       for (const ConditionResult& c : r.conditions) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnknown) reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       for (const CaseResult& c : r.cases) {
-        if (c.outcome == Outcome::kUnknown) r.reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
+        if (c.outcome == Outcome::kUnknown) reasons.push_back({ReasonCode::kToVerify, {c.label, c.detail}});
       }
       return;
     case Status::kError:
-      r.reasons.push_back({ReasonCode::kRuleError, {Text(r.error)}});
+      reasons.push_back({ReasonCode::kRuleError, {Text(r.error)}});
       return;
     case Status::kNotApplicable:
       return;
   }
 }
 
-void MeasureExplainer::EligibleReasons(const Decision& d, MeasureResult& r) {
-  if (d.case_index >= 0) r.reasons.push_back({ReasonCode::kCaseChosen, {r.case_label}});
-  if (d.case_index < 0 && !d.version->cases.empty()) r.reasons.push_back({ReasonCode::kCaseUndecided, {}});
-  if (!r.option.empty()) r.reasons.push_back({ReasonCode::kBestOption, {r.option}});
-  for (const ConditionResult& c : r.conditions) r.reasons.push_back({ReasonCode::kConditionMet, {c.label}});
+void MeasureExplainer::EligibleReasons(const Decision& d, const MeasureResult& r, std::vector<Reason>& reasons) {
+  if (d.case_index >= 0) reasons.push_back({ReasonCode::kCaseChosen, {r.case_label}});
+  if (d.case_index < 0 && !d.version->cases.empty()) reasons.push_back({ReasonCode::kCaseUndecided, {}});
+  if (!r.option.empty()) reasons.push_back({ReasonCode::kBestOption, {r.option}});
+  for (const ConditionResult& c : r.conditions) reasons.push_back({ReasonCode::kConditionMet, {c.label}});
   const AmountPlan* plan = d.amount_plan;
-  if (!r.amount && plan != nullptr && !plan->empty()) r.reasons.push_back({ReasonCode::kAmountNeedsFacts, {}});
-  if (plan != nullptr && plan->empty()) r.reasons.push_back({ReasonCode::kAmountByAdvisor, {}});
+  if (!r.amount && plan != nullptr && !plan->empty()) reasons.push_back({ReasonCode::kAmountNeedsFacts, {}});
+  if (plan != nullptr && plan->empty()) reasons.push_back({ReasonCode::kAmountByAdvisor, {}});
 }
 
 }  // namespace
@@ -279,29 +303,33 @@ Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program
   const auto words = std::make_shared<DeferredWords>(owner, shared_profile, date);
   std::vector<MissingKey> missing;
   for (std::size_t i = 0; i < program.measures.size(); ++i) {
-    MeasureExplainer(evaluator, owner, words.get(), missing).Evaluate(program.measures[i], result.measures[i]);
+    MeasureExplainer(evaluator, owner, words, missing).Evaluate(program.measures[i], result.measures[i]);
   }
   result.questions = RankQuestions(result.measures);
   return result;
 }
 
 // Grouped by sorting (fact, period) views rather than by a map of key
-// strings: nothing is allocated per missing fact but the questions.
+// strings: nothing is allocated per missing fact but the questions, and the
+// scratch lists are kept by the thread between calls.
 std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results) {
-  std::vector<const MissingFact*> met;  // in the order first met
+  thread_local std::vector<const MissingFact*> met;  // in the order first met
+  thread_local std::vector<std::uint32_t> by_key;
+  met.clear();
   for (const MeasureResult& r : results) {
     for (const MissingFact& m : r.missing) met.push_back(&m);
   }
-  std::vector<std::size_t> by_key(met.size());
-  for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
-  std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
+  by_key.resize(met.size());
+  for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = static_cast<std::uint32_t>(i);
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) {
     return std::tie(met[a]->fact, met[a]->period, a) < std::tie(met[b]->fact, met[b]->period, b);
   });
   struct Counted {
-    std::size_t first;  // index in `met` of its first occurrence
-    int count;
+    std::uint32_t first;  // index in `met` of its first occurrence
+    std::uint32_t count;
   };
-  std::vector<Counted> order;
+  thread_local std::vector<Counted> order;
+  order.clear();
   for (std::size_t i = 0; i < by_key.size(); ++i) {
     if (i > 0 && *met[by_key[i]] == *met[by_key[i - 1]]) {
       ++order.back().count;
@@ -309,11 +337,14 @@ std::vector<MissingFact> RankQuestions(const std::vector<MeasureResult>& results
       order.push_back({by_key[i], 1});
     }
   }
-  std::sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.first < b.first; });
-  std::stable_sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) { return a.count > b.count; });
+  // The most missed first, ties in the order first met (`first` is unique).
+  std::sort(order.begin(), order.end(), [](const Counted& a, const Counted& b) {
+    return a.count != b.count ? a.count > b.count : a.first < b.first;
+  });
   std::vector<MissingFact> questions;
   questions.reserve(order.size());
   for (const Counted& c : order) questions.push_back(*met[c.first]);
+  met.clear();
   return questions;
 }
 
