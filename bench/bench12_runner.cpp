@@ -253,11 +253,29 @@ bool BlockOf(const Work& w, std::size_t first, std::size_t n, relief::JsonLinesR
 
 // The batch path, through BatchEvaluator's columns API (amounts in cents), a
 // block of profiles at a time.
+// Counts the outcomes of the profiles [first, first + n): by CountBlock, or,
+// when it finds a problem, one by one to name the problem's line. False on a
+// problem.
+bool CountColumns(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, std::size_t first,
+                  Partial& out) {
+  const std::size_t measures = spec_index.size(), n = c.status.size() / measures;
+  if (CountBlock(spec_index, c, n, out)) return true;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t m = 0; m < measures; ++m) {
+      const std::size_t k = i * measures + m;
+      if (!Count(spec_index[m], c.status[k], c.has_amount[k] != 0, c.cents[k], out)) {
+        AtLine(first + i, out);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   constexpr std::size_t kBlock = 256;
   relief::BatchEvaluator batch(w.pack->pack);
   relief::JsonLinesReader reader(w.pack->pack);
-  const std::size_t measures = batch.measure_count();
   std::vector<relief::Profile> read;
   relief::OutcomeColumns outcomes;
   for (std::size_t first = begin; first < end; first += kBlock) {
@@ -265,14 +283,7 @@ void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
     std::span<const relief::Profile> block;
     if (!BlockOf(w, first, n, reader, read, block, out)) return;
     batch.Evaluate(block, w.date, outcomes);
-    if (CountBlock(w.pack->spec_index, outcomes, n, out)) continue;
-    for (std::size_t i = 0; i < n; ++i) {  // a problem: count one by one to find its line
-      for (std::size_t m = 0; m < measures; ++m) {
-        const std::size_t k = i * measures + m;
-        if (!Count(w.pack->spec_index[m], outcomes.status[k], outcomes.has_amount[k] != 0, outcomes.cents[k], out))
-          return AtLine(first + i, out);
-      }
-    }
+    if (!CountColumns(w.pack->spec_index, outcomes, first, out)) return;
   }
 }
 
@@ -293,20 +304,15 @@ void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   }
 }
 
-// Mode relief on several threads: the library's ParallelBatch, each
-// profile's outcomes tallied on the thread that computed them.
+// Mode relief on several threads: the library's ParallelBatch, each block
+// of profiles tallied, as columns, on the thread that computed it.
 std::vector<Partial> RunParallel(const Work& w, int threads) {
   relief::ParallelBatch batch(w.pack->pack, static_cast<unsigned>(threads));
   std::vector<Partial> parts(batch.threads());
-  batch.ForEach(*w.profiles, w.date,
-                [&](unsigned thread, std::size_t i, std::span<const relief::MeasureOutcome> outcomes) {
-                  Partial& out = parts[thread];
-                  if (!out.error.empty()) return;
-                  for (std::size_t m = 0; m < outcomes.size(); ++m) {
-                    const relief::MeasureOutcome& o = outcomes[m];
-                    if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(i, out);
-                  }
-                });
+  batch.ForEachBlock(*w.profiles, w.date, [&](unsigned thread, std::size_t first, const relief::OutcomeColumns& block) {
+    Partial& out = parts[thread];
+    if (out.error.empty()) CountColumns(w.pack->spec_index, block, first, out);
+  });
   return parts;
 }
 

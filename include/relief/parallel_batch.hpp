@@ -15,6 +15,14 @@
 //     totals[thread].Add(outcomes);
 //   });
 //
+// or, fastest for a program that sums or stores amounts, a block of
+// profiles at a time as OutcomeColumns (amounts in cents, no Decimal made):
+//
+//   batch.ForEachBlock(profiles, date, [&](unsigned thread, std::size_t first,
+//                                          const relief::OutcomeColumns& block) {
+//     totals[thread].Add(block);  // profiles first, first + 1, ...
+//   });
+//
 // The span is cut into one contiguous range per thread; each thread runs its
 // own BatchEvaluator (kept between calls, so that their working memory is
 // warm) on blocks of profiles (its span API) and writes its profiles'
@@ -60,6 +68,14 @@ class ParallelBatch {
   // order within each thread's range. Exceptions: as Evaluate (those thrown
   // by `visit` too).
   void ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit);
+
+  // What ForEachBlock calls for the profiles [first, first + n), n =
+  // block.status.size() / measure_count(): their outcomes as columns
+  // (BatchEvaluator::Evaluate's OutcomeColumns), valid during the call only.
+  using BlockVisitor = std::function<void(unsigned thread, std::size_t first, const OutcomeColumns& block)>;
+  // Evaluates every profile and calls `visit` once per block of profiles, in
+  // input order within each thread's range. Exceptions: as Evaluate.
+  void ForEachBlock(std::span<const Profile> profiles, Date date, const BlockVisitor& visit);
 
  private:
   // Calls range(k, begin, end) on thread k for the k-th of the ranges [begin,

@@ -12,6 +12,10 @@ namespace {
 // saves (a thread starts in tens of microseconds; a profile takes a few).
 constexpr std::size_t kMinProfilesPerThread = 64;
 
+// Profiles evaluated at a time by a visiting thread: its outcomes stay in
+// the cache until visited.
+constexpr std::size_t kBlock = 256;
+
 unsigned ThreadCount(unsigned asked) {
   if (asked != 0) return asked;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -21,7 +25,6 @@ unsigned ThreadCount(unsigned asked) {
 // API), handing each one's outcomes to `visit`.
 void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile> profiles, std::size_t begin,
                 std::size_t end, Date date, const ParallelBatch::Visitor& visit) {
-  constexpr std::size_t kBlock = 256;
   const std::size_t m = batch.measure_count();
   std::vector<MeasureOutcome> outcomes;
   for (std::size_t first = begin; first < end; first += kBlock) {
@@ -29,6 +32,16 @@ void VisitRange(BatchEvaluator& batch, unsigned thread, std::span<const Profile>
     outcomes.resize(n * m);
     batch.Evaluate(profiles.subspan(first, n), date, outcomes);
     for (std::size_t i = 0; i < n; ++i) visit(thread, first + i, std::span(outcomes).subspan(i * m, m));
+  }
+}
+
+// The same, a block of profiles at a time as columns.
+void VisitBlocks(BatchEvaluator& batch, unsigned thread, std::span<const Profile> profiles, std::size_t begin,
+                 std::size_t end, Date date, const ParallelBatch::BlockVisitor& visit) {
+  OutcomeColumns block;
+  for (std::size_t first = begin; first < end; first += kBlock) {
+    batch.Evaluate(profiles.subspan(first, std::min(kBlock, end - first)), date, block);
+    visit(thread, first, block);
   }
 }
 
@@ -56,6 +69,12 @@ void ParallelBatch::Evaluate(std::span<const Profile> profiles, Date date, std::
 void ParallelBatch::ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit) {
   RunRanges(profiles.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
     VisitRange(evaluators_[k], static_cast<unsigned>(k), profiles, begin, end, date, visit);
+  });
+}
+
+void ParallelBatch::ForEachBlock(std::span<const Profile> profiles, Date date, const BlockVisitor& visit) {
+  RunRanges(profiles.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+    VisitBlocks(evaluators_[k], static_cast<unsigned>(k), profiles, begin, end, date, visit);
   });
 }
 

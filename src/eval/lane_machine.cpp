@@ -208,6 +208,34 @@ Evaluator& LaneMachine::Values(std::size_t lane) {
   return values_[lane];
 }
 
+// A built-in on texts (Builtin::on_strings, as steps::CallStrings), lane by
+// lane, with the function and the constant operands looked up once per
+// block; false, doing nothing, for a built-in without on_strings.
+template <class Range>
+bool LaneMachine::CallStringsLanes(const PlanStep& s, Range lanes) {
+  const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
+  if (fn.on_strings == nullptr || s.count > static_cast<std::uint32_t>(kMaxBuiltinArgs)) return false;
+  std::array<std::string_view, kMaxBuiltinArgs> texts;  // the constants stay, the facts' change by lane
+  std::array<std::int32_t, kMaxBuiltinArgs> slots;      // a fact's scalar, or -1 for a constant
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const StringSource& from = plan_.strings[static_cast<std::size_t>(plan_.operands[s.first + k])];
+    slots[k] = from.slot;
+    texts[k] = from.text;
+  }
+  Cell* dst = Column(s.dst);
+  for (const std::size_t i : lanes) {
+    bool given = true;
+    for (std::uint32_t k = 0; k < s.count; ++k) {
+      if (slots[k] < 0) continue;
+      const Value& v = profiles_[i]->scalars[static_cast<std::size_t>(slots[k])];
+      given &= !v.unknown();
+      texts[k] = v.text;
+    }
+    dst[i] = given ? fn.on_strings({texts.data(), s.count}) : Cell::Unknown();
+  }
+  return true;
+}
+
 // The most frequent steps have loops of their own; the others run the
 // step's definition (plan_steps.hpp) lane by lane, on every lane of the
 // block (values, conditions) or on the lanes an amount is computed for.
@@ -264,6 +292,9 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
     case Step::kStringEqual:
     case Step::kStringInList:
       if (!StringLanes(s, n)) RunOnEachLane(s, n);
+      return;
+    case Step::kCallStrings:
+      if (!CallStringsLanes(s, n)) RunOnEachLane(s, n);
       return;
     default:
       return RunOnEachLane(s, n);

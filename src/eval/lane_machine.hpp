@@ -99,6 +99,8 @@ class LaneMachine {
   void CallCellsLanes(const PlanStep& s, Range lanes);
   template <class Range>
   bool StringLanes(const PlanStep& s, Range lanes);
+  template <class Range>
+  bool CallStringsLanes(const PlanStep& s, Range lanes);
   template <class Range, class Compute>
   void ForEachLane(const PlanStep& s, Range lanes, Compute compute);
   void OperandColumns(const PlanStep& s);

@@ -66,6 +66,29 @@ TEST(ParallelBatch, ForEachVisitsEveryProfileOnceOnItsThread) {
   EXPECT_EQ(thread_of.back(), 2u);
 }
 
+TEST(ParallelBatch, ForEachBlockGivesTheSameOutcomesAsColumns) {
+  const RulePack pack = BundledPack();
+  const std::vector<Profile> profiles = ManyProfiles(pack, 900);  // several blocks of 256 per thread
+  const Date date = *Date::Parse("2020-11-15");
+  ParallelBatch batch(pack, 2);
+  const std::size_t m = batch.measure_count();
+  std::vector<MeasureOutcome> expected;
+  batch.Evaluate(profiles, date, expected);
+  std::vector<int> visits(profiles.size(), 0);
+  std::vector<MeasureOutcome> got(expected.size());
+  batch.ForEachBlock(profiles, date, [&](unsigned, std::size_t first, const OutcomeColumns& block) {
+    for (std::size_t k = 0; k < block.status.size(); ++k) {
+      const std::size_t i = first + k / m;
+      if (k % m == 0) ++visits[i];  // each index belongs to one thread: no race
+      const std::optional<Decimal> amount =
+          block.has_amount[k] != 0 ? std::optional<Decimal>(Decimal::FromCents(block.cents[k])) : std::nullopt;
+      got[first * m + k] = {block.status[k], amount, block.case_id[k]};
+    }
+  });
+  EXPECT_EQ(visits, std::vector<int>(profiles.size(), 1));
+  EXPECT_TRUE(got == expected);
+}
+
 TEST(ParallelBatch, AnEmptySpanGivesNothing) {
   ParallelBatch batch(BundledPack(), 2);
   std::vector<MeasureOutcome> got(5);
