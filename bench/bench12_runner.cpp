@@ -171,13 +171,13 @@ bool Count(int spec_index, relief::Status status, bool has_amount, std::int64_t 
   return false;
 }
 
-// Counts the outcomes of `n` profiles; false, counting nothing, when one of
+// Counts the outcomes of a block of profiles; false, counting nothing, when one of
 // them may be a problem for Count. Without a branch on the statuses, which
 // vary from profile to profile: a mispredicted branch per eligible pair
 // would cost more than the count. Sums are kept by pack measure, then given
 // to the spec's (the amount column is 0 where there is no amount).
-bool CountBlock(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, std::size_t n, Partial& out) {
-  const std::size_t measures = spec_index.size();
+bool CountBlock(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, Partial& out) {
+  const std::size_t measures = spec_index.size(), n = c.status.size() / measures;
   std::array<std::int64_t, 64> eligible{}, cents{};
   if (measures > eligible.size()) return false;
   bool fine = true;
@@ -251,15 +251,13 @@ bool BlockOf(const Work& w, std::size_t first, std::size_t n, relief::JsonLinesR
   return true;
 }
 
-// The batch path, through BatchEvaluator's columns API (amounts in cents), a
-// block of profiles at a time.
-// Counts the outcomes of the profiles [first, first + n): by CountBlock, or,
+// Counts the outcomes of a block whose first profile is `first`: by CountBlock, or,
 // when it finds a problem, one by one to name the problem's line. False on a
 // problem.
 bool CountColumns(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, std::size_t first,
                   Partial& out) {
   const std::size_t measures = spec_index.size(), n = c.status.size() / measures;
-  if (CountBlock(spec_index, c, n, out)) return true;
+  if (CountBlock(spec_index, c, out)) return true;
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t m = 0; m < measures; ++m) {
       const std::size_t k = i * measures + m;
@@ -272,6 +270,8 @@ bool CountColumns(const std::vector<int>& spec_index, const relief::OutcomeColum
   return true;
 }
 
+// The batch path, through BatchEvaluator's columns API (amounts in cents), a
+// block of profiles at a time.
 void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   constexpr std::size_t kBlock = 256;
   relief::BatchEvaluator batch(w.pack->pack);

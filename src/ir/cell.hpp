@@ -91,7 +91,7 @@ struct Cell {
   Decimal ToDecimal() const;
   // A number rounded to the cent, half away from zero (Decimal::Round(2)),
   // in cents; nullopt when the cents do not fit 64 bits (an amount has to:
-  // see RoundAmount in eval/decision.cpp).
+  // see RoundToCent in eval/decision.cpp).
   // Inline: the batch path rounds every eligible amount.
   std::optional<std::int64_t> RoundToCents() const {
     if (!fixed()) return RationalToCents();
