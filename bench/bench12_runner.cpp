@@ -8,6 +8,8 @@
 //   relief            BatchEvaluator on profiles read before the timer
 //   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
 //   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
+//   relief-traced     BatchEvaluator::Record: each profile's trace kept, from
+//                     which Trace::Explain gives RulePack::Evaluate's result
 // Profiles read before the timer are read with JsonLinesReader too.
 // --threads N: in mode relief, relief::ParallelBatch::ForEach on N threads
 // (each thread tallies its profiles); in the other modes, N contiguous
@@ -34,6 +36,7 @@
 #include "relief/json_lines.hpp"
 #include "relief/parallel_batch.hpp"
 #include "relief/rule_pack.hpp"
+#include "relief/trace.hpp"
 
 namespace {
 
@@ -43,7 +46,7 @@ double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-enum class Mode { kBatch, kJsonLines, kExplained };
+enum class Mode { kBatch, kJsonLines, kExplained, kTraced };
 
 struct Options {
   Mode mode = Mode::kBatch;
@@ -60,6 +63,8 @@ const char* EngineName(Mode mode) {
       return "relief-jsonl";
     case Mode::kExplained:
       return "relief-explained";
+    case Mode::kTraced:
+      return "relief-traced";
   }
   return "?";
 }
@@ -77,6 +82,8 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
         o.mode = Mode::kJsonLines;
       else if (m == "relief-explained")
         o.mode = Mode::kExplained;
+      else if (m == "relief-traced")
+        o.mode = Mode::kTraced;
       else
         return std::nullopt;
     } else if (arg == "--threads" && has_value) {
@@ -211,7 +218,7 @@ bool Count(int spec_index, relief::Status status, const std::optional<relief::De
 
 void AtLine(std::size_t index, Partial& out) { out.error = "line " + std::to_string(index + 1) + ": " + out.error; }
 
-// The profiles read before the timer (modes relief and relief-explained).
+// The profiles read before the timer (every mode but relief-jsonl).
 std::optional<std::vector<relief::Profile>> ReadAll(const relief::RulePack& pack, const Lines& lines) {
   relief::JsonLinesReader reader(pack);
   relief::JsonLinesResult r = reader.Read(lines.text, lines.path);
@@ -296,9 +303,26 @@ void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& ou
   }
 }
 
+// Each profile's trace recorded and kept (relief/trace.hpp), to be
+// explained later, and its outcomes counted.
+void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  relief::BatchEvaluator batch(w.pack->pack);
+  std::vector<relief::Trace> traces(end - begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    relief::Trace& trace = traces[i - begin];
+    batch.Record((*w.profiles)[i], w.date, trace);
+    for (std::size_t m = 0; m < trace.outcomes().size(); ++m) {
+      const relief::MeasureOutcome& o = trace.outcomes()[m];
+      if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(i, out);
+    }
+  }
+}
+
 void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   if (w.mode == Mode::kExplained) {
     RunExplained(w, begin, end, out);
+  } else if (w.mode == Mode::kTraced) {
+    RunTraced(w, begin, end, out);
   } else {
     RunBatch(w, begin, end, out);
   }
@@ -369,7 +393,8 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   const std::optional<Options> options = ParseArgs(argc, argv);
   if (!options) {
-    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained] [--threads N] [--pack DIR] "
+    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-traced] [--threads N] "
+                 "[--pack DIR] "
                  "PROFILES.jsonl\n";
     return 2;
   }

@@ -15,6 +15,7 @@
 #include "relief/json_lines.hpp"
 #include "relief/parallel_batch.hpp"
 #include "relief/report.hpp"
+#include "relief/trace.hpp"
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -95,6 +96,41 @@ void BM_ExplainedEvaluateToJson(benchmark::State& state) {
   state.SetLabel("profiles");
 }
 BENCHMARK(BM_ExplainedEvaluateToJson);
+
+// The batch path keeping its record (relief/trace.hpp): outcomes, and the
+// registers the explanation reads later.
+void RecordOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& profiles) {
+  const Date date = *Date::Parse("2020-11-30");
+  BatchEvaluator batch(pack);
+  Trace trace;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    batch.Record(profiles[i++ % profiles.size()], date, trace);
+    benchmark::DoNotOptimize(trace.outcomes().data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+void BM_TraceRecord(benchmark::State& state) { RecordOf(state, Data().pack, Data().profiles); }
+BENCHMARK(BM_TraceRecord);
+
+// The full explanation of a recorded profile: RulePack::Evaluate's result,
+// from the record.
+void BM_TraceExplain(benchmark::State& state) {
+  const Fixture& f = Data();
+  const Date date = *Date::Parse("2020-11-30");
+  BatchEvaluator batch(f.pack);
+  std::vector<Trace> traces(f.profiles.size());
+  for (std::size_t k = 0; k < traces.size(); ++k) batch.Record(f.profiles[k], date, traces[k]);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Evaluation e = traces[i++ % traces.size()].Explain();
+    benchmark::DoNotOptimize(e.measures.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_TraceExplain);
 
 // The profiles a ParallelBatch call gets: the example firms, repeated.
 void BM_ParallelBatch(benchmark::State& state) {
@@ -190,6 +226,9 @@ void BM_Bench12Explained(benchmark::State& state) {
   state.SetLabel("profiles");
 }
 BENCHMARK(BM_Bench12Explained);
+
+void BM_Bench12Record(benchmark::State& state) { RecordOf(state, Bench12Pack(), Bench12Profiles()); }
+BENCHMARK(BM_Bench12Record);
 
 // Loading, checking and compiling the bundled pack (rules/occitanie and the
 // national pack it imports): with the cache of read rule files filled by an

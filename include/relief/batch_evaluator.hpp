@@ -23,6 +23,8 @@ class BatchMachine;
 class LaneMachine;
 }  // namespace internal
 
+class Trace;  // relief/trace.hpp
+
 struct MeasureOutcome {
   Status status = Status::kNotApplicable;
   std::optional<Decimal> amount;  // rounded to the cent, as in MeasureResult
@@ -52,6 +54,12 @@ class BatchEvaluator {
   // Fills `out` with one outcome per measure, in pack order (the same
   // statuses and amounts as RulePack::Evaluate).
   void Evaluate(const Profile& profile, Date date, std::vector<MeasureOutcome>& out);
+
+  // The same outcomes into `trace`, with what the decisions computed, so
+  // that trace.Explain() gives RulePack::Evaluate's evaluation without
+  // deciding again (relief/trace.hpp). A trace recorded into again reuses
+  // its memory.
+  void Record(const Profile& profile, Date date, Trace& trace);
 
   // The outcomes of many profiles at once, equal to those of the call above
   // profile by profile, and several times faster: the profiles are evaluated

@@ -3,7 +3,9 @@
 #include <array>
 
 #include "api/access.hpp"
+#include "api/trace_record.hpp"
 #include "eval/decision.hpp"
+#include "relief/trace.hpp"
 
 namespace relief {
 namespace {
@@ -42,6 +44,24 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
   machine_->Run(data, date);
   for (std::size_t i = 0; i < program.measures.size(); ++i)
     out[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
+}
+
+void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
+  const internal::Program& program = internal::Access::program(pack_);
+  const internal::ProfileData& data = DataOf(profile, program);
+  trace.outcomes_.resize(program.measures.size());
+  // Fresh: the registers this profile's decisions did not write must not
+  // hold another profile's values.
+  machine_->Run(data, date, /*fresh=*/true);
+  for (std::size_t i = 0; i < program.measures.size(); ++i)
+    trace.outcomes_[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
+  if (trace.record_ == nullptr) trace.record_ = std::make_unique<internal::TraceRecord>();
+  internal::TraceRecord& r = *trace.record_;
+  r.program = internal::Access::shared_program(pack_);
+  r.profile = internal::Access::shared_data(profile);
+  r.instr_regs = machine_->instr_regs();
+  r.cells.assign(machine_->cells().begin(), machine_->cells().end());
+  r.date = date;
 }
 
 namespace {

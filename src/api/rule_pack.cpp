@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "api/access.hpp"
+#include "api/explaining.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
-#include "eval/evaluator.hpp"
 #include "explain/measure_result.hpp"
 #include "load/ast_cache.hpp"
 #include "load/pack_loader.hpp"
@@ -88,26 +88,6 @@ std::unique_ptr<load::AstCache> OpenCache(const LoadOptions& options) {
   return load::AstCache::Open(load::CacheDirectory(options.cache_directory), RELIEF_VERSION);
 }
 
-// This thread's explaining evaluator for `program`, kept between calls:
-// building one allocates and clears a slot per instruction, a sixth of an
-// explained evaluation of the bundled pack. The cache holds the program
-// weakly (it never keeps a pack alive); a pack evaluated after another gets
-// a new evaluator.
-internal::Evaluator& RecordingEvaluator(const std::shared_ptr<const internal::Program>& program) {
-  struct Cache {
-    std::weak_ptr<const internal::Program> program;
-    std::unique_ptr<internal::Evaluator> evaluator;
-  };
-  thread_local Cache cache;
-  const bool same =
-      !cache.program.expired() && !cache.program.owner_before(program) && !program.owner_before(cache.program);
-  if (cache.evaluator == nullptr || !same) {
-    cache.evaluator = std::make_unique<internal::Evaluator>(*program, internal::Evaluator::Mode::kRecord);
-    cache.program = program;
-  }
-  return *cache.evaluator;
-}
-
 }  // namespace
 
 LoadResult RulePack::Load(const std::string& directory) { return Load(directory, LoadOptions()); }
@@ -155,7 +135,9 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(RecordingEvaluator(program_), program_, internal::Access::shared_data(profile), date);
+  internal::Explaining& explaining = internal::ExplainingFor(program_);
+  return internal::EvaluateAll(*explaining.evaluator, *explaining.machine, program_,
+                               internal::Access::shared_data(profile), date);
 }
 
 }  // namespace relief

@@ -9,13 +9,15 @@ namespace relief::internal {
 void BatchMachine::Prepare(Date date) {
   if (planned_ && plan_.date == date) return;
   plan_ = PlanBatch(program_, date);
+  instr_regs_ = std::make_shared<const std::vector<Reg>>(std::move(plan_.instr_regs));
   cells_ = plan_.initial;
   segment_done_.assign(plan_.segments.size(), 0);
   planned_ = true;
 }
 
-void BatchMachine::Run(const ProfileData& profile, Date date) {
+void BatchMachine::Run(const ProfileData& profile, Date date, bool fresh) {
   Prepare(date);
+  if (fresh) std::copy(plan_.initial.begin(), plan_.initial.end(), cells_.begin());
   profile_ = &profile;
   values_ready_ = false;
   std::fill(segment_done_.begin(), segment_done_.end(), 0);

@@ -8,6 +8,7 @@
 #ifndef RELIEF_EVAL_BATCH_MACHINE_HPP_
 #define RELIEF_EVAL_BATCH_MACHINE_HPP_
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -21,8 +22,12 @@ class BatchMachine {
  public:
   explicit BatchMachine(const Program& program) : program_(program), values_(program) {}
 
-  // Starts the evaluation of `profile` at `date`: loads its facts.
-  void Run(const ProfileData& profile, Date date);
+  // Starts the evaluation of `profile` at `date`: loads its facts. The
+  // registers keep what earlier profiles wrote where this one's segments do
+  // not run, unless `fresh`: then every register this profile did not write
+  // is unknown (or its constant), so that computed() reads as this
+  // profile's (a copy of the registers per profile).
+  void Run(const ProfileData& profile, Date date, bool fresh = false);
 
   // What Decide reads: an expression's segment is run when asked.
   const Cell& EvalExpr(ExprId expr) {
@@ -30,6 +35,14 @@ class BatchMachine {
     return cells_[static_cast<std::size_t>(plan_.expr_regs[static_cast<std::size_t>(expr)])];
   }
   Date date() const { return plan_.date; }
+
+  // What the machine computed since a fresh Run, for a recording Evaluator
+  // of the same profile and date (Evaluator::Reuse): the registers, and the
+  // plan's register of each instruction (shared with the traces that keep
+  // the cells, relief/trace.hpp).
+  Evaluator::Computed computed() const { return {*instr_regs_, cells_}; }
+  const std::vector<Cell>& cells() const { return cells_; }
+  const std::shared_ptr<const std::vector<Reg>>& instr_regs() const { return instr_regs_; }
 
  private:
   void Prepare(Date date);
@@ -39,6 +52,7 @@ class BatchMachine {
 
   const Program& program_;
   BatchPlan plan_;
+  std::shared_ptr<const std::vector<Reg>> instr_regs_;  // plan_.instr_regs
   bool planned_ = false;
   std::vector<Cell> cells_;
   std::vector<std::uint8_t> segment_done_;  // values and defaults computed for this profile

@@ -62,6 +62,17 @@ void Evaluator::Reset(const ProfileData& profile, Date date) {
   value_done_.Clear();
   default_done_.Clear();
   traced_.Clear();
+  computed_ = {};
+}
+
+bool Evaluator::Reused(InstrId id, Value& out) const {
+  if (computed_.instr_regs.empty()) return false;
+  const std::int32_t r = computed_.instr_regs[static_cast<std::size_t>(id)];
+  if (r < 0) return false;
+  const Cell& c = computed_.cells[static_cast<std::size_t>(r)];
+  if (!c.known()) return false;
+  out = internal::ValueOf(c, ValueKindOf(program_.at(id).type));
+  return true;
 }
 
 template <bool kRecord>
@@ -89,7 +100,7 @@ Evaluator::RunResult<kRecord> Evaluator::Run(InstrId id) {
     const auto i = static_cast<std::size_t>(id);
     Value& slot = trace_[i];
     if (!traced_.Has(i)) {
-      slot = Compute<true>(id);
+      if (!Reused(id, slot)) slot = Compute<true>(id);
       traced_.Set(i);
     }
     return slot;

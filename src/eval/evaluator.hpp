@@ -6,13 +6,18 @@
 // recorded the first time it is computed, so that explaining a measure
 // reads what the decision computed instead of evaluating it again; an
 // operand that Kleene logic skipped is computed once when first asked.
+// There, an instruction that a batch machine computed for the same profile
+// and date (Reuse) is not computed again: its value is read from the
+// machine's cell.
 #ifndef RELIEF_EVAL_EVALUATOR_HPP_
 #define RELIEF_EVAL_EVALUATOR_HPP_
 
 #include <algorithm>
+#include <span>
 #include <type_traits>
 #include <vector>
 
+#include "ir/cell.hpp"
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
 
@@ -33,6 +38,19 @@ class Evaluator {
   explicit Evaluator(const Program& program, Mode mode = Mode::kDecide);
 
   void Reset(const ProfileData& profile, Date date);
+
+  // What a batch machine computed for the profile and date of the last
+  // Reset: by InstrId, the register of each instruction (-1: none), and the
+  // registers. In Mode::kRecord, an instruction whose cell is known is then
+  // recorded with the cell's value instead of being computed (unknown and
+  // error cells are computed: an unknown cell may be a step skipped, and an
+  // error cell carries no code). Both spans must outlive the next Reset,
+  // which forgets them.
+  struct Computed {
+    std::span<const std::int32_t> instr_regs;
+    std::span<const Cell> cells;
+  };
+  void Reuse(Computed computed) { computed_ = computed; }
   // The value of an expression of the pack, or of one instruction.
   Value EvalExpr(ExprId expr) { return Eval(program_.root(expr)); }
   Value Eval(InstrId id) { return record_ ? Run<true>(id) : Run<false>(id); }
@@ -57,6 +75,7 @@ class Evaluator {
   RunResult<kRecord> Run(InstrId id);
   template <bool kRecord>
   Value Compute(InstrId id);
+  bool Reused(InstrId id, Value& out) const;
   template <bool kRecord>
   const Value& FactValue(std::int32_t fact);
   template <bool kRecord>
@@ -109,6 +128,7 @@ class Evaluator {
   const bool record_;
   std::vector<Value> trace_;  // kRecord: by instruction
   Marks traced_;
+  Computed computed_;             // kRecord: what a batch machine computed, if any
   std::vector<Value> call_args_;  // arguments of the built-in calls under way
 };
 

@@ -280,11 +280,22 @@ void MeasureExplainer::EligibleReasons(const Decision& d, const MeasureResult& r
 Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const std::shared_ptr<const ProfileData>& profile,
                        Date date) {
   Evaluator evaluator(*program, Evaluator::Mode::kRecord);
-  return EvaluateAll(evaluator, program, profile, date);
+  BatchMachine machine(*program);
+  return EvaluateAll(evaluator, machine, program, profile, date);
 }
 
-Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& owner,
-                       const std::shared_ptr<const ProfileData>& shared_profile, Date date) {
+Evaluation EvaluateAll(Evaluator& evaluator, BatchMachine& machine, const std::shared_ptr<const Program>& owner,
+                       const std::shared_ptr<const ProfileData>& profile, Date date) {
+  // The decisions on the machine's cells first; the explanation then reads
+  // what they computed.
+  machine.Run(*profile, date, /*fresh=*/true);
+  for (const MeasurePlan& m : owner->measures) Decide(machine, m);
+  return ExplainComputed(evaluator, owner, profile, date, machine.computed());
+}
+
+Evaluation ExplainComputed(Evaluator& evaluator, const std::shared_ptr<const Program>& owner,
+                           const std::shared_ptr<const ProfileData>& shared_profile, Date date,
+                           Evaluator::Computed computed) {
   const ProfileData& profile = *shared_profile;
   const Program& program = evaluator.program();
   Evaluation result;
@@ -297,6 +308,7 @@ Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program
     }
   }
   evaluator.Reset(profile, date);
+  evaluator.Reuse(computed);
   // Built in place: a MeasureResult is large, and its texts are shared.
   result.measures.resize(program.measures.size());
   // The details, formatted values and words, built when a report reads them.

@@ -86,6 +86,38 @@ Cell CellOf(const Value& v) {
   }
 }
 
+bool IsCellType(Type t) {
+  if (t.is_series()) return false;
+  switch (t.base) {
+    case BaseType::kBoolean:
+    case BaseType::kInteger:
+    case BaseType::kDecimal:
+    case BaseType::kPercentage:
+    case BaseType::kMoney:
+    case BaseType::kDate:
+    case BaseType::kMonth:
+    case BaseType::kEnum:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::uint8_t ValueKindOf(Type t) {
+  switch (t.base) {
+    case BaseType::kBoolean:
+      return static_cast<std::uint8_t>(Value::Kind::kBool);
+    case BaseType::kDate:
+      return static_cast<std::uint8_t>(Value::Kind::kDate);
+    case BaseType::kMonth:
+      return static_cast<std::uint8_t>(Value::Kind::kMonth);
+    case BaseType::kEnum:
+      return static_cast<std::uint8_t>(Value::Kind::kEnum);
+    default:
+      return static_cast<std::uint8_t>(Value::Kind::kNumber);
+  }
+}
+
 Value ValueOf(const Cell& c, std::uint8_t value_kind) {
   if (c.unknown()) return Value::Unknown();
   if (c.is_error()) return Value::Error(ErrorCode::kOverflow, 0);

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "ir/types.hpp"
 #include "relief/decimal.hpp"
 
 namespace relief::internal {
@@ -110,9 +111,16 @@ struct Cell {
   std::optional<std::int64_t> RationalToCents() const;  // RoundToCents of a rational
 };
 
-// The cell of a value of a cell type (boolean, number, date, month, enum).
+// Whether values of `t` fit a cell: booleans, numbers, dates, months, enums.
+bool IsCellType(Type t);
+// The Value::Kind of the values of a cell type.
+std::uint8_t ValueKindOf(Type t);
+// The cell of a value of a cell type.
 Cell CellOf(const Value& v);
-// The value of a cell of type `kind` (Value::Kind), for built-in functions.
+// The value of a cell of type `kind` (Value::Kind), for built-in functions
+// and the explanations (explain/), which read the batch machine's cells. A
+// known cell gives the value the Value evaluator computes (a number is a
+// Decimal in lowest terms); an error cell carries no code.
 Value ValueOf(const Cell& c, std::uint8_t value_kind);
 
 // Order of two known numbers, or two known integers of the same type. A

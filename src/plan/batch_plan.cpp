@@ -8,39 +8,6 @@
 namespace relief::internal {
 namespace {
 
-// Whether values of `t` fit a cell.
-bool IsCellType(Type t) {
-  if (t.is_series()) return false;
-  switch (t.base) {
-    case BaseType::kBoolean:
-    case BaseType::kInteger:
-    case BaseType::kDecimal:
-    case BaseType::kPercentage:
-    case BaseType::kMoney:
-    case BaseType::kDate:
-    case BaseType::kMonth:
-    case BaseType::kEnum:
-      return true;
-    default:
-      return false;
-  }
-}
-
-Value::Kind ValueKindOf(Type t) {
-  switch (t.base) {
-    case BaseType::kBoolean:
-      return Value::Kind::kBool;
-    case BaseType::kDate:
-      return Value::Kind::kDate;
-    case BaseType::kMonth:
-      return Value::Kind::kMonth;
-    case BaseType::kEnum:
-      return Value::Kind::kEnum;
-    default:
-      return Value::Kind::kNumber;
-  }
-}
-
 Arith ArithOf(Code code) {
   switch (code) {
     case Code::kAdd:
@@ -84,6 +51,7 @@ class Planner {
     }
     plan_.segments[0] = Append(prologue_);
     plan_.amount_segment.resize(plan_.segments.size(), 0);
+    plan_.instr_regs = std::move(instr_reg_);
     return std::move(plan_);
   }
 
@@ -316,7 +284,7 @@ class Planner {
     s.a = in.arg;
     s.instr = static_cast<InstrId>(&in - p_.code.data());
     for (std::size_t i = 0; i < in.kid_count; ++i) {
-      plan_.kinds.push_back(static_cast<std::uint8_t>(ValueKindOf(p_.at(p_.kid(in, i)).type)));
+      plan_.kinds.push_back(ValueKindOf(p_.at(p_.kid(in, i)).type));
     }
     s.c = static_cast<std::int32_t>(plan_.kinds.size() - in.kid_count);  // first kind
     return Emit(s);

@@ -1,5 +1,6 @@
 #include "plan/step_sharing.hpp"
 
+#include <initializer_list>
 #include <map>
 #include <numeric>
 #include <utility>
@@ -70,8 +71,10 @@ std::uint32_t ShareEqualSteps(BatchPlan& plan, std::vector<std::uint32_t>& order
     }
     kept.push_back(order[k]);
   }
-  for (Reg& r : plan.expr_regs) {
-    if (r >= 0) r = same[static_cast<std::size_t>(r)];
+  for (std::vector<Reg>* regs : {&plan.expr_regs, &plan.instr_regs}) {
+    for (Reg& r : *regs) {
+      if (r >= 0) r = same[static_cast<std::size_t>(r)];
+    }
   }
   order = std::move(kept);
   return kept_shared;

@@ -1,0 +1,27 @@
+#include "relief/trace.hpp"
+
+#include <stdexcept>
+
+#include "api/explaining.hpp"
+#include "api/trace_record.hpp"
+#include "explain/measure_result.hpp"
+
+namespace relief {
+
+Trace::Trace() = default;
+Trace::~Trace() = default;
+Trace::Trace(Trace&&) noexcept = default;
+Trace& Trace::operator=(Trace&&) noexcept = default;
+
+bool Trace::empty() const { return record_ == nullptr; }
+
+Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
+
+Evaluation Trace::Explain() const {
+  if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
+  const internal::TraceRecord& r = *record_;
+  internal::Explaining& explaining = internal::ExplainingFor(r.program);
+  return internal::ExplainComputed(*explaining.evaluator, r.program, r.profile, r.date, {*r.instr_regs, r.cells});
+}
+
+}  // namespace relief
