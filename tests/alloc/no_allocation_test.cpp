@@ -12,6 +12,7 @@
 
 #include "relief/batch_evaluator.hpp"
 #include "relief/json_lines.hpp"
+#include "relief/trace.hpp"
 #include "support/example_profiles.hpp"
 
 namespace {
@@ -71,6 +72,25 @@ TEST(BatchEvaluator, MakesNoAllocationPerProfileOnceWarm) {
   Evaluation explained = pack.Evaluate(profiles.front(), date);
   counting = false;
   EXPECT_GT(allocations, 100);
+}
+
+// Recording into a trace kept by the caller (relief/trace.hpp) reuses its
+// memory: the batch path with its record allocates nothing once warm.
+TEST(BatchEvaluator, RecordingIntoATraceMakesNoAllocationOnceWarm) {
+  RulePack pack = BundledPack();
+  BatchEvaluator batch(pack);
+  std::vector<Profile> profiles;
+  for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+  Trace trace;
+  const Date date = *Date::Parse("2020-11-15");
+  batch.Record(profiles.front(), date, trace);  // sizes the trace
+  counting = true;
+  allocations = 0;
+  for (int round = 0; round < 10; ++round) {
+    for (const Profile& p : profiles) batch.Record(p, date, trace);
+  }
+  counting = false;
+  EXPECT_EQ(allocations, 0);
 }
 
 // The same for blocks of profiles (the span API, eval/lane_machine.hpp).
