@@ -135,9 +135,8 @@ Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
   if (data.program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  internal::Explaining& explaining = internal::ExplainingFor(program_);
-  return internal::EvaluateAll(*explaining.evaluator, *explaining.machine, program_,
-                               internal::Access::shared_data(profile), date);
+  return internal::EvaluateAll(internal::RecordingEvaluator(program_), program_, internal::Access::shared_data(profile),
+                               date);
 }
 
 }  // namespace relief

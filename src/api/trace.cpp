@@ -20,8 +20,8 @@ Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
 Evaluation Trace::Explain() const {
   if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
   const internal::TraceRecord& r = *record_;
-  internal::Explaining& explaining = internal::ExplainingFor(r.program);
-  return internal::ExplainComputed(*explaining.evaluator, r.program, r.profile, r.date, {*r.instr_regs, r.cells});
+  return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
+                                   {*r.instr_regs, r.cells});
 }
 
 }  // namespace relief

@@ -280,17 +280,15 @@ void MeasureExplainer::EligibleReasons(const Decision& d, const MeasureResult& r
 Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const std::shared_ptr<const ProfileData>& profile,
                        Date date) {
   Evaluator evaluator(*program, Evaluator::Mode::kRecord);
-  BatchMachine machine(*program);
-  return EvaluateAll(evaluator, machine, program, profile, date);
+  return EvaluateAll(evaluator, program, profile, date);
 }
 
-Evaluation EvaluateAll(Evaluator& evaluator, BatchMachine& machine, const std::shared_ptr<const Program>& owner,
+// Reading a batch machine's registers gains nothing here: the explanation's
+// own evaluation costs about what the machine's run would (callgrind,
+// docs/performance.md, "Session 11"), so the evaluator computes everything.
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& owner,
                        const std::shared_ptr<const ProfileData>& profile, Date date) {
-  // The decisions on the machine's cells first; the explanation then reads
-  // what they computed.
-  machine.Run(*profile, date, /*fresh=*/true);
-  for (const MeasurePlan& m : owner->measures) Decide(machine, m);
-  return ExplainComputed(evaluator, owner, profile, date, machine.computed());
+  return ExplainComputed(evaluator, owner, profile, date, {});
 }
 
 Evaluation ExplainComputed(Evaluator& evaluator, const std::shared_ptr<const Program>& owner,

@@ -6,7 +6,6 @@
 
 #include <memory>
 
-#include "eval/batch_machine.hpp"
 #include "eval/evaluator.hpp"
 #include "relief/result.hpp"
 
@@ -18,19 +17,16 @@ namespace relief::internal {
 // `profile`, which it keeps alive too (explain/deferred_words.hpp).
 Evaluation EvaluateAll(const std::shared_ptr<const Program>& program, const std::shared_ptr<const ProfileData>& profile,
                        Date date);
-// The same with an evaluator of `Mode::kRecord` and a batch machine over
-// `*program`, kept between calls (building one allocates a slot per
-// instruction of the program; a machine plans the program for a date). The
-// machine decides first, and the evaluator reads what it computed: it only
-// computes what the explanation reads beyond the decision (open points'
-// guards, operands that Kleene logic skipped, the missing facts' paths,
-// strings).
-Evaluation EvaluateAll(Evaluator& evaluator, BatchMachine& machine, const std::shared_ptr<const Program>& program,
+// The same with an evaluator of `Mode::kRecord` over `*program`, kept
+// between calls (building one allocates and clears a slot per instruction of
+// the program).
+Evaluation EvaluateAll(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
                        const std::shared_ptr<const ProfileData>& profile, Date date);
-// The explanation of what a batch machine computed when it decided every
-// measure of `profile` at `date` on a fresh run (its cells, kept by a
-// relief::Trace): the evaluator (Mode::kRecord) reads them and computes
-// only the rest.
+// The same, reading what a batch machine computed when it decided every
+// measure of `profile` at `date` on a fresh run (its registers, kept by a
+// relief::Trace): the evaluator takes the values of the instructions whose
+// cells are known, and computes only the rest (open points' guards,
+// operands that Kleene logic skipped, the paths of missing facts, strings).
 Evaluation ExplainComputed(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
                            const std::shared_ptr<const ProfileData>& profile, Date date, Evaluator::Computed computed);
 

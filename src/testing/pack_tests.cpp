@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <functional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "api/access.hpp"
 #include "core/file_reader.hpp"
@@ -40,6 +42,55 @@ std::string Show(const std::optional<Decimal>& d) { return d ? d->ToString() : "
 // (eval/batch_machine.hpp) and by blocks (eval/lane_machine.hpp), which must
 // give the explained path's statuses and amounts: a difference fails the
 // case, so that each case of each pack tests the three evaluators.
+// What an explanation computes from values, without the French words (built
+// apart, by an evaluator of their own): per measure, its status, amount,
+// case, option, each condition's and part's outcome and the values read,
+// the cases' outcomes, the options' amounts, the reasons' codes, the missing
+// facts and the open points kept; then the questions.
+std::vector<std::string> Shape(const Evaluation& e) {
+  std::vector<std::string> lines;
+  auto condition = [](std::string& out, const ConditionResult& c, auto& self) -> void {
+    out += fmt::format(" [{}]={}", c.expression.view(), OutcomeName(c.outcome));
+    for (const UsedValue& v : c.values) out += fmt::format(" {}", v.name.view());
+    for (const ConditionResult& part : c.parts) self(out, part, self);
+  };
+  for (const MeasureResult& m : e.measures) {
+    std::string& out = lines.emplace_back(fmt::format("{} {} {} case {} option {}:", m.id.view(), StatusName(m.status),
+                                                      Show(m.amount), m.case_id.view(), m.option.view()));
+    for (const ConditionResult& c : m.conditions) condition(out, c, condition);
+    for (const CaseResult& c : m.cases) out += fmt::format(" {}={}", c.id.view(), OutcomeName(c.outcome));
+    for (const OptionResult& o : m.options) out += fmt::format(" [{}]={}", o.label.view(), Show(o.amount));
+    for (const Reason& r : m.reasons) out += fmt::format(" {}", ReasonCodeName(r.code));
+    for (const MissingFact& f : m.missing) out += " ?" + f.Key();
+    out += fmt::format(" open points {}", m.open_points.size());
+  }
+  std::string& questions = lines.emplace_back("questions:");
+  for (const MissingFact& f : e.questions) questions += " " + f.Key();
+  return lines;
+}
+
+// The explanation a relief::Trace gives, from the registers of `machine`
+// (which decided every measure on a fresh run), equals the explained path's.
+void CompareTracedExplanation(const internal::Program& program, const internal::BatchMachine& machine,
+                              const internal::ProfileData& data, Date date, const Evaluation& evaluation,
+                              PackTestCase& out) {
+  internal::Evaluator evaluator(program, internal::Evaluator::Mode::kRecord);
+  // Owners that do not own: the explanation lives only during the case.
+  const std::shared_ptr<const internal::Program> owner(std::shared_ptr<const internal::Program>{}, &program);
+  const std::shared_ptr<const internal::ProfileData> profile(std::shared_ptr<const internal::ProfileData>{}, &data);
+  const std::vector<std::string> traced =
+      Shape(internal::ExplainComputed(evaluator, owner, profile, date, machine.computed()));
+  const std::vector<std::string> explained = Shape(evaluation);
+  for (std::size_t i = 0; i < traced.size() && i < explained.size(); ++i) {
+    if (traced[i] == explained[i]) continue;
+    out.differences.push_back(
+        fmt::format("the explanation from the batch path's record ({}) differs from the "
+                    "explained path's ({})",
+                    traced[i], explained[i]));
+    return;
+  }
+}
+
 void CompareBatchPaths(const internal::Program& program, const internal::ProfileData& data, Date date,
                        const Evaluation& evaluation, PackTestCase& out) {
   auto compare = [&](const char* path, const MeasureResult& full, Status status, const std::optional<Decimal>& amount) {
@@ -49,7 +100,7 @@ void CompareBatchPaths(const internal::Program& program, const internal::Profile
                                           Show(full.amount)));
   };
   internal::BatchMachine machine(program);
-  machine.Run(data, date);
+  machine.Run(data, date, /*fresh=*/true);  // fresh: its registers explain the case below
   internal::LaneMachine lanes(program);
   const std::array<const internal::ProfileData*, 1> block{&data};
   lanes.Run(block, date);
@@ -65,6 +116,7 @@ void CompareBatchPaths(const internal::Program& program, const internal::Profile
         columns.has_amount[0] != 0 ? std::optional<Decimal>(Decimal::FromCents(columns.cents[0])) : std::nullopt;
     compare("outcome columns", evaluation.measures[i], columns.status[0], column_amount);
   }
+  CompareTracedExplanation(program, machine, data, date, evaluation, out);
 }
 
 class TestFileRunner {
