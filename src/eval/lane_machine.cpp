@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <type_traits>
 
 #include "eval/plan_steps.hpp"
 #include "eval/truth_bits.hpp"
@@ -10,27 +12,35 @@
 namespace relief::internal {
 namespace {
 
-// Compares two columns lane by lane, the operator fixed at compile time so
-// that the loop body is a handful of instructions.
-template <Code kOp, class Range>
-void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+// Compares two columns lane by lane (y: one cell for every lane when
+// kConstant, a constant's register), the operator fixed at compile time;
+// the truth of each lane of `lanes`. The loop has no branch on the lanes'
+// data and writes a byte a lane: it compares the integers, and a lane whose
+// operands are not both known and fixed (rare: an unknown, a rational) is
+// redone after it, as steps::Compare.
+template <Code kOp, bool kConstant, class Range>
+TruthMasks CompareLanes(const Cell* x, const Cell* y, Range lanes) {
+  std::array<std::uint8_t, LaneMachine::kLanes> holds{}, redo{};
   for (const std::size_t i : lanes) {
-    if ((x[i].den | y[i].den) == 0) [[likely]] {  // both known and fixed
-      dst[i] = Cell::Bool(OrderHolds(kOp, x[i].a <=> y[i].a));
-    } else {
-      dst[i] = steps::Compare(kOp, x[i], y[i]);
-    }
+    const Cell& b = y[kConstant ? 0 : i];
+    const bool fixed = (x[i].den | b.den) == 0;
+    holds[i] = static_cast<std::uint8_t>(OrderHolds(kOp, x[i].a <=> b.a) & fixed);
+    redo[i] = static_cast<std::uint8_t>(!fixed);
   }
+  TruthMasks m{.is_true = MaskOfBytes(holds.data())};
+  for (std::uint64_t left = MaskOfBytes(redo.data()); left != 0; left &= left - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(left));
+    const Cell c = steps::Compare(kOp, x[i], y[kConstant ? 0 : i]);
+    m.is_true |= std::uint64_t{c.is_true()} << i;
+    m.unknown |= std::uint64_t{c.unknown()} << i;
+    m.error |= std::uint64_t{c.is_error()} << i;
+  }
+  return m;
 }
 
 template <Arith kOp, class Range>
 void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
-}
-
-template <class Range>
-void NotLanes(const Cell* x, Cell* dst, Range lanes) {
-  for (const std::size_t i : lanes) dst[i] = x[i].known() ? Cell::Bool(x[i].a == 0) : x[i];
 }
 
 }  // namespace
@@ -58,31 +68,34 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
 }
 
 // Kleene `and` / `or` (kDecisive: the operand value that decides, true
-// for `or`), as steps::Logic, one operand column after the other: a lane is
-// settled by its first error or decisive operand. In integer arithmetic,
-// without a branch on the lanes' data: which operand decides varies from
-// lane to lane, and mispredicted branches would cost more than the work.
+// for `or`), as steps::Logic, one operand after the other on the masks of
+// the whole block: a lane is settled by its first error or decisive
+// operand. Word operations, without a branch on the lanes' data: which
+// operand decides varies from lane to lane.
 template <bool kDecisive, class Range>
 void LaneMachine::LogicLanes(const PlanStep& s, Range lanes) {
-  // settled: 0 open, 1 decided by a decisive operand, 2 by an error. An
-  // operand's bits (truth_bits.hpp) are those, and 4 when unknown.
-  constexpr TruthBits kBits{2, 4, kDecisive ? 0 : 1, kDecisive ? 1 : 0};
-  std::array<std::uint8_t, kLanes> settled{}, unknown{}, now;
+  const std::uint64_t all = LanesMask(profiles_.size());
+  std::uint64_t error = 0, decided = 0, unknown = 0;
   for (std::uint32_t k = 0; k < s.count; ++k) {
-    // Every lane of the block, four at a time, even when `lanes` is a few.
-    BitsOfColumn(Column(plan_.operands[s.first + k]), profiles_.size(), kBits, now.data());
-    for (const std::size_t i : lanes) {
-      const auto open = static_cast<std::uint8_t>(-static_cast<int>(settled[i] == 0));  // all ones while open
-      settled[i] |= now[i] & 3 & open;
-      unknown[i] |= now[i] >> 2;
-    }
+    const TruthMasks m = TruthOf(plan_.operands[s.first + k]);
+    const std::uint64_t open = ~(error | decided);
+    error |= m.error & open;
+    decided |= (kDecisive ? m.is_true : m.is_false(all)) & open;
+    unknown |= m.unknown;
   }
-  Cell* dst = Column(s.dst);
-  for (const std::size_t i : lanes) {
-    const auto open = static_cast<std::uint8_t>(settled[i] == 0);
-    const auto state = static_cast<std::uint8_t>((settled[i] & 2) | (open & unknown[i]));
-    dst[i] = Cell::Of(static_cast<Cell::State>(state), open ^ static_cast<std::uint8_t>(kDecisive));
-  }
+  const std::uint64_t open = all & ~(error | decided);
+  const std::uint64_t is_true = kDecisive ? decided : open & ~unknown;
+  WriteBooleans(s.dst, {.is_true = is_true, .unknown = open & unknown, .error = error}, lanes);
+}
+
+template <class Range>
+void LaneMachine::WriteBooleans(Reg r, const TruthMasks& m, Range lanes) {
+  KeepMasks(r, m);
+  if (!writes_cells_[static_cast<std::size_t>(r)]) return;
+  std::array<std::uint8_t, kLanes> is_true, state;
+  BytesOfMasks(m, is_true.data(), state.data());
+  Cell* dst = Column(r);
+  for (const std::size_t i : lanes) dst[i] = Cell{is_true[i], -std::int64_t{state[i]}};
 }
 
 // Built-ins on cells, lane by lane over the operands' columns, as
@@ -158,12 +171,41 @@ void LaneMachine::Prepare(Date date) {
     later_[i].end -= dropped;
   }
   every_lane_end_ -= dropped;
+  MarkRegisters();
   // Constants are set once for every lane; no step writes them.
   cells_.resize(plan_.initial.size() * kLanes);
   for (std::size_t r = 0; r < plan_.initial.size(); ++r) {
     std::fill_n(Column(static_cast<Reg>(r)), kLanes, plan_.initial[r]);
   }
   planned_ = true;
+}
+
+// Which registers hold constants (no step writes them: a comparison reads
+// one cell for every lane), which keep truth masks (those written by the
+// boolean steps that run on every lane), and which need their cells: those
+// without masks, and those a step other than `and`, `or`, `not` reads.
+void LaneMachine::MarkRegisters() {
+  const std::size_t registers = plan_.initial.size();
+  constant_.assign(registers, 1);
+  for (const PlanStep& s : plan_.steps) {
+    if (s.dst >= 0) constant_[static_cast<std::size_t>(s.dst)] = 0;
+  }
+  has_masks_.assign(registers, 0);
+  masks_.assign(registers, {});
+  for (std::uint32_t k = 0; k < every_lane_end_; ++k) {
+    const PlanStep& s = plan_.steps[order_[k]];
+    const Step kind = s.step;
+    const bool boolean = kind == Step::kCompare || kind == Step::kAnd || kind == Step::kOr || kind == Step::kNot ||
+                         kind == Step::kStringEqual || kind == Step::kStringInList;
+    if (boolean) has_masks_[static_cast<std::size_t>(s.dst)] = 1;
+  }
+  writes_cells_.assign(registers, 0);
+  for (std::size_t r = 0; r < registers; ++r) writes_cells_[r] = has_masks_[r] == 0 ? 1 : 0;
+  for (const std::uint32_t step : order_) {
+    PlanStep& s = plan_.steps[step];
+    if (s.step == Step::kAnd || s.step == Step::kOr || s.step == Step::kNot) continue;
+    ForEachRegisterRead(s, plan_.operands, [this](const Reg& r) { writes_cells_[static_cast<std::size_t>(r)] = 1; });
+  }
 }
 
 // Appends the steps of `segment` to the order, each segment it ensures
@@ -251,23 +293,8 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
       }
       return;
     }
-    case Step::kCompare: {
-      const Cell *x = Column(s.a), *y = Column(s.b);
-      switch (static_cast<Code>(s.op)) {
-        case Code::kEq:
-          return CompareLanes<Code::kEq>(x, y, dst, n);
-        case Code::kNe:
-          return CompareLanes<Code::kNe>(x, y, dst, n);
-        case Code::kLt:
-          return CompareLanes<Code::kLt>(x, y, dst, n);
-        case Code::kLe:
-          return CompareLanes<Code::kLe>(x, y, dst, n);
-        case Code::kGt:
-          return CompareLanes<Code::kGt>(x, y, dst, n);
-        default:
-          return CompareLanes<Code::kGe>(x, y, dst, n);
-      }
-    }
+    case Step::kCompare:
+      return WriteBooleans(s.dst, CompareStep(s, n), n);
     case Step::kArithmetic: {
       const Cell *x = Column(s.a), *y = Column(s.b);
       switch (static_cast<Arith>(s.op)) {
@@ -281,8 +308,10 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
           return ArithmeticLanes<Arith::kDiv>(x, y, dst, n);
       }
     }
-    case Step::kNot:
-      return NotLanes(Column(s.a), dst, n);
+    case Step::kNot: {
+      const TruthMasks m = TruthOf(s.a);
+      return WriteBooleans(s.dst, {m.is_false(LanesMask(profiles_.size())), m.unknown, m.error}, n);
+    }
     case Step::kAnd:
       return LogicLanes<false>(s, n);
     case Step::kOr:
@@ -292,12 +321,38 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
     case Step::kStringEqual:
     case Step::kStringInList:
       if (!StringLanes(s, n)) RunOnEachLane(s, n);
+      if (has_masks_[static_cast<std::size_t>(s.dst)]) KeepMasks(s.dst, MasksOfColumn(dst, profiles_.size()));
       return;
     case Step::kCallStrings:
       if (!CallStringsLanes(s, n)) RunOnEachLane(s, n);
       return;
     default:
       return RunOnEachLane(s, n);
+  }
+}
+
+// The comparison's loop for its operator, and for a constant operand.
+template <class Range>
+TruthMasks LaneMachine::CompareStep(const PlanStep& s, Range lanes) {
+  const Cell *x = Column(s.a), *y = Column(s.b);
+  const bool constant = constant_[static_cast<std::size_t>(s.b)] != 0;
+  auto compare = [&](auto op) {
+    return constant ? CompareLanes<decltype(op)::value, true>(x, y, lanes)
+                    : CompareLanes<decltype(op)::value, false>(x, y, lanes);
+  };
+  switch (static_cast<Code>(s.op)) {
+    case Code::kEq:
+      return compare(std::integral_constant<Code, Code::kEq>{});
+    case Code::kNe:
+      return compare(std::integral_constant<Code, Code::kNe>{});
+    case Code::kLt:
+      return compare(std::integral_constant<Code, Code::kLt>{});
+    case Code::kLe:
+      return compare(std::integral_constant<Code, Code::kLe>{});
+    case Code::kGt:
+      return compare(std::integral_constant<Code, Code::kGt>{});
+    default:
+      return compare(std::integral_constant<Code, Code::kGe>{});
   }
 }
 
