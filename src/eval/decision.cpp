@@ -207,7 +207,8 @@ void FoldCases(const LaneMachine& m, const VersionPlan& v, Folded& f, std::span<
 static_assert(static_cast<int>(Status::kEligible) == 0 && static_cast<int>(Status::kIneligible) == 1 &&
               static_cast<int>(Status::kUndetermined) == 2 && static_cast<int>(Status::kNotApplicable) == 3 &&
               static_cast<int>(Status::kError) == 4);
-void StatusBytes(const Folded& f, bool no_cases, std::span<std::uint8_t, LaneMachine::kLanes> out) {
+// Returns the eligible lanes.
+std::uint64_t StatusBytes(const Folded& f, bool no_cases, std::span<std::uint8_t, LaneMachine::kLanes> out) {
   const std::uint64_t some_true = no_cases ? f.lanes : f.case_holds;
   std::uint64_t open = f.lanes & ~f.out_of_territory;
   const std::uint64_t error = open & f.error_met;
@@ -221,6 +222,7 @@ void StatusBytes(const Folded& f, bool no_cases, std::span<std::uint8_t, LaneMac
                                 kBytesOfBits[(error >> k) & 0xff] << 2;
     std::memcpy(out.data() + k, &bytes, sizeof bytes);
   }
+  return open & ~undetermined;
 }
 
 // The outcome of an eligible lane whose amount plan is one expression (or
@@ -256,15 +258,8 @@ void DecideWithOptions(const LaneMachine::Lane& lane, const VersionPlan& version
 template <class Outcomes>
 void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
                    std::span<const std::int32_t> case_of, const Outcomes& out) {
-  auto decide = [&](const AmountPlan& plan, std::int32_t case_index) {
-    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
-    std::size_t n = 0;
-    for (const std::uint8_t i : eligible) {
-      lanes[n] = i;
-      n += case_of[i] == case_index ? 1 : 0;
-    }
-    if (n == 0) return;
-    const Lanes these(lanes.data(), n);
+  auto decide = [&](const AmountPlan& plan, std::int32_t case_index, Lanes these) {
+    if (these.empty()) return;
     if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, these);
     for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, these);
     if (!plan.options.empty()) {
@@ -275,8 +270,16 @@ void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligi
     const std::string_view case_id = case_index >= 0 ? std::string_view(version.cases[case_index].id) : "";
     for (const std::uint8_t i : these) SetAmount(amounts != nullptr ? amounts + i : nullptr, case_id, i, out);
   };
-  if (version.cases.empty()) return decide(version.amount, -1);
-  for (std::size_t k = 0; k < version.cases.size(); ++k) decide(version.cases[k].amount, static_cast<std::int32_t>(k));
+  if (version.cases.empty()) return decide(version.amount, -1, eligible);
+  for (std::size_t k = 0; k < version.cases.size(); ++k) {
+    std::array<std::uint8_t, LaneMachine::kLanes> lanes;  // the eligible lanes of case k
+    std::size_t n = 0;
+    for (const std::uint8_t i : eligible) {
+      lanes[n] = i;
+      n += case_of[i] == static_cast<std::int32_t>(k) ? 1 : 0;
+    }
+    decide(version.cases[k].amount, static_cast<std::int32_t>(k), {lanes.data(), n});
+  }
 }
 
 }  // namespace
@@ -295,14 +298,12 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcome
   FoldConditions(machine, measure, *version, folded);
   FoldCases(machine, *version, folded, {first_true.data(), n});
   std::array<std::uint8_t, LaneMachine::kLanes> statuses;
-  StatusBytes(folded, version->cases.empty(), statuses);
+  const std::uint64_t eligible_lanes = StatusBytes(folded, version->cases.empty(), statuses);
+  for (std::size_t i = 0; i < n; ++i) out.Start(i, static_cast<Status>(statuses[i]));
   std::array<std::uint8_t, LaneMachine::kLanes> eligible;
   std::size_t eligible_count = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto status = static_cast<Status>(statuses[i]);
-    out.Start(i, status);
-    eligible[eligible_count] = static_cast<std::uint8_t>(i);
-    eligible_count += status == Status::kEligible ? 1 : 0;
+  for (std::uint64_t left = eligible_lanes; left != 0; left &= left - 1) {
+    eligible[eligible_count++] = static_cast<std::uint8_t>(std::countr_zero(left));
   }
   DecideAmounts(machine, *version, {eligible.data(), eligible_count}, first_true, out);
 }

@@ -115,7 +115,8 @@ void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
 // profile's cells (a string's cell is its interned id, 0 for a text no rule
 // names, in no list and equal to no interned constant) as long as the
 // fact's text was interned; the rest as steps::StringEqual / StringInList.
-// Without a branch on the lanes' data, as LogicLanes.
+// Without a branch on the lanes' data: a byte a lane for each state, then
+// the masks.
 template <class Range>
 bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   const StringSource& fact = plan_.strings[static_cast<std::size_t>(s.a)];
@@ -123,24 +124,29 @@ bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   const StringSource* constant = in_list ? nullptr : &plan_.strings[static_cast<std::size_t>(s.b)];
   if (fact.slot < 0 || (constant != nullptr && (constant->slot >= 0 || constant->id == 0))) return false;
   const auto slot = static_cast<std::size_t>(fact.slot);
-  Cell* dst = Column(s.dst);
-  const auto given_state = [](const Cell& given) { return static_cast<std::uint8_t>(given.state()); };
+  std::array<std::uint8_t, kLanes> is_true{}, unknown{}, error{};
+  for (const std::size_t i : lanes) {
+    const Cell& given = facts_[i][slot];
+    unknown[i] = static_cast<std::uint8_t>(given.unknown());
+    error[i] = static_cast<std::uint8_t>(given.is_error());
+  }
   if (in_list) {
+    // A possible member is unknown.
     for (const std::size_t i : lanes) {
       const Cell& given = facts_[i][slot];
       const std::uint8_t membership = program_.Membership(s.b, static_cast<std::int32_t>(given.a));
-      const std::uint8_t state =
-          std::max(given_state(given), static_cast<std::uint8_t>(membership == Program::kPossibleMember));
-      dst[i] = Cell::Of(static_cast<Cell::State>(state), membership == Program::kMember);
+      is_true[i] = static_cast<std::uint8_t>(given.known() & (membership == Program::kMember));
+      unknown[i] |= static_cast<std::uint8_t>(given.known() & (membership == Program::kPossibleMember));
     }
-    return true;
+  } else {
+    const bool equal = static_cast<Code>(s.op) == Code::kEq;
+    for (const std::size_t i : lanes) {
+      const Cell& given = facts_[i][slot];
+      is_true[i] = static_cast<std::uint8_t>(given.known() & ((given.a == constant->id) == equal));
+    }
   }
-  const bool equal = static_cast<Code>(s.op) == Code::kEq;
-  for (const std::size_t i : lanes) {
-    const Cell& given = facts_[i][slot];
-    const std::uint8_t state = given_state(given);
-    dst[i] = Cell::Of(static_cast<Cell::State>(state), (given.a == constant->id) == equal);
-  }
+  const TruthMasks m{MaskOfBytes(is_true.data()), MaskOfBytes(unknown.data()), MaskOfBytes(error.data())};
+  WriteBooleans(s.dst, m, lanes);
   return true;
 }
 
@@ -320,7 +326,8 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
       return CallCellsLanes(s, n);
     case Step::kStringEqual:
     case Step::kStringInList:
-      if (!StringLanes(s, n)) RunOnEachLane(s, n);
+      if (StringLanes(s, n)) return;
+      RunOnEachLane(s, n);
       if (has_masks_[static_cast<std::size_t>(s.dst)]) KeepMasks(s.dst, MasksOfColumn(dst, profiles_.size()));
       return;
     case Step::kCallStrings:
