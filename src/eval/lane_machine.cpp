@@ -292,11 +292,15 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
   Cell* dst = Column(s.dst);
   switch (s.step) {
     case Step::kLoadFact: {
-      const Cell* fallback = s.b >= 0 ? Column(s.b) : nullptr;
       const auto slot = static_cast<std::size_t>(s.a);
-      for (const std::size_t i : n) {
-        dst[i] = steps::LoadFact(facts_[i][slot], fallback != nullptr ? fallback + i : nullptr);
+      if (s.b < 0) {
+        // steps::LoadFact without default is a copy: an unknown cell is
+        // Cell::Unknown() whatever made it (no constructor gives another).
+        for (const std::size_t i : n) dst[i] = facts_[i][slot];
+        return;
       }
+      const Cell* fallback = Column(s.b);
+      for (const std::size_t i : n) dst[i] = steps::LoadFact(facts_[i][slot], fallback + i);
       return;
     }
     case Step::kCompare:
