@@ -299,7 +299,7 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcome
   FoldCases(machine, *version, folded, {first_true.data(), n});
   std::array<std::uint8_t, LaneMachine::kLanes> statuses;
   const std::uint64_t eligible_lanes = StatusBytes(folded, version->cases.empty(), statuses);
-  for (std::size_t i = 0; i < n; ++i) out.Start(i, static_cast<Status>(statuses[i]));
+  out.StartAll(statuses.data(), n);
   std::array<std::uint8_t, LaneMachine::kLanes> eligible;
   std::size_t eligible_count = 0;
   for (std::uint64_t left = eligible_lanes; left != 0; left &= left - 1) {
