@@ -38,6 +38,30 @@ TruthMasks CompareLanes(const Cell* x, const Cell* y, Range lanes) {
   return m;
 }
 
+// A fact's cell, from the profile's cells of each lane (`facts`), else its
+// default's column when it has one.
+template <class Range>
+void LoadLanes(const Cell* const* facts, std::size_t slot, const Cell* fallback, Cell* dst, Range lanes) {
+  if (fallback == nullptr) {
+    // steps::LoadFact without default is a copy: an unknown cell is
+    // Cell::Unknown() whatever made it (no constructor gives another).
+    for (const std::size_t i : lanes) dst[i] = facts[i][slot];
+    return;
+  }
+  for (const std::size_t i : lanes) dst[i] = steps::LoadFact(facts[i][slot], fallback + i);
+}
+
+// `if` on the columns of its condition and branches.
+template <class Range>
+void IfLanes(const Cell* c, const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+  for (const std::size_t i : lanes) {
+    // A known condition picks its branch by address: a select, not a
+    // branch on the lanes' data.
+    const Cell* known = c[i].a != 0 ? x + i : y + i;
+    dst[i] = c[i].den == 0 ? *known : steps::IfOf(c[i], x[i], y[i]);
+  }
+}
+
 template <Arith kOp, class Range>
 void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
@@ -291,18 +315,8 @@ template <class Range>
 void LaneMachine::RunStep(const PlanStep& s, Range n) {
   Cell* dst = Column(s.dst);
   switch (s.step) {
-    case Step::kLoadFact: {
-      const auto slot = static_cast<std::size_t>(s.a);
-      if (s.b < 0) {
-        // steps::LoadFact without default is a copy: an unknown cell is
-        // Cell::Unknown() whatever made it (no constructor gives another).
-        for (const std::size_t i : n) dst[i] = facts_[i][slot];
-        return;
-      }
-      const Cell* fallback = Column(s.b);
-      for (const std::size_t i : n) dst[i] = steps::LoadFact(facts_[i][slot], fallback + i);
-      return;
-    }
+    case Step::kLoadFact:
+      return LoadLanes(facts_.data(), static_cast<std::size_t>(s.a), s.b >= 0 ? Column(s.b) : nullptr, dst, n);
     case Step::kCompare:
       return WriteBooleans(s.dst, CompareStep(s, n), n);
     case Step::kArithmetic: {
@@ -318,6 +332,8 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
           return ArithmeticLanes<Arith::kDiv>(x, y, dst, n);
       }
     }
+    case Step::kIf:
+      return IfLanes(Column(s.a), Column(s.b), Column(s.c), dst, n);
     case Step::kNot: {
       const TruthMasks m = TruthOf(s.a);
       return WriteBooleans(s.dst, {m.is_false(LanesMask(profiles_.size())), m.unknown, m.error}, n);

@@ -97,6 +97,9 @@ class LaneMachine {
   void RunStep(const PlanStep& s, Range lanes);
   template <class Range>
   void RunOnEachLane(const PlanStep& s, Range lanes);
+  // The truth of a comparison on `lanes` (its caller writes the cells).
+  template <class Range>
+  TruthMasks CompareStep(const PlanStep& s, Range lanes);
   template <bool kDecisive, class Range>
   void LogicLanes(const PlanStep& s, Range lanes);
   template <class Range>
@@ -109,8 +112,6 @@ class LaneMachine {
   void ForEachLane(const PlanStep& s, Range lanes, Compute compute);
   void OperandColumns(const PlanStep& s);
   void MarkRegisters();
-  template <class Range>
-  TruthMasks CompareStep(const PlanStep& s, Range lanes);
   void KeepMasks(Reg r, const TruthMasks& m) {
     if (has_masks_[static_cast<std::size_t>(r)]) masks_[static_cast<std::size_t>(r)] = m;
   }
