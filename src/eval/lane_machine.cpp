@@ -66,6 +66,22 @@ void IfLanes(const Cell* c, const Cell* x, const Cell* y, Cell* dst, Range lanes
   }
 }
 
+// min and max of two cells (an amount's ceiling or floor: the most
+// frequent calls), as ExtremumOfCells: on two fixed cells a select of the
+// first unless the second is strictly beyond it; the rest as
+// steps::CallCellsOf.
+template <bool kMin, class Range>
+void ExtremumLanes(const Builtin& fn, const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+  for (const std::size_t i : lanes) {
+    if ((x[i].den | y[i].den) == 0) [[likely]] {
+      const bool second = kMin ? y[i].a < x[i].a : y[i].a > x[i].a;
+      dst[i] = *(second ? y + i : x + i);
+    } else {
+      dst[i] = steps::CallCellsOf(fn, 2, [&](std::size_t k) -> const Cell& { return k == 0 ? x[i] : y[i]; });
+    }
+  }
+}
+
 template <Arith kOp, class Range>
 void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
@@ -130,9 +146,13 @@ void LaneMachine::WriteBooleans(Reg r, const TruthMasks& m, Range lanes) {
 // steps::CallCellsOf.
 template <class Range>
 void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
-  OperandColumns(s);
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   Cell* dst = Column(s.dst);
+  if (s.count == 2 && (fn.name == "min" || fn.name == "max")) {
+    const Cell *x = Column(plan_.operands[s.first]), *y = Column(plan_.operands[s.first + 1]);
+    return fn.name == "min" ? ExtremumLanes<true>(fn, x, y, dst, lanes) : ExtremumLanes<false>(fn, x, y, dst, lanes);
+  }
+  OperandColumns(s);
   for (const std::size_t i : lanes) {
     dst[i] =
         steps::CallCellsOf(fn, columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; });
