@@ -12,12 +12,25 @@
 namespace relief::internal {
 namespace {
 
+// steps::Compare for a lane the loop below leaves (an operand unknown, an
+// error, or a rational such as a loss ratio): on known cells, the sign of
+// the difference of internal::Compare's cross products, exact on 128 bits,
+// instead of an ordering built from two comparisons.
+template <Code kOp>
+Cell CompareExact(const Cell& x, const Cell& y) {
+  if (!x.known() || !y.known()) return steps::NotKnown(x, y);
+  __extension__ using Wide = __int128;
+  const std::int64_t xd = x.fixed() ? Cell::kScale : x.den, yd = y.fixed() ? Cell::kScale : y.den;
+  const Wide difference = Wide{x.a} * yd - Wide{y.a} * xd;  // each product below 2^126
+  return Cell::Bool(OrderHolds(kOp, difference <=> 0));
+}
+
 // Compares two columns lane by lane (y: one cell for every lane when
 // kConstant, a constant's register), the operator fixed at compile time;
 // the truth of each lane of `lanes`. The loop has no branch on the lanes'
 // data and writes a byte a lane: it compares the integers, and a lane whose
 // operands are not both known and fixed (rare: an unknown, a rational) is
-// redone after it, as steps::Compare.
+// redone after it, by CompareExact.
 template <Code kOp, bool kConstant, class Range>
 TruthMasks CompareLanes(const Cell* x, const Cell* y, Range lanes) {
   std::array<std::uint8_t, LaneMachine::kLanes> holds{}, redo{};
@@ -33,7 +46,7 @@ TruthMasks CompareLanes(const Cell* x, const Cell* y, Range lanes) {
   TruthMasks m{.is_true = MaskOfBytes(holds.data())};
   for (std::uint64_t left = MaskOfBytes(redo.data()); left != 0; left &= left - 1) {
     const auto i = static_cast<std::size_t>(std::countr_zero(left));
-    const Cell c = steps::Compare(kOp, x[i], y[kConstant ? 0 : i]);
+    const Cell c = CompareExact<kOp>(x[i], y[kConstant ? 0 : i]);
     m.is_true |= std::uint64_t{c.is_true()} << i;
     m.unknown |= std::uint64_t{c.unknown()} << i;
     m.error |= std::uint64_t{c.is_error()} << i;
