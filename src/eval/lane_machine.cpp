@@ -186,24 +186,29 @@ bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   if (fact.slot < 0 || (constant != nullptr && (constant->slot >= 0 || constant->id == 0))) return false;
   const auto slot = static_cast<std::size_t>(fact.slot);
   std::array<std::uint8_t, kLanes> is_true{}, unknown{}, error{};
-  for (const std::size_t i : lanes) {
-    const Cell& given = facts_[i][slot];
-    unknown[i] = static_cast<std::uint8_t>(given.unknown());
-    error[i] = static_cast<std::uint8_t>(given.is_error());
-  }
+  // Tables read through pointers taken before the loops: a store of a byte
+  // may change anything as far as the compiler knows, which would reload
+  // them at every lane.
+  const Cell* const* facts = facts_.data();
   if (in_list) {
-    // A possible member is unknown.
+    const std::uint8_t* membership = program_.list_membership[static_cast<std::size_t>(s.b)].data();
     for (const std::size_t i : lanes) {
-      const Cell& given = facts_[i][slot];
-      const std::uint8_t membership = program_.Membership(s.b, static_cast<std::int32_t>(given.a));
-      is_true[i] = static_cast<std::uint8_t>(given.known() & (membership == Program::kMember));
-      unknown[i] |= static_cast<std::uint8_t>(given.known() & (membership == Program::kPossibleMember));
+      const Cell& given = facts[i][slot];  // not known: `a` is 0, in no list
+      const std::uint8_t member = membership[static_cast<std::size_t>(given.a)];
+      const bool known = given.known();
+      // A possible member is unknown.
+      is_true[i] = static_cast<std::uint8_t>(known & (member == Program::kMember));
+      unknown[i] = static_cast<std::uint8_t>(given.unknown() | (known & (member == Program::kPossibleMember)));
+      error[i] = static_cast<std::uint8_t>(given.is_error());
     }
   } else {
     const bool equal = static_cast<Code>(s.op) == Code::kEq;
+    const std::int32_t id = constant->id;
     for (const std::size_t i : lanes) {
-      const Cell& given = facts_[i][slot];
-      is_true[i] = static_cast<std::uint8_t>(given.known() & ((given.a == constant->id) == equal));
+      const Cell& given = facts[i][slot];
+      is_true[i] = static_cast<std::uint8_t>(given.known() & ((given.a == id) == equal));
+      unknown[i] = static_cast<std::uint8_t>(given.unknown());
+      error[i] = static_cast<std::uint8_t>(given.is_error());
     }
   }
   const TruthMasks m{MaskOfBytes(is_true.data()), MaskOfBytes(unknown.data()), MaskOfBytes(error.data())};
