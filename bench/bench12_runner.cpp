@@ -182,23 +182,27 @@ bool Count(int spec_index, relief::Status status, bool has_amount, std::int64_t 
 // them may be a problem for Count. Without a branch on the statuses, which
 // vary from profile to profile: a mispredicted branch per eligible pair
 // would cost more than the count. Sums are kept by pack measure, then given
-// to the spec's (the amount column is 0 where there is no amount).
+// to the spec's (the amount column is 0 where there is no amount). A
+// measure at a time, over the block's profiles: the sums stay in registers,
+// and the inner loop is the long one.
 bool CountBlock(const std::vector<int>& spec_index, const relief::OutcomeColumns& c, Partial& out) {
-  const std::size_t measures = spec_index.size(), n = c.status.size() / measures;
+  const std::size_t measures = spec_index.size(), size = c.status.size();
   std::array<std::int64_t, 64> eligible{}, cents{};
   if (measures > eligible.size()) return false;
   bool fine = true;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t row = i * measures;
-    for (std::size_t m = 0; m < measures; ++m) {
-      const relief::Status status = c.status[row + m];
+  for (std::size_t m = 0; m < measures; ++m) {
+    std::int64_t pairs = 0, sum = 0;
+    for (std::size_t k = m; k < size; k += measures) {
+      const relief::Status status = c.status[k];
       const bool is_eligible = status == relief::Status::kEligible;
       const bool refused = status == relief::Status::kIneligible || status == relief::Status::kNotApplicable;
       // Bitwise, not logical, operators: && and || would be branches.
-      fine &= (is_eligible & (c.has_amount[row + m] != 0)) | refused;
-      eligible[m] += is_eligible;
-      cents[m] += c.cents[row + m];
+      fine &= (is_eligible & (c.has_amount[k] != 0)) | refused;
+      pairs += is_eligible;
+      sum += c.cents[k];
     }
+    eligible[m] = pairs;
+    cents[m] = sum;
   }
   if (!fine) return false;
   for (std::size_t m = 0; m < measures; ++m) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <type_traits>
 #include <utility>
 
@@ -155,68 +157,73 @@ BasicDecision<V> DecideWith(Source& ev, const MeasurePlan& m) {
   return d;
 }
 
-// A lane's conditions while DecideLanes folds them, as bits.
-constexpr std::uint8_t kErrorMet = 1, kSomeFalse = 2, kSomeUnknown = 4, kOutOfTerritory = 8, kTerritoryUnknown = 16;
-constexpr std::uint8_t kCaseUnknown = 32;  // a case before the one that holds, or every case, is unknown
-constexpr std::uint8_t kCaseHolds = 64;
+// A block's conditions while DecideLanes folds them, a mask of lanes each
+// (bit i: lane i; eval/truth_bits.hpp), so that a condition costs a few
+// word operations for the whole block.
+struct Folded {
+  std::uint64_t lanes = 0;  // the block's
+  std::uint64_t error_met = 0;
+  std::uint64_t some_false = 0, some_unknown = 0;
+  std::uint64_t out_of_territory = 0, territory_unknown = 0;
+  std::uint64_t case_unknown = 0;  // a case before the one that holds, or every case, is unknown
+  std::uint64_t case_holds = 0;
+};
 
-// Territory and requirements, as DecideWith, a column at a time (the
-// conditions' bits: eval/truth_bits.hpp).
-void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v,
-                    std::span<std::uint8_t> bits) {
+// Territory and requirements, as DecideWith.
+void FoldConditions(const LaneMachine& m, const MeasurePlan& measure, const VersionPlan& v, Folded& f) {
   if (measure.territory_when != kNoExpr) {
-    BitsOfColumn(m.ExprColumn(measure.territory_when), bits.size(), {kErrorMet, kTerritoryUnknown, kOutOfTerritory, 0},
-                 bits.data());
+    const TruthMasks t = m.Truth(measure.territory_when);
+    f.error_met |= t.error;
+    f.territory_unknown = t.unknown;
+    f.out_of_territory = t.is_false(f.lanes);
   }
-  std::array<std::uint8_t, LaneMachine::kLanes> now;
   for (const ConditionPlan& c : v.require) {
-    BitsOfColumn(m.ExprColumn(c.when), bits.size(), {kErrorMet, kSomeUnknown, kSomeFalse, 0}, now.data());
-    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= now[i];
+    const TruthMasks t = m.Truth(c.when);
+    f.error_met |= t.error;
+    f.some_unknown |= t.unknown;
+    f.some_false |= t.is_false(f.lanes);
   }
 }
 
 // Cases, as ChooseCase: the first that holds applies, unless one before it
 // is unknown or an error was met. Sets first_true where one applies.
-void FoldCases(const LaneMachine& m, const VersionPlan& v, std::span<std::uint8_t> bits,
-               std::span<std::int32_t> first_true) {
-  std::array<std::uint8_t, LaneMachine::kLanes> now;
+void FoldCases(const LaneMachine& m, const VersionPlan& v, Folded& f, std::span<std::int32_t> first_true) {
   for (std::size_t k = 0; k < v.cases.size(); ++k) {
     const ExprId when = v.cases[k].when;
-    if (when == kNoExpr) {
-      std::fill_n(now.begin(), bits.size(), kCaseHolds);
-    } else {
-      BitsOfColumn(m.ExprColumn(when), bits.size(), {kErrorMet, kCaseUnknown, 0, kCaseHolds}, now.data());
+    const TruthMasks t = when == kNoExpr ? TruthMasks{.is_true = f.lanes} : m.Truth(when);
+    const std::uint64_t searching = ~f.case_holds;  // no case held yet
+    for (std::uint64_t applies = t.is_true & searching & ~(f.case_unknown | f.error_met); applies != 0;
+         applies &= applies - 1) {
+      first_true[static_cast<std::size_t>(std::countr_zero(applies))] = static_cast<std::int32_t>(k);
     }
-    for (std::size_t i = 0; i < bits.size(); ++i) {
-      const std::uint8_t before = bits[i];
-      const std::uint8_t searching = (before & kCaseHolds) != 0 ? 0 : 0xff;  // no case held yet
-      const auto holds = static_cast<std::uint8_t>(now[i] & searching);
-      const bool applies = (holds & kCaseHolds) != 0 && (before & (kCaseUnknown | kErrorMet)) == 0;
-      first_true[i] = applies ? static_cast<std::int32_t>(k) : first_true[i];
-      bits[i] = before | holds;
-    }
+    f.error_met |= t.error & searching;
+    f.case_unknown |= t.unknown & searching;
+    f.case_holds |= t.is_true & searching;
   }
 }
 
-constexpr Status StatusOf(std::uint8_t bits, bool no_cases) {
-  const bool some_true = no_cases || (bits & kCaseHolds) != 0;
-  if (bits & kOutOfTerritory) return Status::kNotApplicable;
-  if (bits & kErrorMet) return Status::kError;
-  if ((bits & kSomeFalse) || (!some_true && !(bits & kCaseUnknown))) return Status::kIneligible;
-  if ((bits & (kSomeUnknown | kTerritoryUnknown)) || !some_true) return Status::kUndetermined;
-  return Status::kEligible;
-}
-
-// StatusOf for every combination of bits, with cases and without.
-constexpr auto kStatusOf = [] {
-  std::array<std::array<Status, 128>, 2> table{};
-  for (std::size_t bits = 0; bits < 128; ++bits) {
-    for (int no_cases = 0; no_cases < 2; ++no_cases) {
-      table[no_cases][bits] = StatusOf(static_cast<std::uint8_t>(bits), no_cases != 0);
-    }
+// Each lane's status, as DecideWith: found for the block in words, where
+// bit k of a lane's Status is in word k, then spread to a byte a lane.
+static_assert(static_cast<int>(Status::kEligible) == 0 && static_cast<int>(Status::kIneligible) == 1 &&
+              static_cast<int>(Status::kUndetermined) == 2 && static_cast<int>(Status::kNotApplicable) == 3 &&
+              static_cast<int>(Status::kError) == 4);
+// Returns the eligible lanes.
+std::uint64_t StatusBytes(const Folded& f, bool no_cases, std::span<std::uint8_t, LaneMachine::kLanes> out) {
+  const std::uint64_t some_true = no_cases ? f.lanes : f.case_holds;
+  std::uint64_t open = f.lanes & ~f.out_of_territory;
+  const std::uint64_t error = open & f.error_met;
+  open &= ~error;
+  const std::uint64_t ineligible = open & (f.some_false | (~some_true & ~f.case_unknown));
+  open &= ~ineligible;
+  const std::uint64_t undetermined = open & (f.some_unknown | f.territory_unknown | ~some_true);
+  const std::uint64_t bit0 = ineligible | f.out_of_territory, bit1 = undetermined | f.out_of_territory;
+  for (std::size_t k = 0; k < out.size(); k += 8) {
+    const std::uint64_t bytes = kBytesOfBits[(bit0 >> k) & 0xff] | kBytesOfBits[(bit1 >> k) & 0xff] << 1 |
+                                kBytesOfBits[(error >> k) & 0xff] << 2;
+    std::memcpy(out.data() + k, &bytes, sizeof bytes);
   }
-  return table;
-}();
+  return open & ~undetermined;
+}
 
 // The outcome of an eligible lane whose amount plan is one expression (or
 // none), from the expression's cell, as DecideAmount: an error or a
@@ -251,15 +258,8 @@ void DecideWithOptions(const LaneMachine::Lane& lane, const VersionPlan& version
 template <class Outcomes>
 void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligible,
                    std::span<const std::int32_t> case_of, const Outcomes& out) {
-  auto decide = [&](const AmountPlan& plan, std::int32_t case_index) {
-    std::array<std::uint8_t, LaneMachine::kLanes> lanes;
-    std::size_t n = 0;
-    for (const std::uint8_t i : eligible) {
-      lanes[n] = i;
-      n += case_of[i] == case_index ? 1 : 0;
-    }
-    if (n == 0) return;
-    const Lanes these(lanes.data(), n);
+  auto decide = [&](const AmountPlan& plan, std::int32_t case_index, Lanes these) {
+    if (these.empty()) return;
     if (plan.amount != kNoExpr) machine.RunAmount(plan.amount, these);
     for (const OptionPlan& o : plan.options) machine.RunAmount(o.amount, these);
     if (!plan.options.empty()) {
@@ -270,8 +270,16 @@ void DecideAmounts(LaneMachine& machine, const VersionPlan& version, Lanes eligi
     const std::string_view case_id = case_index >= 0 ? std::string_view(version.cases[case_index].id) : "";
     for (const std::uint8_t i : these) SetAmount(amounts != nullptr ? amounts + i : nullptr, case_id, i, out);
   };
-  if (version.cases.empty()) return decide(version.amount, -1);
-  for (std::size_t k = 0; k < version.cases.size(); ++k) decide(version.cases[k].amount, static_cast<std::int32_t>(k));
+  if (version.cases.empty()) return decide(version.amount, -1, eligible);
+  for (std::size_t k = 0; k < version.cases.size(); ++k) {
+    std::array<std::uint8_t, LaneMachine::kLanes> lanes;  // the eligible lanes of case k
+    std::size_t n = 0;
+    for (const std::uint8_t i : eligible) {
+      lanes[n] = i;
+      n += case_of[i] == static_cast<std::int32_t>(k) ? 1 : 0;
+    }
+    decide(version.cases[k].amount, static_cast<std::int32_t>(k), {lanes.data(), n});
+  }
 }
 
 }  // namespace
@@ -284,19 +292,18 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcome
     for (std::size_t i = 0; i < n; ++i) out.Start(i, Status::kNotApplicable);
     return;
   }
-  std::array<std::uint8_t, LaneMachine::kLanes> bits{};
   std::array<std::int32_t, LaneMachine::kLanes> first_true;
   std::fill_n(first_true.begin(), n, -1);
-  FoldConditions(machine, measure, *version, {bits.data(), n});
-  FoldCases(machine, *version, {bits.data(), n}, {first_true.data(), n});
+  Folded folded{.lanes = LanesMask(n)};
+  FoldConditions(machine, measure, *version, folded);
+  FoldCases(machine, *version, folded, {first_true.data(), n});
+  std::array<std::uint8_t, LaneMachine::kLanes> statuses;
+  const std::uint64_t eligible_lanes = StatusBytes(folded, version->cases.empty(), statuses);
+  out.StartAll(statuses.data(), n);
   std::array<std::uint8_t, LaneMachine::kLanes> eligible;
   std::size_t eligible_count = 0;
-  const auto& status_of = kStatusOf[version->cases.empty() ? 1 : 0];
-  for (std::size_t i = 0; i < n; ++i) {
-    const Status status = status_of[bits[i]];
-    out.Start(i, status);
-    eligible[eligible_count] = static_cast<std::uint8_t>(i);
-    eligible_count += status == Status::kEligible ? 1 : 0;
+  for (std::uint64_t left = eligible_lanes; left != 0; left &= left - 1) {
+    eligible[eligible_count++] = static_cast<std::uint8_t>(std::countr_zero(left));
   }
   DecideAmounts(machine, *version, {eligible.data(), eligible_count}, first_true, out);
 }

@@ -39,11 +39,15 @@ Decision Decide(Evaluator& evaluator, const MeasurePlan& measure);
 BasicDecision<Cell> Decide(BatchMachine& machine, const MeasurePlan& measure);
 
 // Where DecideLanes writes lane i's outcome: Start gives every lane its
-// status, Finish the outcome of an eligible lane once its amount is known.
+// status (StartAll: lanes 0 .. n - 1, statuses[i] a Status), Finish the
+// outcome of an eligible lane once its amount is known.
 struct OutcomeStructs {  // MeasureOutcome structs, lane i at out[i * stride]
   MeasureOutcome* out;
   std::size_t stride;
   void Start(std::size_t i, Status status) const { out[i * stride] = MeasureOutcome{status, std::nullopt, {}}; }
+  void StartAll(const std::uint8_t* statuses, std::size_t n) const {
+    for (std::size_t i = 0; i < n; ++i) Start(i, static_cast<Status>(statuses[i]));
+  }
   void Finish(std::size_t i, Status status, std::optional<std::int64_t> cents, std::string_view case_id) const {
     MeasureOutcome& o = out[i * stride];
     o.status = status;
@@ -61,6 +65,21 @@ struct OutcomeColumnsAt {  // OutcomeColumns, lane i at [first + i * stride]
     out->cents[at] = 0;
     out->has_amount[at] = 0;
     out->case_id[at] = {};
+  }
+  // The columns' addresses are read once: Start, called lane by lane,
+  // reloads them after each store of a byte (which, as far as the compiler
+  // knows, may have changed them).
+  void StartAll(const std::uint8_t* statuses, std::size_t n) const {
+    Status* status = out->status.data() + first;
+    std::int64_t* cents = out->cents.data() + first;
+    std::uint8_t* has_amount = out->has_amount.data() + first;
+    std::string_view* case_id = out->case_id.data() + first;
+    for (std::size_t i = 0, at = 0; i < n; ++i, at += stride) {
+      status[at] = static_cast<Status>(statuses[i]);
+      cents[at] = 0;
+      has_amount[at] = 0;
+      case_id[at] = {};
+    }
   }
   void Finish(std::size_t i, Status status, std::optional<std::int64_t> cents, std::string_view case_id) const {
     const std::size_t at = first + i * stride;

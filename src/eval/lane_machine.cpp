@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <type_traits>
 
 #include "eval/plan_steps.hpp"
 #include "eval/truth_bits.hpp"
@@ -10,15 +12,85 @@
 namespace relief::internal {
 namespace {
 
-// Compares two columns lane by lane, the operator fixed at compile time so
-// that the loop body is a handful of instructions.
-template <Code kOp, class Range>
-void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+// steps::Compare for a lane the loop below leaves (an operand unknown, an
+// error, or a rational such as a loss ratio): on known cells, the sign of
+// the difference of internal::Compare's cross products, exact on 128 bits,
+// instead of an ordering built from two comparisons.
+template <Code kOp>
+Cell CompareExact(const Cell& x, const Cell& y) {
+  if (!x.known() || !y.known()) return steps::NotKnown(x, y);
+  __extension__ using Wide = __int128;
+  const std::int64_t xd = x.fixed() ? Cell::kScale : x.den, yd = y.fixed() ? Cell::kScale : y.den;
+  const Wide difference = Wide{x.a} * yd - Wide{y.a} * xd;  // each product below 2^126
+  return Cell::Bool(OrderHolds(kOp, difference <=> 0));
+}
+
+// Compares two columns lane by lane (y: one cell for every lane when
+// kConstant, a constant's register), the operator fixed at compile time;
+// the truth of each lane of `lanes`. The loop has no branch on the lanes'
+// data and writes a byte a lane: it compares the integers, and a lane whose
+// operands are not both known and fixed (rare: an unknown, a rational) is
+// redone after it, by CompareExact.
+template <Code kOp, bool kConstant, class Range>
+TruthMasks CompareLanes(const Cell* x, const Cell* y, Range lanes) {
+  std::array<std::uint8_t, LaneMachine::kLanes> holds{}, redo{};
+  // Unrolled (here and for fact loads, the two most frequent loops): the
+  // loop's own count and test were a third of a lane's instructions.
+#pragma GCC unroll 4
   for (const std::size_t i : lanes) {
-    if ((x[i].den | y[i].den) == 0) [[likely]] {  // both known and fixed
-      dst[i] = Cell::Bool(OrderHolds(kOp, x[i].a <=> y[i].a));
+    const Cell& b = y[kConstant ? 0 : i];
+    const bool fixed = (x[i].den | b.den) == 0;
+    holds[i] = static_cast<std::uint8_t>(OrderHolds(kOp, x[i].a <=> b.a) & fixed);
+    redo[i] = static_cast<std::uint8_t>(!fixed);
+  }
+  TruthMasks m{.is_true = MaskOfBytes(holds.data())};
+  for (std::uint64_t left = MaskOfBytes(redo.data()); left != 0; left &= left - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(left));
+    const Cell c = CompareExact<kOp>(x[i], y[kConstant ? 0 : i]);
+    m.is_true |= std::uint64_t{c.is_true()} << i;
+    m.unknown |= std::uint64_t{c.unknown()} << i;
+    m.error |= std::uint64_t{c.is_error()} << i;
+  }
+  return m;
+}
+
+// A fact's cell, from the profile's cells of each lane (`facts`), else its
+// default's column when it has one.
+template <class Range>
+void LoadLanes(const Cell* const* facts, std::size_t slot, const Cell* fallback, Cell* dst, Range lanes) {
+  if (fallback == nullptr) {
+    // steps::LoadFact without default is a copy: an unknown cell is
+    // Cell::Unknown() whatever made it (no constructor gives another).
+#pragma GCC unroll 4
+    for (const std::size_t i : lanes) dst[i] = facts[i][slot];
+    return;
+  }
+  for (const std::size_t i : lanes) dst[i] = steps::LoadFact(facts[i][slot], fallback + i);
+}
+
+// `if` on the columns of its condition and branches.
+template <class Range>
+void IfLanes(const Cell* c, const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+  for (const std::size_t i : lanes) {
+    // A known condition picks its branch by address: a select, not a
+    // branch on the lanes' data.
+    const Cell* known = c[i].a != 0 ? x + i : y + i;
+    dst[i] = c[i].den == 0 ? *known : steps::IfOf(c[i], x[i], y[i]);
+  }
+}
+
+// min and max of two cells (an amount's ceiling or floor: the most
+// frequent calls), as ExtremumOfCells: on two fixed cells a select of the
+// first unless the second is strictly beyond it; the rest as
+// steps::CallCellsOf.
+template <bool kMin, class Range>
+void ExtremumLanes(const Builtin& fn, const Cell* x, const Cell* y, Cell* dst, Range lanes) {
+  for (const std::size_t i : lanes) {
+    if ((x[i].den | y[i].den) == 0) [[likely]] {
+      const bool second = kMin ? y[i].a < x[i].a : y[i].a > x[i].a;
+      dst[i] = *(second ? y + i : x + i);
     } else {
-      dst[i] = steps::Compare(kOp, x[i], y[i]);
+      dst[i] = steps::CallCellsOf(fn, 2, [&](std::size_t k) -> const Cell& { return k == 0 ? x[i] : y[i]; });
     }
   }
 }
@@ -26,11 +98,6 @@ void CompareLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
 template <Arith kOp, class Range>
 void ArithmeticLanes(const Cell* x, const Cell* y, Cell* dst, Range lanes) {
   for (const std::size_t i : lanes) dst[i] = steps::Arithmetic(kOp, x[i], y[i]);
-}
-
-template <class Range>
-void NotLanes(const Cell* x, Cell* dst, Range lanes) {
-  for (const std::size_t i : lanes) dst[i] = x[i].known() ? Cell::Bool(x[i].a == 0) : x[i];
 }
 
 }  // namespace
@@ -58,40 +125,47 @@ void LaneMachine::OperandColumns(const PlanStep& s) {
 }
 
 // Kleene `and` / `or` (kDecisive: the operand value that decides, true
-// for `or`), as steps::Logic, one operand column after the other: a lane is
-// settled by its first error or decisive operand. In integer arithmetic,
-// without a branch on the lanes' data: which operand decides varies from
-// lane to lane, and mispredicted branches would cost more than the work.
+// for `or`), as steps::Logic, one operand after the other on the masks of
+// the whole block: a lane is settled by its first error or decisive
+// operand. Word operations, without a branch on the lanes' data: which
+// operand decides varies from lane to lane.
 template <bool kDecisive, class Range>
 void LaneMachine::LogicLanes(const PlanStep& s, Range lanes) {
-  // settled: 0 open, 1 decided by a decisive operand, 2 by an error. An
-  // operand's bits (truth_bits.hpp) are those, and 4 when unknown.
-  constexpr TruthBits kBits{2, 4, kDecisive ? 0 : 1, kDecisive ? 1 : 0};
-  std::array<std::uint8_t, kLanes> settled{}, unknown{}, now;
+  const std::uint64_t all = LanesMask(profiles_.size());
+  std::uint64_t error = 0, decided = 0, unknown = 0;
   for (std::uint32_t k = 0; k < s.count; ++k) {
-    // Every lane of the block, four at a time, even when `lanes` is a few.
-    BitsOfColumn(Column(plan_.operands[s.first + k]), profiles_.size(), kBits, now.data());
-    for (const std::size_t i : lanes) {
-      const auto open = static_cast<std::uint8_t>(-static_cast<int>(settled[i] == 0));  // all ones while open
-      settled[i] |= now[i] & 3 & open;
-      unknown[i] |= now[i] >> 2;
-    }
+    const TruthMasks m = TruthOf(plan_.operands[s.first + k]);
+    const std::uint64_t open = ~(error | decided);
+    error |= m.error & open;
+    decided |= (kDecisive ? m.is_true : m.is_false(all)) & open;
+    unknown |= m.unknown;
   }
-  Cell* dst = Column(s.dst);
-  for (const std::size_t i : lanes) {
-    const auto open = static_cast<std::uint8_t>(settled[i] == 0);
-    const auto state = static_cast<std::uint8_t>((settled[i] & 2) | (open & unknown[i]));
-    dst[i] = Cell::Of(static_cast<Cell::State>(state), open ^ static_cast<std::uint8_t>(kDecisive));
-  }
+  const std::uint64_t open = all & ~(error | decided);
+  const std::uint64_t is_true = kDecisive ? decided : open & ~unknown;
+  WriteBooleans(s.dst, {.is_true = is_true, .unknown = open & unknown, .error = error}, lanes);
+}
+
+template <class Range>
+void LaneMachine::WriteBooleans(Reg r, const TruthMasks& m, Range lanes) {
+  KeepMasks(r, m);
+  if (!writes_cells_[static_cast<std::size_t>(r)]) return;
+  std::array<std::uint8_t, kLanes> is_true, state;
+  BytesOfMasks(m, is_true.data(), state.data());
+  Cell* dst = Column(r);
+  for (const std::size_t i : lanes) dst[i] = Cell{is_true[i], -std::int64_t{state[i]}};
 }
 
 // Built-ins on cells, lane by lane over the operands' columns, as
 // steps::CallCellsOf.
 template <class Range>
 void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
-  OperandColumns(s);
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   Cell* dst = Column(s.dst);
+  if (s.count == 2 && (fn.name == "min" || fn.name == "max")) {
+    const Cell *x = Column(plan_.operands[s.first]), *y = Column(plan_.operands[s.first + 1]);
+    return fn.name == "min" ? ExtremumLanes<true>(fn, x, y, dst, lanes) : ExtremumLanes<false>(fn, x, y, dst, lanes);
+  }
+  OperandColumns(s);
   for (const std::size_t i : lanes) {
     dst[i] =
         steps::CallCellsOf(fn, columns_.size(), [this, i](std::size_t k) -> const Cell& { return columns_[k][i]; });
@@ -102,7 +176,8 @@ void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
 // profile's cells (a string's cell is its interned id, 0 for a text no rule
 // names, in no list and equal to no interned constant) as long as the
 // fact's text was interned; the rest as steps::StringEqual / StringInList.
-// Without a branch on the lanes' data, as LogicLanes.
+// Without a branch on the lanes' data: a byte a lane for each state, then
+// the masks.
 template <class Range>
 bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   const StringSource& fact = plan_.strings[static_cast<std::size_t>(s.a)];
@@ -110,24 +185,34 @@ bool LaneMachine::StringLanes(const PlanStep& s, Range lanes) {
   const StringSource* constant = in_list ? nullptr : &plan_.strings[static_cast<std::size_t>(s.b)];
   if (fact.slot < 0 || (constant != nullptr && (constant->slot >= 0 || constant->id == 0))) return false;
   const auto slot = static_cast<std::size_t>(fact.slot);
-  Cell* dst = Column(s.dst);
-  const auto given_state = [](const Cell& given) { return static_cast<std::uint8_t>(given.state()); };
+  std::array<std::uint8_t, kLanes> is_true{}, unknown{}, error{};
+  // Tables read through pointers taken before the loops: a store of a byte
+  // may change anything as far as the compiler knows, which would reload
+  // them at every lane.
+  const Cell* const* facts = facts_.data();
   if (in_list) {
+    const std::uint8_t* membership = program_.list_membership[static_cast<std::size_t>(s.b)].data();
     for (const std::size_t i : lanes) {
-      const Cell& given = facts_[i][slot];
-      const std::uint8_t membership = program_.Membership(s.b, static_cast<std::int32_t>(given.a));
-      const std::uint8_t state =
-          std::max(given_state(given), static_cast<std::uint8_t>(membership == Program::kPossibleMember));
-      dst[i] = Cell::Of(static_cast<Cell::State>(state), membership == Program::kMember);
+      const Cell& given = facts[i][slot];  // not known: `a` is 0, in no list
+      const std::uint8_t member = membership[static_cast<std::size_t>(given.a)];
+      const bool known = given.known();
+      // A possible member is unknown.
+      is_true[i] = static_cast<std::uint8_t>(known & (member == Program::kMember));
+      unknown[i] = static_cast<std::uint8_t>(given.unknown() | (known & (member == Program::kPossibleMember)));
+      error[i] = static_cast<std::uint8_t>(given.is_error());
     }
-    return true;
+  } else {
+    const bool equal = static_cast<Code>(s.op) == Code::kEq;
+    const std::int32_t id = constant->id;
+    for (const std::size_t i : lanes) {
+      const Cell& given = facts[i][slot];
+      is_true[i] = static_cast<std::uint8_t>(given.known() & ((given.a == id) == equal));
+      unknown[i] = static_cast<std::uint8_t>(given.unknown());
+      error[i] = static_cast<std::uint8_t>(given.is_error());
+    }
   }
-  const bool equal = static_cast<Code>(s.op) == Code::kEq;
-  for (const std::size_t i : lanes) {
-    const Cell& given = facts_[i][slot];
-    const std::uint8_t state = given_state(given);
-    dst[i] = Cell::Of(static_cast<Cell::State>(state), (given.a == constant->id) == equal);
-  }
+  const TruthMasks m{MaskOfBytes(is_true.data()), MaskOfBytes(unknown.data()), MaskOfBytes(error.data())};
+  WriteBooleans(s.dst, m, lanes);
   return true;
 }
 
@@ -158,12 +243,41 @@ void LaneMachine::Prepare(Date date) {
     later_[i].end -= dropped;
   }
   every_lane_end_ -= dropped;
+  MarkRegisters();
   // Constants are set once for every lane; no step writes them.
   cells_.resize(plan_.initial.size() * kLanes);
   for (std::size_t r = 0; r < plan_.initial.size(); ++r) {
     std::fill_n(Column(static_cast<Reg>(r)), kLanes, plan_.initial[r]);
   }
   planned_ = true;
+}
+
+// Which registers hold constants (no step writes them: a comparison reads
+// one cell for every lane), which keep truth masks (those written by the
+// boolean steps that run on every lane), and which need their cells: those
+// without masks, and those a step other than `and`, `or`, `not` reads.
+void LaneMachine::MarkRegisters() {
+  const std::size_t registers = plan_.initial.size();
+  constant_.assign(registers, 1);
+  for (const PlanStep& s : plan_.steps) {
+    if (s.dst >= 0) constant_[static_cast<std::size_t>(s.dst)] = 0;
+  }
+  has_masks_.assign(registers, 0);
+  masks_.assign(registers, {});
+  for (std::uint32_t k = 0; k < every_lane_end_; ++k) {
+    const PlanStep& s = plan_.steps[order_[k]];
+    const Step kind = s.step;
+    const bool boolean = kind == Step::kCompare || kind == Step::kAnd || kind == Step::kOr || kind == Step::kNot ||
+                         kind == Step::kStringEqual || kind == Step::kStringInList;
+    if (boolean) has_masks_[static_cast<std::size_t>(s.dst)] = 1;
+  }
+  writes_cells_.assign(registers, 0);
+  for (std::size_t r = 0; r < registers; ++r) writes_cells_[r] = has_masks_[r] == 0 ? 1 : 0;
+  for (const std::uint32_t step : order_) {
+    PlanStep& s = plan_.steps[step];
+    if (s.step == Step::kAnd || s.step == Step::kOr || s.step == Step::kNot) continue;
+    ForEachRegisterRead(s, plan_.operands, [this](const Reg& r) { writes_cells_[static_cast<std::size_t>(r)] = 1; });
+  }
 }
 
 // Appends the steps of `segment` to the order, each segment it ensures
@@ -243,31 +357,10 @@ template <class Range>
 void LaneMachine::RunStep(const PlanStep& s, Range n) {
   Cell* dst = Column(s.dst);
   switch (s.step) {
-    case Step::kLoadFact: {
-      const Cell* fallback = s.b >= 0 ? Column(s.b) : nullptr;
-      const auto slot = static_cast<std::size_t>(s.a);
-      for (const std::size_t i : n) {
-        dst[i] = steps::LoadFact(facts_[i][slot], fallback != nullptr ? fallback + i : nullptr);
-      }
-      return;
-    }
-    case Step::kCompare: {
-      const Cell *x = Column(s.a), *y = Column(s.b);
-      switch (static_cast<Code>(s.op)) {
-        case Code::kEq:
-          return CompareLanes<Code::kEq>(x, y, dst, n);
-        case Code::kNe:
-          return CompareLanes<Code::kNe>(x, y, dst, n);
-        case Code::kLt:
-          return CompareLanes<Code::kLt>(x, y, dst, n);
-        case Code::kLe:
-          return CompareLanes<Code::kLe>(x, y, dst, n);
-        case Code::kGt:
-          return CompareLanes<Code::kGt>(x, y, dst, n);
-        default:
-          return CompareLanes<Code::kGe>(x, y, dst, n);
-      }
-    }
+    case Step::kLoadFact:
+      return LoadLanes(facts_.data(), static_cast<std::size_t>(s.a), s.b >= 0 ? Column(s.b) : nullptr, dst, n);
+    case Step::kCompare:
+      return WriteBooleans(s.dst, CompareStep(s, n), n);
     case Step::kArithmetic: {
       const Cell *x = Column(s.a), *y = Column(s.b);
       switch (static_cast<Arith>(s.op)) {
@@ -281,8 +374,12 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
           return ArithmeticLanes<Arith::kDiv>(x, y, dst, n);
       }
     }
-    case Step::kNot:
-      return NotLanes(Column(s.a), dst, n);
+    case Step::kIf:
+      return IfLanes(Column(s.a), Column(s.b), Column(s.c), dst, n);
+    case Step::kNot: {
+      const TruthMasks m = TruthOf(s.a);
+      return WriteBooleans(s.dst, {m.is_false(LanesMask(profiles_.size())), m.unknown, m.error}, n);
+    }
     case Step::kAnd:
       return LogicLanes<false>(s, n);
     case Step::kOr:
@@ -291,13 +388,40 @@ void LaneMachine::RunStep(const PlanStep& s, Range n) {
       return CallCellsLanes(s, n);
     case Step::kStringEqual:
     case Step::kStringInList:
-      if (!StringLanes(s, n)) RunOnEachLane(s, n);
+      if (StringLanes(s, n)) return;
+      RunOnEachLane(s, n);
+      if (has_masks_[static_cast<std::size_t>(s.dst)]) KeepMasks(s.dst, MasksOfColumn(dst, profiles_.size()));
       return;
     case Step::kCallStrings:
       if (!CallStringsLanes(s, n)) RunOnEachLane(s, n);
       return;
     default:
       return RunOnEachLane(s, n);
+  }
+}
+
+// The comparison's loop for its operator, and for a constant operand.
+template <class Range>
+TruthMasks LaneMachine::CompareStep(const PlanStep& s, Range lanes) {
+  const Cell *x = Column(s.a), *y = Column(s.b);
+  const bool constant = constant_[static_cast<std::size_t>(s.b)] != 0;
+  auto compare = [&](auto op) {
+    return constant ? CompareLanes<decltype(op)::value, true>(x, y, lanes)
+                    : CompareLanes<decltype(op)::value, false>(x, y, lanes);
+  };
+  switch (static_cast<Code>(s.op)) {
+    case Code::kEq:
+      return compare(std::integral_constant<Code, Code::kEq>{});
+    case Code::kNe:
+      return compare(std::integral_constant<Code, Code::kNe>{});
+    case Code::kLt:
+      return compare(std::integral_constant<Code, Code::kLt>{});
+    case Code::kLe:
+      return compare(std::integral_constant<Code, Code::kLe>{});
+    case Code::kGt:
+      return compare(std::integral_constant<Code, Code::kGt>{});
+    default:
+      return compare(std::integral_constant<Code, Code::kGe>{});
   }
 }
 

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "eval/evaluator.hpp"
+#include "eval/truth_bits.hpp"
 #include "plan/batch_plan.hpp"
 
 namespace relief::internal {
@@ -80,9 +81,12 @@ class LaneMachine {
   Lane lane(std::size_t i) const { return {*this, i}; }
 
   // After Run: the number of lanes run, and the cells of a root expression
-  // for every lane.
+  // for every lane (but a condition's, which its masks may hold alone:
+  // read conditions with Truth).
   std::size_t lanes() const { return profiles_.size(); }
   const Cell* ExprColumn(ExprId expr) const { return Column(plan_.expr_regs[static_cast<std::size_t>(expr)]); }
+  // The same for a boolean root expression, as masks of the block's lanes.
+  TruthMasks Truth(ExprId expr) const { return TruthOf(plan_.expr_regs[static_cast<std::size_t>(expr)]); }
   Date date() const { return plan_.date; }
 
  private:
@@ -93,6 +97,9 @@ class LaneMachine {
   void RunStep(const PlanStep& s, Range lanes);
   template <class Range>
   void RunOnEachLane(const PlanStep& s, Range lanes);
+  // The truth of a comparison on `lanes` (its caller writes the cells).
+  template <class Range>
+  TruthMasks CompareStep(const PlanStep& s, Range lanes);
   template <bool kDecisive, class Range>
   void LogicLanes(const PlanStep& s, Range lanes);
   template <class Range>
@@ -104,6 +111,20 @@ class LaneMachine {
   template <class Range, class Compute>
   void ForEachLane(const PlanStep& s, Range lanes, Compute compute);
   void OperandColumns(const PlanStep& s);
+  void MarkRegisters();
+  void KeepMasks(Reg r, const TruthMasks& m) {
+    if (has_masks_[static_cast<std::size_t>(r)]) masks_[static_cast<std::size_t>(r)] = m;
+  }
+  // The masks of a boolean register: kept by the step that wrote it, or
+  // read from its column.
+  TruthMasks TruthOf(Reg r) const {
+    const auto i = static_cast<std::size_t>(r);
+    return has_masks_[i] ? masks_[i] : MasksOfColumn(Column(r), profiles_.size());
+  }
+  // Writes booleans of `m` to the step's register on `lanes`, and keeps
+  // the masks when the register has them.
+  template <class Range>
+  void WriteBooleans(Reg dst, const TruthMasks& m, Range lanes);
   auto InputsOf(std::size_t lane);  // the StepInputs of one lane
   Evaluator& Values(std::size_t lane);
 
@@ -119,6 +140,15 @@ class LaneMachine {
   std::uint32_t every_lane_end_ = 0;
   std::vector<StepRange> later_;
   std::vector<Cell> cells_;  // register r, lane i: cells_[r * kLanes + i]
+  // By register: 1 when the step writing it runs on every lane and keeps
+  // its truth masks in masks_, for the conditions and `and`/`or`/`not`
+  // that read it.
+  std::vector<std::uint8_t> has_masks_;
+  std::vector<TruthMasks> masks_;
+  std::vector<std::uint8_t> constant_;  // by register: 1 when no step writes it
+  // By register: 0 when only masks are read (a condition, an operand of
+  // `and`/`or`/`not`): its step writes no cells.
+  std::vector<std::uint8_t> writes_cells_;
   std::span<const ProfileData* const> profiles_;
   std::array<const Cell*, kLanes> facts_{};  // each lane's ProfileData::cells
   std::vector<Evaluator> values_;            // by lane, for kEvaluate steps

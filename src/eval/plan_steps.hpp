@@ -92,15 +92,17 @@ Cell InSet(const In& in, const PlanStep& s) {
 
 // As Evaluator::If: with an unknown condition, known only if both branches
 // agree.
-template <class In>
-Cell If(const In& in, const PlanStep& s) {
-  const Cell& c = in.at(s.a);
+inline Cell IfOf(const Cell& c, const Cell& x, const Cell& y) {
   if (c.is_error()) return c;
-  if (c.known()) return in.at(c.a != 0 ? s.b : s.c);
-  const Cell &x = in.at(s.b), &y = in.at(s.c);
+  if (c.known()) return c.a != 0 ? x : y;
   if (x.is_error()) return x;
   if (y.is_error()) return y;
   return x.known() && x == y ? x : Cell::Unknown();
+}
+
+template <class In>
+Cell If(const In& in, const PlanStep& s) {
+  return IfOf(in.at(s.a), in.at(s.b), in.at(s.c));
 }
 
 template <class In>

@@ -1,16 +1,17 @@
-// The four states of a boolean cell (error, unknown, false, true) as bits
-// chosen by the reader: what Decide's folds over a block (decision.cpp) and
-// the block machine's `and` / `or` (lane_machine.cpp) read from a column of
-// conditions.
+// The four states of a boolean cell (error, unknown, false, true) for a
+// block of lanes as masks, a bit a lane: what Decide's folds over a block
+// (decision.cpp) and the block machine's `and` / `or` / `not`
+// (lane_machine.cpp) read. The boolean steps that run on every lane keep
+// their masks; any other column of conditions is read into masks here.
 //
 // A column is read four lanes at a time with SSE2 (every x86-64 has it):
-// in a block, conditions vary from lane to lane, so the work is arithmetic
-// rather than branches, and doing it on four lanes at once halves it. The
-// vector path reads the low 32 bits of `a` and `den`, which is exact for a
-// boolean cell: `a` is 0 or 1, `den` 0 (known), -1 (unknown) or -2 (error).
+// the vector path reads the low 32 bits of `a` and `den`, which is exact
+// for a boolean cell: `a` is 0 or 1, `den` 0 (known), -1 (unknown) or -2
+// (error).
 #ifndef RELIEF_EVAL_TRUTH_BITS_HPP_
 #define RELIEF_EVAL_TRUTH_BITS_HPP_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -22,52 +23,82 @@
 
 namespace relief::internal {
 
-// The bits to give a cell in each state.
-struct TruthBits {
-  std::uint8_t error = 0;
-  std::uint8_t unknown = 0;
-  std::uint8_t if_false = 0;
-  std::uint8_t if_true = 0;
+// A column of booleans as three words, bit i for lane i (a block has at
+// most 64 lanes): where it is true, unknown, an error; the block's other
+// lanes are false. Folding a condition for a block is then three word
+// operations instead of a pass over its lanes.
+struct TruthMasks {
+  std::uint64_t is_true = 0;
+  std::uint64_t unknown = 0;
+  std::uint64_t error = 0;
+  constexpr std::uint64_t is_false(std::uint64_t lanes) const { return lanes & ~(is_true | unknown | error); }
 };
 
-// The bits of one boolean cell, without a branch: (den + 2) * 2 + (a != 0)
-// numbers its four states 0, 2, 4 and 5, which pick a byte of a word
-// holding the answers.
-constexpr std::uint8_t BitsOf(const Cell& c, TruthBits b) {
-  const std::uint64_t answers = std::uint64_t{b.error} | std::uint64_t{b.unknown} << 16 |
-                                std::uint64_t{b.if_false} << 32 | std::uint64_t{b.if_true} << 40;
-  const auto index = static_cast<unsigned>(((c.den + 2) << 1) | static_cast<std::int64_t>(c.a != 0));
-  return static_cast<std::uint8_t>(answers >> ((index & 7) * 8));
-}
+// The mask of the first n lanes (n <= 64).
+constexpr std::uint64_t LanesMask(std::size_t n) { return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
 
-// out[i] = BitsOf(column[i], b) for every i < n.
-inline void BitsOfColumn(const Cell* column, std::size_t n, TruthBits b, std::uint8_t* out) {
+// The masks of column[0, n) (n <= 64), four lanes at a time.
+inline TruthMasks MasksOfColumn(const Cell* column, std::size_t n) {
+  TruthMasks m;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i error = _mm_set1_epi32(b.error), unknown = _mm_set1_epi32(b.unknown);
-  const __m128i if_false = _mm_set1_epi32(b.if_false), if_true = _mm_set1_epi32(b.if_true);
   const __m128i zero = _mm_setzero_si128(), minus_one = _mm_set1_epi32(-1), minus_two = _mm_set1_epi32(-2);
   auto cell = [column](std::size_t k) {
     return _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column + k)));
   };
+  auto bits = [](__m128i lanes) { return static_cast<std::uint64_t>(_mm_movemask_ps(_mm_castsi128_ps(lanes))); };
   for (; i + 4 <= n; i += 4) {
     // Dwords 0 and 2 of each cell are the low halves of a and den.
     const __m128 first = _mm_shuffle_ps(cell(i), cell(i + 1), _MM_SHUFFLE(2, 0, 2, 0));       // a0 den0 a1 den1
     const __m128 second = _mm_shuffle_ps(cell(i + 2), cell(i + 3), _MM_SHUFFLE(2, 0, 2, 0));  // a2 den2 a3 den3
     const __m128i a = _mm_castps_si128(_mm_shuffle_ps(first, second, _MM_SHUFFLE(2, 0, 2, 0)));
     const __m128i den = _mm_castps_si128(_mm_shuffle_ps(first, second, _MM_SHUFFLE(3, 1, 3, 1)));
-    const __m128i known = _mm_cmpeq_epi32(den, zero), a_zero = _mm_cmpeq_epi32(a, zero);
-    __m128i bits = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi32(den, minus_two), error),
-                                _mm_and_si128(_mm_cmpeq_epi32(den, minus_one), unknown));
-    bits = _mm_or_si128(bits, _mm_and_si128(_mm_and_si128(known, a_zero), if_false));
-    bits = _mm_or_si128(bits, _mm_and_si128(_mm_andnot_si128(a_zero, known), if_true));
-    bits = _mm_packs_epi32(bits, bits);   // each below 256: the packs keep it
-    bits = _mm_packus_epi16(bits, bits);  // four bytes
-    const auto four = static_cast<std::uint32_t>(_mm_cvtsi128_si32(bits));
-    std::memcpy(out + i, &four, sizeof four);
+    m.is_true |= bits(_mm_andnot_si128(_mm_cmpeq_epi32(a, zero), _mm_cmpeq_epi32(den, zero))) << i;
+    m.unknown |= bits(_mm_cmpeq_epi32(den, minus_one)) << i;
+    m.error |= bits(_mm_cmpeq_epi32(den, minus_two)) << i;
   }
 #endif
-  for (; i < n; ++i) out[i] = BitsOf(column[i], b);
+  for (; i < n; ++i) {
+    m.is_true |= std::uint64_t{column[i].is_true()} << i;
+    m.unknown |= std::uint64_t{column[i].unknown()} << i;
+    m.error |= std::uint64_t{column[i].is_error()} << i;
+  }
+  return m;
+}
+
+// The eight bytes (0 or 1) of the eight bits of a byte, lowest first.
+inline constexpr auto kBytesOfBits = [] {
+  std::array<std::uint64_t, 256> table{};
+  for (std::size_t bits = 0; bits < 256; ++bits) {
+    for (std::size_t j = 0; j < 8; ++j) table[bits] |= std::uint64_t{(bits >> j) & 1} << (8 * j);
+  }
+  return table;
+}();
+
+// A lane's truth as bytes: is_true[i] (0 or 1), and state[i] the Cell::State
+// of lane i (0 known, 1 unknown, 2 error), for the 64 lanes of a block.
+inline void BytesOfMasks(const TruthMasks& m, std::uint8_t* is_true, std::uint8_t* state) {
+  for (std::size_t k = 0; k < 64; k += 8) {
+    const std::uint64_t t = kBytesOfBits[(m.is_true >> k) & 0xff];
+    const std::uint64_t s = kBytesOfBits[(m.unknown >> k) & 0xff] | kBytesOfBits[(m.error >> k) & 0xff] << 1;
+    std::memcpy(is_true + k, &t, sizeof t);
+    std::memcpy(state + k, &s, sizeof s);
+  }
+}
+
+// The mask of 64 bytes, each 0 or 1: bit i is bytes[i].
+inline std::uint64_t MaskOfBytes(const std::uint8_t* bytes) {
+  std::uint64_t mask = 0;
+#if defined(__SSE2__)
+  for (std::size_t k = 0; k < 64; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + k));
+    // Bit 0 of each byte to its bit 7, which movemask gathers.
+    mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 7)))) << k;
+  }
+#else
+  for (std::size_t i = 0; i < 64; ++i) mask |= std::uint64_t{bytes[i]} << i;
+#endif
+  return mask;
 }
 
 }  // namespace relief::internal
