@@ -176,9 +176,9 @@ constexpr P kStringParam{BaseType::kString, "a string"};
 
 const Builtin kBuiltins[] = {
     {"min", 2, kMaxBuiltinArgs, NamedArgument::kNone, ExtremumType, Extremum<true>, "le plus petit de {args}",
-     ExtremumOfCells<true>},
+     ExtremumOfCells<true>, nullptr, Builtin::Pick::kLeast},
     {"max", 2, kMaxBuiltinArgs, NamedArgument::kNone, ExtremumType, Extremum<false>, "le plus grand de {args}",
-     ExtremumOfCells<false>},
+     ExtremumOfCells<false>, nullptr, Builtin::Pick::kGreatest},
     {"abs", 1, 1, NamedArgument::kNone, RoundingType<true>,
      [](Args a, const CallContext&) { return Value::Number(a[0].number.Abs()); }, "la valeur absolue de {0}"},
     {"round", 1, 1, NamedArgument::kNone, RoundingType<true>,

@@ -79,6 +79,10 @@ struct Builtin {
   // Optional: the same on the texts of known string arguments, for the
   // batch path's calls on profile strings and constants (Step::kCallStrings).
   Cell (*on_strings)(std::span<const std::string_view> args) = nullptr;
+  // min or max: the block machine picks one of two fixed cells per lane
+  // instead of calling on_cells (eval/lane_machine.cpp).
+  enum class Pick : std::uint8_t { kNone, kLeast, kGreatest };
+  Pick pick = Pick::kNone;
 };
 
 // Every built-in function; an instruction's `builtin` indexes it.

@@ -161,9 +161,10 @@ template <class Range>
 void LaneMachine::CallCellsLanes(const PlanStep& s, Range lanes) {
   const Builtin& fn = Builtins()[static_cast<std::size_t>(s.builtin)];
   Cell* dst = Column(s.dst);
-  if (s.count == 2 && (fn.name == "min" || fn.name == "max")) {
+  if (s.count == 2 && fn.pick != Builtin::Pick::kNone) {
     const Cell *x = Column(plan_.operands[s.first]), *y = Column(plan_.operands[s.first + 1]);
-    return fn.name == "min" ? ExtremumLanes<true>(fn, x, y, dst, lanes) : ExtremumLanes<false>(fn, x, y, dst, lanes);
+    return fn.pick == Builtin::Pick::kLeast ? ExtremumLanes<true>(fn, x, y, dst, lanes)
+                                            : ExtremumLanes<false>(fn, x, y, dst, lanes);
   }
   OperandColumns(s);
   for (const std::size_t i : lanes) {

@@ -93,9 +93,10 @@ struct BatchPlan {
   std::vector<Reg> expr_regs;               // by ExprId: the register of each expression Decide reads, else -1
   std::vector<std::int32_t> expr_segments;  // by ExprId: the segment that computes it, else -1
   // By InstrId: the register that holds the instruction's value once its
-  // segment ran, else -1 (not a cell type, or not used at this date). The
-  // explanations read it (explain/): what the plan computed is not computed
-  // again.
+  // segment ran on BatchMachine, else -1 (not a cell type, or not used at
+  // this date). A relief::Trace's explanation reads it: what the plan
+  // computed is not computed again. (LaneMachine keeps some booleans as
+  // truth masks only: its registers are not read this way.)
   std::vector<Reg> instr_regs;
   // By segment: 1 when it computes an amount (read for an eligible measure
   // only). Its steps read only its own registers, those of segment 0, of
