@@ -37,11 +37,9 @@ std::string Echo(std::string_view text) {
   return std::string(text.substr(0, n)) + "…";
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 std::size_t DigitRun(std::string_view s) {
   std::size_t n = 0;
-  while (n < s.size() && IsDigit(s[n])) ++n;
+  while (n < s.size() && plain_number::IsAsciiDigit(s[n])) ++n;
   return n;
 }
 
