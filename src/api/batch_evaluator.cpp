@@ -27,6 +27,17 @@ MeasureOutcome OutcomeOf(const internal::BasicDecision<internal::Cell>& d) {
   return {d.status, d.amount, case_id};
 }
 
+// Decides every measure of `profile` on `machine` into `out`; `fresh` as
+// BatchMachine::Run.
+void DecideAll(internal::BatchMachine& machine, const internal::Program& program, const Profile& profile, Date date,
+               bool fresh, std::vector<MeasureOutcome>& out) {
+  const internal::ProfileData& data = DataOf(profile, program);
+  out.resize(program.measures.size());
+  machine.Run(data, date, fresh);
+  for (std::size_t i = 0; i < program.measures.size(); ++i)
+    out[i] = OutcomeOf(internal::Decide(machine, program.measures[i]));
+}
+
 }  // namespace
 
 BatchEvaluator::BatchEvaluator(RulePack pack)
@@ -38,23 +49,13 @@ BatchEvaluator& BatchEvaluator::operator=(BatchEvaluator&&) noexcept = default;
 std::size_t BatchEvaluator::measure_count() const { return internal::Access::program(pack_).measures.size(); }
 
 void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<MeasureOutcome>& out) {
-  const internal::Program& program = internal::Access::program(pack_);
-  const internal::ProfileData& data = DataOf(profile, program);
-  out.resize(program.measures.size());
-  machine_->Run(data, date);
-  for (std::size_t i = 0; i < program.measures.size(); ++i)
-    out[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
+  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/false, out);
 }
 
 void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
-  const internal::Program& program = internal::Access::program(pack_);
-  const internal::ProfileData& data = DataOf(profile, program);
-  trace.outcomes_.resize(program.measures.size());
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
-  machine_->Run(data, date, /*fresh=*/true);
-  for (std::size_t i = 0; i < program.measures.size(); ++i)
-    trace.outcomes_[i] = OutcomeOf(internal::Decide(*machine_, program.measures[i]));
+  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, trace.outcomes_);
   if (trace.record_ == nullptr) trace.record_ = std::make_unique<internal::TraceRecord>();
   internal::TraceRecord& r = *trace.record_;
   r.program = internal::Access::shared_program(pack_);

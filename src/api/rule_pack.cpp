@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "api/access.hpp"
-#include "api/explaining.hpp"
+#include "api/recording_evaluator.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
 #include "explain/measure_result.hpp"

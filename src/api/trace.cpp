@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "api/explaining.hpp"
+#include "api/recording_evaluator.hpp"
 #include "api/trace_record.hpp"
 #include "explain/measure_result.hpp"
 

@@ -1,7 +1,7 @@
 // This thread's recording evaluator for a program, kept between calls by
 // RulePack::Evaluate and Trace::Explain.
-#ifndef RELIEF_API_EXPLAINING_HPP_
-#define RELIEF_API_EXPLAINING_HPP_
+#ifndef RELIEF_API_RECORDING_EVALUATOR_HPP_
+#define RELIEF_API_RECORDING_EVALUATOR_HPP_
 
 #include <memory>
 
@@ -19,4 +19,4 @@ Evaluator& RecordingEvaluator(const std::shared_ptr<const Program>& program);
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_API_EXPLAINING_HPP_
+#endif  // RELIEF_API_RECORDING_EVALUATOR_HPP_

@@ -1,4 +1,4 @@
-#include "api/explaining.hpp"
+#include "api/recording_evaluator.hpp"
 
 namespace relief::internal {
 
