@@ -8,8 +8,9 @@
 //   relief            BatchEvaluator on profiles read before the timer
 //   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
 //   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
-//   relief-traced     BatchEvaluator::Record: each profile's trace kept, from
-//                     which Trace::Explain gives RulePack::Evaluate's result
+//   relief-traced     BatchEvaluator::Record of the whole file, in blocks:
+//                     each profile's trace kept, from which Trace::Explain
+//                     gives RulePack::Evaluate's result
 // Profiles read before the timer are read with JsonLinesReader too.
 // --threads N: in mode relief, relief::ParallelBatch::ForEach on N threads
 // (each thread tallies its profiles); in the other modes, N contiguous
@@ -307,17 +308,17 @@ void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& ou
   }
 }
 
-// Each profile's trace recorded and kept (relief/trace.hpp), to be
-// explained later, and its outcomes counted.
+// Each profile's trace recorded, a block at a time, and kept
+// (relief/trace.hpp), to be explained later; its outcomes counted.
 void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   relief::BatchEvaluator batch(w.pack->pack);
-  std::vector<relief::Trace> traces(end - begin);
-  for (std::size_t i = begin; i < end; ++i) {
-    relief::Trace& trace = traces[i - begin];
-    batch.Record((*w.profiles)[i], w.date, trace);
-    for (std::size_t m = 0; m < trace.outcomes().size(); ++m) {
-      const relief::MeasureOutcome& o = trace.outcomes()[m];
-      if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(i, out);
+  const std::span<const relief::Profile> profiles(w.profiles->data() + begin, end - begin);
+  std::vector<relief::Trace> traces(profiles.size());
+  batch.Record(profiles, w.date, traces);
+  for (std::size_t i = 0; i < traces.size(); ++i) {
+    for (std::size_t m = 0; m < traces[i].outcomes().size(); ++m) {
+      const relief::MeasureOutcome& o = traces[i].outcomes()[m];
+      if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(begin + i, out);
     }
   }
 }

@@ -50,20 +50,39 @@ void BM_BatchEvaluate(benchmark::State& state) {
 }
 BENCHMARK(BM_BatchEvaluate);
 
-// The same profiles by blocks (BatchEvaluator's span API): 256 profiles, the
-// example firms repeated, per call.
-void BlocksOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& some) {
+// The same profiles by blocks (BatchEvaluator's span APIs): 256 profiles,
+// the example firms repeated, per call of `run(batch, profiles, date)`.
+template <class Run>
+void BlocksOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& some, Run run) {
   std::vector<Profile> profiles;
   for (std::size_t i = 0; i < 256; ++i) profiles.push_back(some[i % some.size()]);
   BatchEvaluator batch(pack);
-  std::vector<MeasureOutcome> out(profiles.size() * batch.measure_count());
   const Date date = *Date::Parse("2020-11-30");
-  for (auto _ : state) {
-    batch.Evaluate(profiles, date, out);
-    benchmark::DoNotOptimize(out.data());
-  }
+  for (auto _ : state) run(batch, profiles, date);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(profiles.size()));
   state.SetLabel("profiles");
+}
+
+void BlocksOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& some) {
+  std::vector<MeasureOutcome> out;
+  BlocksOf(state, pack, some, [&](BatchEvaluator& batch, const std::vector<Profile>& profiles, Date date) {
+    out.resize(profiles.size() * batch.measure_count());
+    batch.Evaluate(profiles, date, out);
+    benchmark::DoNotOptimize(out.data());
+  });
+}
+
+// The traces of blocks of profiles (BatchEvaluator::Record's span API),
+// recorded into the same traces at every call: what recording costs
+// without the memory that keeping every trace takes (bench12_runner's
+// relief-traced mode counts that too).
+void RecordBlocksOf(benchmark::State& state, const RulePack& pack, const std::vector<Profile>& some) {
+  std::vector<Trace> traces;
+  BlocksOf(state, pack, some, [&](BatchEvaluator& batch, const std::vector<Profile>& profiles, Date date) {
+    traces.resize(profiles.size());
+    batch.Record(profiles, date, traces);
+    benchmark::DoNotOptimize(traces.data());
+  });
 }
 
 void BM_BatchEvaluateBlocks(benchmark::State& state) { BlocksOf(state, Data().pack, Data().profiles); }
@@ -113,6 +132,9 @@ void RecordOf(benchmark::State& state, const RulePack& pack, const std::vector<P
 }
 void BM_TraceRecord(benchmark::State& state) { RecordOf(state, Data().pack, Data().profiles); }
 BENCHMARK(BM_TraceRecord);
+
+void BM_TraceRecordBlocks(benchmark::State& state) { RecordBlocksOf(state, Data().pack, Data().profiles); }
+BENCHMARK(BM_TraceRecordBlocks);
 
 // The full explanation of a recorded profile: RulePack::Evaluate's result,
 // from the record.
@@ -229,6 +251,9 @@ BENCHMARK(BM_Bench12Explained);
 
 void BM_Bench12Record(benchmark::State& state) { RecordOf(state, Bench12Pack(), Bench12Profiles()); }
 BENCHMARK(BM_Bench12Record);
+
+void BM_Bench12RecordBlocks(benchmark::State& state) { RecordBlocksOf(state, Bench12Pack(), Bench12Profiles()); }
+BENCHMARK(BM_Bench12RecordBlocks);
 
 // Loading, checking and compiling the bundled pack (rules/occitanie and the
 // national pack it imports): with the cache of read rule files filled by an

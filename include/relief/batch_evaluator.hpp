@@ -21,6 +21,7 @@ namespace relief {
 namespace internal {
 class BatchMachine;
 class LaneMachine;
+struct TraceRecord;
 }  // namespace internal
 
 class Trace;  // relief/trace.hpp
@@ -73,10 +74,21 @@ class BatchEvaluator {
   // the amounts reads a file of firms fastest this way.
   void Evaluate(std::span<const Profile> profiles, Date date, OutcomeColumns& out);
 
+  // The traces of many profiles at once, trace i equal to what the
+  // single-profile Record gives for profile i, and several times faster (in
+  // blocks, as Evaluate above): a file of firms is scored and every firm's
+  // explanation kept for later. `traces` must hold one trace per profile.
+  void Record(std::span<const Profile> profiles, Date date, std::span<Trace> traces);
+
   // Outcomes per profile: the pack's measures.
   std::size_t measure_count() const;
 
  private:
+  // The record of `trace`, made if need be, set for `profile` at `date` but
+  // for its cells (`index`: TraceRecord::index).
+  internal::TraceRecord& KeepRecord(const Profile& profile, Date date,
+                                    const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
+
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;
   std::unique_ptr<internal::LaneMachine> lanes_;  // created on first use

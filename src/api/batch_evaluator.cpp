@@ -1,6 +1,7 @@
 #include "relief/batch_evaluator.hpp"
 
 #include <array>
+#include <stdexcept>
 
 #include "api/access.hpp"
 #include "api/trace_record.hpp"
@@ -56,31 +57,41 @@ void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
   DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, trace.outcomes_);
+  KeepRecord(profile, date, machine_->instr_regs(), trace)
+      .cells.assign(machine_->cells().begin(), machine_->cells().end());
+}
+
+internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
+                                                  const std::shared_ptr<const std::vector<std::int32_t>>& index,
+                                                  Trace& trace) const {
   if (trace.record_ == nullptr) trace.record_ = std::make_unique<internal::TraceRecord>();
   internal::TraceRecord& r = *trace.record_;
   r.program = internal::Access::shared_program(pack_);
   r.profile = internal::Access::shared_data(profile);
-  r.instr_regs = machine_->instr_regs();
-  r.cells.assign(machine_->cells().begin(), machine_->cells().end());
+  r.index = index;
   r.date = date;
+  return r;
 }
 
 namespace {
 
-// Runs `lanes` on `profiles` a block at a time, and decides each measure of
-// each block into outcomes(first profile of the block, measure).
-template <class OutcomesAt>
+// Runs `lanes` on `profiles` a block at a time (`fresh` as
+// LaneMachine::Run), decides each measure of each block into
+// outcomes(first profile of the block, measure), then calls
+// decided(first profile, profiles in the block).
+template <class OutcomesAt, class Decided>
 void EvaluateBlocks(internal::LaneMachine& lanes, const internal::Program& program, std::span<const Profile> profiles,
-                    Date date, OutcomesAt outcomes) {
+                    Date date, bool fresh, OutcomesAt outcomes, Decided decided) {
   constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
   std::array<const internal::ProfileData*, kBlock> block{};
   for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
     const std::size_t n = std::min(kBlock, profiles.size() - first);
     for (std::size_t i = 0; i < n; ++i) block[i] = &DataOf(profiles[first + i], program);
-    lanes.Run({block.data(), n}, date);
+    lanes.Run({block.data(), n}, date, fresh);
     for (std::size_t m = 0; m < program.measures.size(); ++m) {
       internal::DecideLanes(lanes, program.measures[m], outcomes(first, m));
     }
+    decided(first, n);
   }
 }
 
@@ -93,9 +104,12 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, std:
     throw std::invalid_argument("BatchEvaluator::Evaluate: out must hold profiles.size() * measure_count() outcomes");
   }
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
-  EvaluateBlocks(*lanes_, program, profiles, date, [&](std::size_t first, std::size_t m) {
-    return internal::OutcomeStructs{out.data() + first * measures + m, measures};
-  });
+  EvaluateBlocks(
+      *lanes_, program, profiles, date, /*fresh=*/false,
+      [&](std::size_t first, std::size_t m) {
+        return internal::OutcomeStructs{out.data() + first * measures + m, measures};
+      },
+      [](std::size_t, std::size_t) {});
 }
 
 void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, OutcomeColumns& out) {
@@ -106,9 +120,36 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, Outc
   out.has_amount.resize(size);
   out.case_id.resize(size);
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
-  EvaluateBlocks(*lanes_, program, profiles, date, [&](std::size_t first, std::size_t m) {
-    return internal::OutcomeColumnsAt{&out, first * measures + m, measures};
-  });
+  EvaluateBlocks(
+      *lanes_, program, profiles, date, /*fresh=*/false,
+      [&](std::size_t first, std::size_t m) {
+        return internal::OutcomeColumnsAt{&out, first * measures + m, measures};
+      },
+      [](std::size_t, std::size_t) {});
+}
+
+void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::span<Trace> traces) {
+  const internal::Program& program = internal::Access::program(pack_);
+  const std::size_t measures = program.measures.size();
+  if (traces.size() != profiles.size()) {
+    throw std::invalid_argument("BatchEvaluator::Record: traces must hold one trace per profile");
+  }
+  if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
+  // A block's outcomes, lane i's at [i * measures], then copied to its trace.
+  std::vector<MeasureOutcome> block(internal::LaneMachine::kLanes * measures);
+  EvaluateBlocks(
+      *lanes_, program, profiles, date, /*fresh=*/true,
+      [&](std::size_t, std::size_t m) {
+        return internal::OutcomeStructs{block.data() + m, measures};
+      },
+      [&](std::size_t first, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+          Trace& trace = traces[first + i];
+          trace.outcomes_.assign(block.begin() + static_cast<std::ptrdiff_t>(i * measures),
+                                 block.begin() + static_cast<std::ptrdiff_t>((i + 1) * measures));
+          lanes_->CopyLane(i, KeepRecord(profiles[first + i], date, lanes_->lane_index(), trace).cells);
+        }
+      });
 }
 
 }  // namespace relief

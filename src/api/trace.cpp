@@ -21,7 +21,7 @@ Evaluation Trace::Explain() const {
   if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
   const internal::TraceRecord& r = *record_;
   return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
-                                   {*r.instr_regs, r.cells});
+                                   {*r.index, r.cells});
 }
 
 }  // namespace relief

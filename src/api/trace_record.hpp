@@ -1,6 +1,8 @@
-// What a relief::Trace keeps besides its outcomes: the batch machine's
-// registers after it decided every measure of the profile on a fresh run,
-// and what is needed to read them again.
+// What a relief::Trace keeps besides its outcomes: the cells a batch
+// machine computed when it decided every measure of the profile on a fresh
+// run (all of BatchMachine's registers, or the registers of one lane of a
+// LaneMachine that instructions map to), and what is needed to read them
+// again.
 #ifndef RELIEF_API_TRACE_RECORD_HPP_
 #define RELIEF_API_TRACE_RECORD_HPP_
 
@@ -17,9 +19,9 @@ namespace relief::internal {
 struct TraceRecord {
   std::shared_ptr<const Program> program;
   std::shared_ptr<const ProfileData> profile;
-  // The plan's register of each instruction at `date`, shared by every
-  // trace of that date.
-  std::shared_ptr<const std::vector<std::int32_t>> instr_regs;
+  // The index in `cells` of each instruction's cell (-1: none), shared by
+  // the traces a machine recorded at `date`.
+  std::shared_ptr<const std::vector<std::int32_t>> index;
   std::vector<Cell> cells;
   Date date;
 };

@@ -148,7 +148,7 @@ void LaneMachine::LogicLanes(const PlanStep& s, Range lanes) {
 template <class Range>
 void LaneMachine::WriteBooleans(Reg r, const TruthMasks& m, Range lanes) {
   KeepMasks(r, m);
-  if (!writes_cells_[static_cast<std::size_t>(r)]) return;
+  if (!writes_cells_[static_cast<std::size_t>(r)] && !fresh_) return;
   std::array<std::uint8_t, kLanes> is_true, state;
   BytesOfMasks(m, is_true.data(), state.data());
   Cell* dst = Column(r);
@@ -245,6 +245,7 @@ void LaneMachine::Prepare(Date date) {
   }
   every_lane_end_ -= dropped;
   MarkRegisters();
+  IndexCopiedRegisters();
   // Constants are set once for every lane; no step writes them.
   cells_.resize(plan_.initial.size() * kLanes);
   for (std::size_t r = 0; r < plan_.initial.size(); ++r) {
@@ -279,6 +280,27 @@ void LaneMachine::MarkRegisters() {
     if (s.step == Step::kAnd || s.step == Step::kOr || s.step == Step::kNot) continue;
     ForEachRegisterRead(s, plan_.operands, [this](const Reg& r) { writes_cells_[static_cast<std::size_t>(r)] = 1; });
   }
+  amount_registers_.clear();
+  for (std::size_t k = every_lane_end_; k < order_.size(); ++k) {
+    const Reg dst = plan_.steps[order_[k]].dst;
+    if (dst >= 0) amount_registers_.push_back(dst);
+  }
+}
+
+void LaneMachine::IndexCopiedRegisters() {
+  std::vector<std::int32_t> index_of(plan_.initial.size(), -1), lane_index(plan_.instr_regs.size(), -1);
+  copied_.clear();
+  for (std::size_t i = 0; i < plan_.instr_regs.size(); ++i) {
+    const Reg r = plan_.instr_regs[i];
+    if (r < 0 || constant_[static_cast<std::size_t>(r)]) continue;
+    std::int32_t& index = index_of[static_cast<std::size_t>(r)];
+    if (index < 0) {
+      index = static_cast<std::int32_t>(copied_.size());
+      copied_.push_back(r);
+    }
+    lane_index[i] = index;
+  }
+  lane_index_ = std::make_shared<const std::vector<std::int32_t>>(std::move(lane_index));
 }
 
 // Appends the steps of `segment` to the order, each segment it ensures
@@ -297,9 +319,15 @@ void LaneMachine::Schedule(std::int32_t segment, std::vector<std::uint8_t>& sche
   }
 }
 
-void LaneMachine::Run(std::span<const ProfileData* const> profiles, Date date) {
+void LaneMachine::Run(std::span<const ProfileData* const> profiles, Date date, bool fresh) {
   Prepare(date);
   profiles_ = profiles.first(std::min(profiles.size(), kLanes));
+  fresh_ = fresh;
+  if (fresh) {
+    // The lanes RunAmount skips keep the initial cell, not an earlier
+    // block's.
+    for (const Reg r : amount_registers_) std::fill_n(Column(r), kLanes, plan_.initial[static_cast<std::size_t>(r)]);
+  }
   if (plan_.uses_values) {
     while (values_.size() < kLanes) values_.emplace_back(program_);
     values_ready_.assign(kLanes, 0);
@@ -313,6 +341,11 @@ void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
   if (segment < 0) return;
   const StepRange range = later_[static_cast<std::size_t>(segment)];
   for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]], lanes);
+}
+
+void LaneMachine::CopyLane(std::size_t lane, std::vector<Cell>& out) const {
+  out.resize(copied_.size());
+  for (std::size_t k = 0; k < copied_.size(); ++k) out[k] = Column(copied_[k])[lane];
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {

@@ -21,6 +21,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -61,8 +62,12 @@ class LaneMachine {
   explicit LaneMachine(const Program& program) : program_(program) {}
 
   // Runs the plan of `date` on `profiles` (at most kLanes): afterwards, lane
-  // i holds the cells of profiles[i], but for amounts.
-  void Run(std::span<const ProfileData* const> profiles, Date date);
+  // i holds the cells of profiles[i], but for amounts. When `fresh`, every
+  // register holds its lane's cell (a condition's too, which otherwise its
+  // masks may hold alone), and an amount's registers are unknown until
+  // RunAmount writes them for the lane, so that CopyLane reads as the
+  // profile's (a record, relief/trace.hpp).
+  void Run(std::span<const ProfileData* const> profiles, Date date, bool fresh = false);
   // Computes the amount `expr` (a root of an amount, BatchPlan::amount_segment)
   // for `lanes`: amounts are computed for the measures that are eligible only.
   void RunAmount(ExprId expr, Lanes lanes);
@@ -89,6 +94,15 @@ class LaneMachine {
   TruthMasks Truth(ExprId expr) const { return TruthOf(plan_.expr_regs[static_cast<std::size_t>(expr)]); }
   Date date() const { return plan_.date; }
 
+  // After a fresh Run and the decisions: the cells of `lane` that a
+  // recording Evaluator may read (Evaluator::Reuse), into `out` (resized),
+  // and the index in them of each instruction's cell (-1: none), shared
+  // with the traces that keep the cells. Only registers that a step writes
+  // and an instruction maps to are copied: a constant, the evaluator
+  // computes at once, so a trace keeps about half the registers.
+  void CopyLane(std::size_t lane, std::vector<Cell>& out) const;
+  const std::shared_ptr<const std::vector<std::int32_t>>& lane_index() const { return lane_index_; }
+
  private:
   void Prepare(Date date);
   void Schedule(std::int32_t segment, std::vector<std::uint8_t>& scheduled);
@@ -112,6 +126,7 @@ class LaneMachine {
   void ForEachLane(const PlanStep& s, Range lanes, Compute compute);
   void OperandColumns(const PlanStep& s);
   void MarkRegisters();
+  void IndexCopiedRegisters();
   void KeepMasks(Reg r, const TruthMasks& m) {
     if (has_masks_[static_cast<std::size_t>(r)]) masks_[static_cast<std::size_t>(r)] = m;
   }
@@ -133,7 +148,12 @@ class LaneMachine {
 
   const Program& program_;
   BatchPlan plan_;
+  // For CopyLane: the registers copied, and by instruction the index of
+  // its register among them.
+  std::vector<Reg> copied_;
+  std::shared_ptr<const std::vector<std::int32_t>> lane_index_;
   bool planned_ = false;
+  bool fresh_ = false;  // this block's Run was fresh
   // The steps to run, in dependency order: [0, every_lane_end_) on every
   // lane, then the steps of each amount, at later_[its segment].
   std::vector<std::uint32_t> order_;
@@ -149,6 +169,7 @@ class LaneMachine {
   // By register: 0 when only masks are read (a condition, an operand of
   // `and`/`or`/`not`): its step writes no cells.
   std::vector<std::uint8_t> writes_cells_;
+  std::vector<Reg> amount_registers_;  // those the amounts' steps write
   std::span<const ProfileData* const> profiles_;
   std::array<const Cell*, kLanes> facts_{};  // each lane's ProfileData::cells
   std::vector<Evaluator> values_;            // by lane, for kEvaluate steps

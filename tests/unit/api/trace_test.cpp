@@ -47,6 +47,40 @@ TEST(Trace, ExplainsAsRulePackEvaluateDoes) {
   EXPECT_EQ(checked, 8 * 22);
 }
 
+// A file recorded in blocks (two here, the second partial): each trace has
+// the outcomes of the single-profile path, and explains its profile as
+// RulePack::Evaluate does. The firms are mixed with empty profiles so that
+// lanes next to each other differ.
+TEST(Trace, RecordingAFileGivesEachProfileItsTrace) {
+  const RulePack pack = testing::BundledPack();
+  const std::vector<Profile> firms = ExampleFirms(pack);
+  const Profile empty = pack.ReadProfile("{}", "empty.yaml").profile.value();
+  std::vector<Profile> file;
+  for (std::size_t i = 0; i < 70; ++i) file.push_back(i % 9 == 8 ? empty : firms[i % 9]);
+  BatchEvaluator batch(pack);
+  std::vector<Trace> traces(file.size());
+  std::vector<MeasureOutcome> expected;
+  int explained = 0;
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(2)) {
+    const Date date = month.LastDay();
+    batch.Record(file, date, traces);
+    for (std::size_t i = 0; i < file.size(); ++i) {
+      batch.Evaluate(file[i], date, expected);
+      ASSERT_EQ(traces[i].outcomes().size(), expected.size());
+      for (std::size_t m = 0; m < expected.size(); ++m)
+        EXPECT_EQ(traces[i].outcomes()[m], expected[m]) << i << ", " << m;
+      EXPECT_EQ(traces[i].date(), date);
+      if (i < 9 || i >= 64) {  // each firm, and the lanes of the second block
+        EXPECT_EQ(ToJson(traces[i].Explain()), ToJson(pack.Evaluate(file[i], date))) << i << " at " << date.ToString();
+        ++explained;
+      }
+    }
+  }
+  EXPECT_EQ(explained, 15 * 11);
+  std::vector<Trace> too_few(3);
+  EXPECT_THROW(batch.Record(file, *Date::Parse("2020-11-30"), too_few), std::invalid_argument);
+}
+
 TEST(Trace, OutlivesTheEvaluatorThePackAndTheProfile) {
   Trace trace;
   std::string expected;

@@ -5,12 +5,15 @@
 // example firm, every month of the period the measures cover.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
+#include <vector>
 
 #include "api/access.hpp"
 #include "eval/batch_machine.hpp"
 #include "eval/decision.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/lane_machine.hpp"
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -20,12 +23,24 @@ using internal::Access;
 using internal::BatchMachine;
 using internal::Evaluator;
 using internal::InstrId;
+using internal::LaneMachine;
+
+// Runs `profiles` as one fresh block and decides every measure, as
+// BatchEvaluator::Record does.
+void RunBlock(LaneMachine& machine, const internal::Program& program,
+              std::span<const internal::ProfileData* const> profiles, Date date) {
+  machine.Run(profiles, date, /*fresh=*/true);
+  std::vector<MeasureOutcome> outcomes(profiles.size() * program.measures.size());
+  for (std::size_t m = 0; m < program.measures.size(); ++m) {
+    internal::DecideLanes(machine, program.measures[m],
+                          internal::OutcomeStructs{outcomes.data() + m, program.measures.size()});
+  }
+}
 
 // Instructions whose value the machine gave (a known cell), after
 // comparing every instruction of the program with `alone`'s.
-std::size_t CompareAll(Evaluator& reusing, Evaluator& alone, const internal::Program& program, BatchMachine& machine,
-                       const std::string& where) {
-  const Evaluator::Computed computed = machine.computed();
+std::size_t CompareAll(Evaluator& reusing, Evaluator& alone, const internal::Program& program,
+                       const Evaluator::Computed& computed, const std::string& where) {
   std::size_t reused = 0;
   for (std::size_t i = 0; i < program.code.size(); ++i) {
     const auto id = static_cast<InstrId>(i);
@@ -57,11 +72,70 @@ TEST(ComputedCells, EveryInstructionHasTheValueTheEvaluatorComputes) {
       alone.Reset(data, date);
       const std::string where = "firm " + std::to_string(firms) + " at " + date.ToString();
       // Not vacuous: the decisions computed part of the program in cells.
-      EXPECT_GT(CompareAll(reusing, alone, program, machine, where), 50U) << where;
+      EXPECT_GT(CompareAll(reusing, alone, program, machine.computed(), where), 50U) << where;
     }
     ++firms;
   }
   EXPECT_EQ(firms, 8U);
+}
+
+// The same for the block machine: each lane's registers, read after a fresh
+// run, are its profile's. The firms share one block, each twice (and an
+// empty profile between them), so that a lane next to another firm's
+// cannot pass by chance.
+TEST(ComputedCells, EveryLaneOfABlockHasTheValuesTheEvaluatorComputes) {
+  const RulePack pack = testing::BundledPack();
+  const internal::Program& program = *Access::shared_program(pack);
+  std::vector<Profile> firms;
+  for (const std::string& text : testing::ExampleProfiles())
+    firms.push_back(pack.ReadProfile(text, "f.yaml").profile.value());
+  const Profile empty = pack.ReadProfile("{}", "empty.yaml").profile.value();
+  std::vector<const internal::ProfileData*> block;
+  for (int round = 0; round < 2; ++round) {
+    for (const Profile& firm : firms) block.push_back(&Access::data(firm));
+    block.push_back(&Access::data(empty));
+  }
+  Evaluator reusing(program, Evaluator::Mode::kRecord);
+  Evaluator alone(program, Evaluator::Mode::kRecord);
+  LaneMachine machine(program);
+  std::vector<internal::Cell> cells;
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
+    const Date date = month.LastDay();
+    RunBlock(machine, program, block, date);
+    for (std::size_t lane = 0; lane < block.size(); ++lane) {
+      machine.CopyLane(lane, cells);
+      reusing.Reset(*block[lane], date);
+      reusing.Reuse({*machine.lane_index(), cells});
+      alone.Reset(*block[lane], date);
+      const std::string where = "lane " + std::to_string(lane) + " at " + date.ToString();
+      const std::size_t reused = CompareAll(reusing, alone, program, {*machine.lane_index(), cells}, where);
+      if (block[lane] != &Access::data(empty)) {
+        EXPECT_GT(reused, 30U) << where;  // not vacuous
+      }
+    }
+  }
+}
+
+// A fresh block forgets the amounts an earlier block computed: lanes where
+// no measure is eligible read them unknown.
+TEST(ComputedCells, AFreshBlockKeepsNothingOfThePreviousBlock) {
+  const RulePack pack = testing::BundledPack();
+  const internal::Program& program = *Access::shared_program(pack);
+  const Date date = *Date::Parse("2020-11-30");
+  const Profile full = pack.ReadProfile(testing::ExampleProfiles().front(), "firm.yaml").profile.value();
+  const Profile empty = pack.ReadProfile("{}", "empty.yaml").profile.value();
+  const std::vector<const internal::ProfileData*> fulls(3, &Access::data(full)), empties(3, &Access::data(empty));
+  LaneMachine machine(program), first(program);
+  RunBlock(machine, program, fulls, date);
+  RunBlock(machine, program, empties, date);
+  RunBlock(first, program, empties, date);  // a machine that never saw the full profile
+  std::vector<internal::Cell> after, alone;
+  for (std::size_t lane = 0; lane < empties.size(); ++lane) {
+    machine.CopyLane(lane, after);
+    first.CopyLane(lane, alone);
+    ASSERT_EQ(after.size(), alone.size());
+    for (std::size_t r = 0; r < after.size(); ++r) EXPECT_TRUE(after[r] == alone[r]) << lane << ", " << r;
+  }
 }
 
 // A fresh run forgets what the previous profile wrote: a register that this
