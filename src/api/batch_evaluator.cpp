@@ -57,8 +57,9 @@ void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
   DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, trace.outcomes_);
+  const std::vector<internal::Cell>& cells = machine_->cells();
   KeepRecord(profile, date, machine_->instr_regs(), trace)
-      .cells.assign(machine_->cells().begin(), machine_->cells().end());
+      .cells.Pack(cells.size(), [&](std::size_t r) -> const internal::Cell& { return cells[r]; });
 }
 
 internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
@@ -136,7 +137,8 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
   }
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
   // A block's outcomes, lane i's at [i * measures], then copied to its trace.
-  std::vector<MeasureOutcome> block(internal::LaneMachine::kLanes * measures);
+  std::vector<MeasureOutcome>& block = block_outcomes_;
+  block.resize(internal::LaneMachine::kLanes * measures);
   EvaluateBlocks(
       *lanes_, program, profiles, date, /*fresh=*/true,
       [&](std::size_t, std::size_t m) {

@@ -20,8 +20,10 @@ Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
 Evaluation Trace::Explain() const {
   if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
   const internal::TraceRecord& r = *record_;
+  std::vector<internal::Cell> cells;
+  r.cells.Unpack(cells);
   return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
-                                   {*r.index, r.cells});
+                                   {*r.index, cells});
 }
 
 }  // namespace relief

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "ir/cell.hpp"
+#include "ir/packed_cells.hpp"
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
 #include "relief/calendar.hpp"
@@ -22,7 +22,7 @@ struct TraceRecord {
   // The index in `cells` of each instruction's cell (-1: none), shared by
   // the traces a machine recorded at `date`.
   std::shared_ptr<const std::vector<std::int32_t>> index;
-  std::vector<Cell> cells;
+  PackedCells cells;
   Date date;
 };
 

@@ -343,9 +343,8 @@ void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
   for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]], lanes);
 }
 
-void LaneMachine::CopyLane(std::size_t lane, std::vector<Cell>& out) const {
-  out.resize(copied_.size());
-  for (std::size_t k = 0; k < copied_.size(); ++k) out[k] = Column(copied_[k])[lane];
+void LaneMachine::CopyLane(std::size_t lane, PackedCells& out) const {
+  out.Pack(copied_.size(), [&](std::size_t k) -> const Cell& { return Column(copied_[k])[lane]; });
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {

@@ -27,6 +27,7 @@
 
 #include "eval/evaluator.hpp"
 #include "eval/truth_bits.hpp"
+#include "ir/packed_cells.hpp"
 #include "plan/batch_plan.hpp"
 
 namespace relief::internal {
@@ -95,12 +96,12 @@ class LaneMachine {
   Date date() const { return plan_.date; }
 
   // After a fresh Run and the decisions: the cells of `lane` that a
-  // recording Evaluator may read (Evaluator::Reuse), into `out` (resized),
-  // and the index in them of each instruction's cell (-1: none), shared
-  // with the traces that keep the cells. Only registers that a step writes
-  // and an instruction maps to are copied: a constant, the evaluator
-  // computes at once, so a trace keeps about half the registers.
-  void CopyLane(std::size_t lane, std::vector<Cell>& out) const;
+  // recording Evaluator may read (Evaluator::Reuse), into `out`, and the
+  // index in them of each instruction's cell (-1: none), shared with the
+  // traces that keep the cells. Only registers that a step writes and an
+  // instruction maps to are kept: a constant, the evaluator computes at
+  // once, so a trace keeps about half the registers.
+  void CopyLane(std::size_t lane, PackedCells& out) const;
   const std::shared_ptr<const std::vector<std::int32_t>>& lane_index() const { return lane_index_; }
 
  private:

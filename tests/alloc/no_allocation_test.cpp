@@ -111,6 +111,25 @@ TEST(BatchEvaluator, MakesNoAllocationPerBlockOnceWarm) {
   EXPECT_EQ(allocations, 0);
 }
 
+// Recording blocks of profiles into traces kept from one call to the next
+// (a file scored again after a rule change) allocates nothing once warm.
+TEST(BatchEvaluator, RecordingBlocksIntoKeptTracesMakesNoAllocationOnceWarm) {
+  RulePack pack = BundledPack();
+  BatchEvaluator batch(pack);
+  std::vector<Profile> profiles;
+  for (int copy = 0; copy < 9; ++copy) {  // 72 profiles: a full block and a partial one
+    for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+  }
+  std::vector<Trace> traces(profiles.size());
+  const Date date = *Date::Parse("2020-11-15");
+  batch.Record(profiles, date, traces);  // sizes the traces
+  counting = true;
+  allocations = 0;
+  for (int round = 0; round < 10; ++round) batch.Record(profiles, date, traces);
+  counting = false;
+  EXPECT_EQ(allocations, 0);
+}
+
 // JsonLinesReader reuses the profiles its caller has let go: reading lines
 // in blocks, each block dropped before the next is read (bench-12's runner,
 // `relief batch`), allocates nothing per line once warm.
