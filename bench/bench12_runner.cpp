@@ -316,8 +316,8 @@ void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) 
   std::vector<relief::Trace> traces(profiles.size());
   batch.Record(profiles, w.date, traces);
   for (std::size_t i = 0; i < traces.size(); ++i) {
-    for (std::size_t m = 0; m < traces[i].outcomes().size(); ++m) {
-      const relief::MeasureOutcome& o = traces[i].outcomes()[m];
+    for (std::size_t m = 0; m < traces[i].measure_count(); ++m) {
+      const relief::MeasureOutcome o = traces[i].outcome(m);
       if (!Count(w.pack->spec_index[m], o.status, o.amount, out)) return AtLine(begin + i, out);
     }
   }

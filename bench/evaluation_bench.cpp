@@ -125,7 +125,7 @@ void RecordOf(benchmark::State& state, const RulePack& pack, const std::vector<P
   std::size_t i = 0;
   for (auto _ : state) {
     batch.Record(profiles[i++ % profiles.size()], date, trace);
-    benchmark::DoNotOptimize(trace.outcomes().data());
+    benchmark::DoNotOptimize(trace.outcome(0));
   }
   state.SetItemsProcessed(state.iterations());
   state.SetLabel("profiles");

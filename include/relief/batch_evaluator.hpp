@@ -84,9 +84,9 @@ class BatchEvaluator {
   std::size_t measure_count() const;
 
  private:
-  // The record of `trace`, made if need be, set for `profile` at `date` but
-  // for its cells (`index`: TraceRecord::index).
-  internal::TraceRecord& KeepRecord(const Profile& profile, Date date,
+  // The record of `trace`, made if need be, set for `profile` at `date` and
+  // its outcomes, but for its cells (`index`: TraceRecord::index).
+  internal::TraceRecord& KeepRecord(const Profile& profile, Date date, std::span<const MeasureOutcome> outcomes,
                                     const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
 
   RulePack pack_;

@@ -4,7 +4,7 @@
 //   relief::BatchEvaluator batch(pack);
 //   relief::Trace trace;
 //   batch.Record(profile, date, trace);        // about the cost of Evaluate
-//   if (trace.outcomes()[m].status == relief::Status::kUndetermined)
+//   if (trace.outcome(m).status == relief::Status::kUndetermined)
 //     relief::Evaluation why = trace.Explain();  // == pack.Evaluate(profile, date)
 //
 // A file of firms is scored at the speed of the batch path, and the firms an
@@ -18,8 +18,6 @@
 #define RELIEF_TRACE_HPP_
 
 #include <memory>
-#include <span>
-#include <vector>
 
 #include "relief/batch_evaluator.hpp"
 #include "relief/result.hpp"
@@ -40,8 +38,13 @@ class Trace {
   // Nothing recorded yet.
   bool empty() const;
   Date date() const;
-  // One per measure, in pack order: those of BatchEvaluator::Evaluate.
-  std::span<const MeasureOutcome> outcomes() const { return outcomes_; }
+  // The pack's measures (0 when nothing was recorded), and the outcome of
+  // measure m (pack order): that of BatchEvaluator::Evaluate. Outcomes are
+  // kept in half the room of a MeasureOutcome (a file's traces keep one a
+  // measure a firm) and made when asked; outcome throws std::out_of_range
+  // for m >= measure_count().
+  std::size_t measure_count() const;
+  MeasureOutcome outcome(std::size_t m) const;
 
   // The evaluation RulePack::Evaluate gives for the profile at date(), with
   // every explanation, built from the record. Thread-safe; throws
@@ -50,7 +53,6 @@ class Trace {
 
  private:
   friend class BatchEvaluator;
-  std::vector<MeasureOutcome> outcomes_;
   std::unique_ptr<internal::TraceRecord> record_;
 };
 

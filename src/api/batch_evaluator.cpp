@@ -1,5 +1,6 @@
 #include "relief/batch_evaluator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -56,13 +57,14 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
 void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
-  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, trace.outcomes_);
+  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, block_outcomes_);
   const std::vector<internal::Cell>& cells = machine_->cells();
-  KeepRecord(profile, date, machine_->instr_regs(), trace)
+  KeepRecord(profile, date, block_outcomes_, machine_->instr_regs(), trace)
       .cells.Pack(cells.size(), [&](std::size_t r) -> const internal::Cell& { return cells[r]; });
 }
 
 internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
+                                                  std::span<const MeasureOutcome> outcomes,
                                                   const std::shared_ptr<const std::vector<std::int32_t>>& index,
                                                   Trace& trace) const {
   if (trace.record_ == nullptr) trace.record_ = std::make_unique<internal::TraceRecord>();
@@ -71,6 +73,8 @@ internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date d
   r.profile = internal::Access::shared_data(profile);
   r.index = index;
   r.date = date;
+  r.outcomes.resize(outcomes.size());
+  std::transform(outcomes.begin(), outcomes.end(), r.outcomes.begin(), internal::StoredOutcome::Of);
   return r;
 }
 
@@ -146,10 +150,9 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
       },
       [&](std::size_t first, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i) {
-          Trace& trace = traces[first + i];
-          trace.outcomes_.assign(block.begin() + static_cast<std::ptrdiff_t>(i * measures),
-                                 block.begin() + static_cast<std::ptrdiff_t>((i + 1) * measures));
-          lanes_->CopyLane(i, KeepRecord(profiles[first + i], date, lanes_->lane_index(), trace).cells);
+          const std::span<const MeasureOutcome> outcomes(block.data() + i * measures, measures);
+          lanes_->CopyLane(
+              i, KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_index(), traces[first + i]).cells);
         }
       });
 }

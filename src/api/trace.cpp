@@ -15,6 +15,13 @@ Trace& Trace::operator=(Trace&&) noexcept = default;
 
 bool Trace::empty() const { return record_ == nullptr; }
 
+std::size_t Trace::measure_count() const { return record_ != nullptr ? record_->outcomes.size() : 0; }
+
+MeasureOutcome Trace::outcome(std::size_t m) const {
+  if (m >= measure_count()) throw std::out_of_range("Trace::outcome: no such measure");
+  return record_->outcomes[m].outcome();
+}
+
 Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
 
 Evaluation Trace::Explain() const {

@@ -37,8 +37,8 @@ TEST(Trace, ExplainsAsRulePackEvaluateDoes) {
       const Date date = month.LastDay();
       batch.Record(firm, date, trace);
       batch.Evaluate(firm, date, expected);
-      ASSERT_EQ(trace.outcomes().size(), expected.size());
-      for (std::size_t m = 0; m < expected.size(); ++m) EXPECT_EQ(trace.outcomes()[m], expected[m]) << m;
+      ASSERT_EQ(trace.measure_count(), expected.size());
+      for (std::size_t m = 0; m < expected.size(); ++m) EXPECT_EQ(trace.outcome(m), expected[m]) << m;
       EXPECT_EQ(trace.date(), date);
       EXPECT_EQ(ToJson(trace.Explain()), ToJson(pack.Evaluate(firm, date))) << date.ToString();
       ++checked;
@@ -66,9 +66,8 @@ TEST(Trace, RecordingAFileGivesEachProfileItsTrace) {
     batch.Record(file, date, traces);
     for (std::size_t i = 0; i < file.size(); ++i) {
       batch.Evaluate(file[i], date, expected);
-      ASSERT_EQ(traces[i].outcomes().size(), expected.size());
-      for (std::size_t m = 0; m < expected.size(); ++m)
-        EXPECT_EQ(traces[i].outcomes()[m], expected[m]) << i << ", " << m;
+      ASSERT_EQ(traces[i].measure_count(), expected.size());
+      for (std::size_t m = 0; m < expected.size(); ++m) EXPECT_EQ(traces[i].outcome(m), expected[m]) << i << ", " << m;
       EXPECT_EQ(traces[i].date(), date);
       if (i < 9 || i >= 64) {  // each firm, and the lanes of the second block
         EXPECT_EQ(ToJson(traces[i].Explain()), ToJson(pack.Evaluate(file[i], date))) << i << " at " << date.ToString();
@@ -99,7 +98,8 @@ TEST(Trace, OutlivesTheEvaluatorThePackAndTheProfile) {
 TEST(Trace, NothingRecordedIsAnError) {
   const Trace trace;
   EXPECT_TRUE(trace.empty());
-  EXPECT_TRUE(trace.outcomes().empty());
+  EXPECT_EQ(trace.measure_count(), 0U);
+  EXPECT_THROW(static_cast<void>(trace.outcome(0)), std::out_of_range);
   EXPECT_THROW(static_cast<void>(trace.Explain()), std::logic_error);
 }
 
