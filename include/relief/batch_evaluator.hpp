@@ -21,7 +21,7 @@ namespace relief {
 namespace internal {
 class BatchMachine;
 class LaneMachine;
-struct TraceRecord;
+class TraceRecord;
 }  // namespace internal
 
 class Trace;  // relief/trace.hpp
@@ -85,9 +85,11 @@ class BatchEvaluator {
 
  private:
   // The record of `trace`, made if need be, set for `profile` at `date` and
-  // its outcomes, but for its cells (`index`: TraceRecord::index).
+  // its outcomes, sized for `cells` cells left to pack (`index`:
+  // TraceRecord::index).
   internal::TraceRecord& KeepRecord(const Profile& profile, Date date, std::span<const MeasureOutcome> outcomes,
-                                    const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
+                                    std::size_t cells, const std::shared_ptr<const std::vector<std::int32_t>>& index,
+                                    Trace& trace) const;
 
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;

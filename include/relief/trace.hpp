@@ -25,7 +25,7 @@
 namespace relief {
 
 namespace internal {
-struct TraceRecord;
+class TraceRecord;
 }  // namespace internal
 
 class Trace {

@@ -59,22 +59,21 @@ void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // hold another profile's values.
   DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, block_outcomes_);
   const std::vector<internal::Cell>& cells = machine_->cells();
-  KeepRecord(profile, date, block_outcomes_, machine_->instr_regs(), trace)
-      .cells.Pack(cells.size(), [&](std::size_t r) -> const internal::Cell& { return cells[r]; });
+  internal::PackCells(
+      cells.size(), [&](std::size_t r) -> const internal::Cell& { return cells[r]; },
+      KeepRecord(profile, date, block_outcomes_, cells.size(), machine_->instr_regs(), trace).cell_words());
 }
 
 internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
-                                                  std::span<const MeasureOutcome> outcomes,
+                                                  std::span<const MeasureOutcome> outcomes, std::size_t cells,
                                                   const std::shared_ptr<const std::vector<std::int32_t>>& index,
                                                   Trace& trace) const {
-  if (trace.record_ == nullptr) trace.record_ = std::make_unique<internal::TraceRecord>();
-  internal::TraceRecord& r = *trace.record_;
+  internal::TraceRecord& r = internal::TraceRecord::Reserve(trace.record_, outcomes.size(), cells);
   r.program = internal::Access::shared_program(pack_);
   r.profile = internal::Access::shared_data(profile);
   r.index = index;
   r.date = date;
-  r.outcomes.resize(outcomes.size());
-  std::transform(outcomes.begin(), outcomes.end(), r.outcomes.begin(), internal::StoredOutcome::Of);
+  std::transform(outcomes.begin(), outcomes.end(), r.outcomes().begin(), internal::StoredOutcome::Of);
   return r;
 }
 
@@ -151,8 +150,9 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
       [&](std::size_t first, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i) {
           const std::span<const MeasureOutcome> outcomes(block.data() + i * measures, measures);
-          lanes_->CopyLane(
-              i, KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_index(), traces[first + i]).cells);
+          internal::TraceRecord& r = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_cells(),
+                                                lanes_->lane_index(), traces[first + i]);
+          lanes_->CopyLane(i, r.cell_words());
         }
       });
 }

@@ -15,11 +15,11 @@ Trace& Trace::operator=(Trace&&) noexcept = default;
 
 bool Trace::empty() const { return record_ == nullptr; }
 
-std::size_t Trace::measure_count() const { return record_ != nullptr ? record_->outcomes.size() : 0; }
+std::size_t Trace::measure_count() const { return record_ != nullptr ? record_->outcomes().size() : 0; }
 
 MeasureOutcome Trace::outcome(std::size_t m) const {
   if (m >= measure_count()) throw std::out_of_range("Trace::outcome: no such measure");
-  return record_->outcomes[m].outcome();
+  return record_->outcomes()[m].outcome();
 }
 
 Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
@@ -28,7 +28,7 @@ Evaluation Trace::Explain() const {
   if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
   const internal::TraceRecord& r = *record_;
   std::vector<internal::Cell> cells;
-  r.cells.Unpack(cells);
+  internal::UnpackCells(r.cell_words(), r.cell_count(), cells);
   return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
                                    {*r.index, cells});
 }

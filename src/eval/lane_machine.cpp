@@ -343,8 +343,9 @@ void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
   for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]], lanes);
 }
 
-void LaneMachine::CopyLane(std::size_t lane, PackedCells& out) const {
-  out.Pack(copied_.size(), [&](std::size_t k) -> const Cell& { return Column(copied_[k])[lane]; });
+void LaneMachine::CopyLane(std::size_t lane, std::span<std::uint64_t> out) const {
+  PackCells(
+      copied_.size(), [&](std::size_t k) -> const Cell& { return Column(copied_[k])[lane]; }, out);
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {

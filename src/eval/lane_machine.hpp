@@ -96,12 +96,13 @@ class LaneMachine {
   Date date() const { return plan_.date; }
 
   // After a fresh Run and the decisions: the cells of `lane` that a
-  // recording Evaluator may read (Evaluator::Reuse), into `out`, and the
+  // recording Evaluator may read (Evaluator::Reuse), packed into `out`, and the
   // index in them of each instruction's cell (-1: none), shared with the
   // traces that keep the cells. Only registers that a step writes and an
   // instruction maps to are kept: a constant, the evaluator computes at
   // once, so a trace keeps about half the registers.
-  void CopyLane(std::size_t lane, PackedCells& out) const;
+  void CopyLane(std::size_t lane, std::span<std::uint64_t> out) const;  // PackedWords(lane_cells())
+  std::size_t lane_cells() const { return copied_.size(); }
   const std::shared_ptr<const std::vector<std::int32_t>>& lane_index() const { return lane_index_; }
 
  private:

@@ -98,14 +98,15 @@ TEST(ComputedCells, EveryLaneOfABlockHasTheValuesTheEvaluatorComputes) {
   Evaluator reusing(program, Evaluator::Mode::kRecord);
   Evaluator alone(program, Evaluator::Mode::kRecord);
   LaneMachine machine(program);
-  internal::PackedCells packed;
+  std::vector<std::uint64_t> packed;
   std::vector<internal::Cell> cells;
   for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
     const Date date = month.LastDay();
     RunBlock(machine, program, block, date);
     for (std::size_t lane = 0; lane < block.size(); ++lane) {
+      packed.resize(internal::PackedWords(machine.lane_cells()));
       machine.CopyLane(lane, packed);
-      packed.Unpack(cells);
+      internal::UnpackCells(packed, machine.lane_cells(), cells);
       reusing.Reset(*block[lane], date);
       reusing.Reuse({*machine.lane_index(), cells});
       alone.Reset(*block[lane], date);
@@ -131,13 +132,14 @@ TEST(ComputedCells, AFreshBlockKeepsNothingOfThePreviousBlock) {
   RunBlock(machine, program, fulls, date);
   RunBlock(machine, program, empties, date);
   RunBlock(first, program, empties, date);  // a machine that never saw the full profile
-  internal::PackedCells packed_after, packed_alone;
+  std::vector<std::uint64_t> packed_after(internal::PackedWords(machine.lane_cells())),
+      packed_alone(internal::PackedWords(first.lane_cells()));
   std::vector<internal::Cell> after, alone;
   for (std::size_t lane = 0; lane < empties.size(); ++lane) {
     machine.CopyLane(lane, packed_after);
     first.CopyLane(lane, packed_alone);
-    packed_after.Unpack(after);
-    packed_alone.Unpack(alone);
+    internal::UnpackCells(packed_after, machine.lane_cells(), after);
+    internal::UnpackCells(packed_alone, first.lane_cells(), alone);
     ASSERT_EQ(after.size(), alone.size());
     for (std::size_t r = 0; r < after.size(); ++r) EXPECT_TRUE(after[r] == alone[r]) << lane << ", " << r;
   }

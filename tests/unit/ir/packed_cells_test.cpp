@@ -7,10 +7,12 @@
 namespace relief::internal {
 namespace {
 
-std::vector<Cell> RoundTrip(const std::vector<Cell>& cells, PackedCells& packed) {
-  packed.Pack(cells.size(), [&](std::size_t k) -> const Cell& { return cells[k]; });
+std::vector<Cell> RoundTrip(const std::vector<Cell>& cells, std::vector<std::uint64_t>& words) {
+  words.assign(PackedWords(cells.size()), ~std::uint64_t{0});  // what an earlier pack left
+  PackCells(
+      cells.size(), [&](std::size_t k) -> const Cell& { return cells[k]; }, words);
   std::vector<Cell> out;
-  packed.Unpack(out);
+  UnpackCells(words, cells.size(), out);
   return out;
 }
 
@@ -24,24 +26,20 @@ TEST(PackedCells, KeepsFixedValuesAndForgetsTheRest) {
   cells[64] = Cell::Error();
   cells[65] = Cell{2, 3};  // 2/3
   cells[66] = Cell::Bool(false);
-  PackedCells packed;
-  const std::vector<Cell> out = RoundTrip(cells, packed);
+  std::vector<std::uint64_t> words;
+  const std::vector<Cell> out = RoundTrip(cells, words);
+  EXPECT_EQ(words.size(), 2U + 70U);
   ASSERT_EQ(out.size(), cells.size());
-  EXPECT_EQ(packed.size(), cells.size());
   for (std::size_t k = 0; k < cells.size(); ++k) {
     const bool fixed = k != 3 && k != 64 && k != 65;
     EXPECT_TRUE(out[k] == (fixed ? cells[k] : Cell::Unknown())) << k;
   }
 }
 
-// Packed again with fewer cells, nothing of the earlier cells is left.
-TEST(PackedCells, APackReplacesTheLastOne) {
-  PackedCells packed;
-  RoundTrip(std::vector<Cell>(10, Cell::Integer(7)), packed);
-  const std::vector<Cell> out = RoundTrip({Cell::Unknown(), Cell::Integer(-1)}, packed);
-  ASSERT_EQ(out.size(), 2U);
-  EXPECT_TRUE(out[0] == Cell::Unknown());
-  EXPECT_TRUE(out[1] == Cell::Integer(-1));
+TEST(PackedCells, NoCellsTakeNoWords) {
+  std::vector<std::uint64_t> words;
+  EXPECT_TRUE(RoundTrip({}, words).empty());
+  EXPECT_EQ(PackedWords(0), 0U);
 }
 
 }  // namespace
