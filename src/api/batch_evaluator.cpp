@@ -148,12 +148,15 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
         return internal::OutcomeStructs{block.data() + m, measures};
       },
       [&](std::size_t first, std::size_t n) {
+        std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
         for (std::size_t i = 0; i < n; ++i) {
           const std::span<const MeasureOutcome> outcomes(block.data() + i * measures, measures);
-          internal::TraceRecord& r = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_cells(),
-                                                lanes_->lane_index(), traces[first + i]);
-          lanes_->CopyLane(i, r.cell_words());
+          cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_cells(), lanes_->lane_index(),
+                                traces[first + i])
+                         .cell_words()
+                         .data();
         }
+        lanes_->CopyLanes({cells.data(), n});
       });
 }
 

@@ -343,9 +343,9 @@ void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
   for (std::uint32_t k = range.begin; k < range.end; ++k) RunStep(plan_.steps[order_[k]], lanes);
 }
 
-void LaneMachine::CopyLane(std::size_t lane, std::span<std::uint64_t> out) const {
-  PackCells(
-      copied_.size(), [&](std::size_t k) -> const Cell& { return Column(copied_[k])[lane]; }, out);
+void LaneMachine::CopyLanes(std::span<std::uint64_t* const> out) const {
+  PackColumns(
+      copied_.size(), profiles_.size(), [this](std::size_t k) { return Column(copied_[k]); }, out);
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {

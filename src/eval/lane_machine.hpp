@@ -66,7 +66,7 @@ class LaneMachine {
   // i holds the cells of profiles[i], but for amounts. When `fresh`, every
   // register holds its lane's cell (a condition's too, which otherwise its
   // masks may hold alone), and an amount's registers are unknown until
-  // RunAmount writes them for the lane, so that CopyLane reads as the
+  // RunAmount writes them for the lane, so that CopyLanes reads as the
   // profile's (a record, relief/trace.hpp).
   void Run(std::span<const ProfileData* const> profiles, Date date, bool fresh = false);
   // Computes the amount `expr` (a root of an amount, BatchPlan::amount_segment)
@@ -95,13 +95,14 @@ class LaneMachine {
   TruthMasks Truth(ExprId expr) const { return TruthOf(plan_.expr_regs[static_cast<std::size_t>(expr)]); }
   Date date() const { return plan_.date; }
 
-  // After a fresh Run and the decisions: the cells of `lane` that a
-  // recording Evaluator may read (Evaluator::Reuse), packed into `out`, and the
+  // After a fresh Run and the decisions: the cells of each lane that a
+  // recording Evaluator may read (Evaluator::Reuse), packed, and the
   // index in them of each instruction's cell (-1: none), shared with the
   // traces that keep the cells. Only registers that a step writes and an
   // instruction maps to are kept: a constant, the evaluator computes at
   // once, so a trace keeps about half the registers.
-  void CopyLane(std::size_t lane, std::span<std::uint64_t> out) const;  // PackedWords(lane_cells())
+  // out[i] for lane i: PackedWords(lane_cells()) words, for every lane run.
+  void CopyLanes(std::span<std::uint64_t* const> out) const;
   std::size_t lane_cells() const { return copied_.size(); }
   const std::shared_ptr<const std::vector<std::int32_t>>& lane_index() const { return lane_index_; }
 
@@ -150,7 +151,7 @@ class LaneMachine {
 
   const Program& program_;
   BatchPlan plan_;
-  // For CopyLane: the registers copied, and by instruction the index of
+  // For CopyLanes: the registers copied, and by instruction the index of
   // its register among them.
   std::vector<Reg> copied_;
   std::shared_ptr<const std::vector<std::int32_t>> lane_index_;

@@ -11,6 +11,8 @@
 #ifndef RELIEF_IR_PACKED_CELLS_HPP_
 #define RELIEF_IR_PACKED_CELLS_HPP_
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -23,16 +25,33 @@ namespace relief::internal {
 // cell's `a`.
 constexpr std::size_t PackedWords(std::size_t n) { return (n + 63) / 64 + n; }
 
+// Packs the cells of `lanes` profiles at once (at most 64): lane i's cells
+// are column(0)[i] … column(n - 1)[i], packed into out[i] (PackedWords(n)
+// words). Column by column, so that the cells are read in order: read
+// lane by lane, a block machine's registers (a column a register) cost a
+// cache miss a cell, most of the time of recording a file.
+template <class ColumnAt>
+void PackColumns(std::size_t n, std::size_t lanes, ColumnAt column, std::span<std::uint64_t* const> out) {
+  const std::size_t masks = (n + 63) / 64;
+  for (std::size_t w = 0; w < masks; ++w) {
+    std::array<std::uint64_t, 64> mask{};  // by lane, built in registers rather than in out
+    const std::size_t end = std::min(n, 64 * (w + 1));
+    for (std::size_t k = 64 * w; k < end; ++k) {
+      const Cell* cells = column(k);
+      for (std::size_t i = 0; i < lanes; ++i) {
+        mask[i] |= std::uint64_t{cells[i].den == 0} << (k % 64);
+        out[i][masks + k] = static_cast<std::uint64_t>(cells[i].a);
+      }
+    }
+    for (std::size_t i = 0; i < lanes; ++i) out[i][w] = mask[i];
+  }
+}
+
 // Packs cell(0) … cell(n - 1) into `words`, PackedWords(n) of them.
 template <class CellAt>
 void PackCells(std::size_t n, CellAt cell, std::span<std::uint64_t> words) {
-  const std::size_t masks = (n + 63) / 64;
-  for (std::size_t w = 0; w < masks; ++w) words[w] = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    const Cell& c = cell(k);
-    words[k / 64] |= std::uint64_t{c.den == 0} << (k % 64);
-    words[masks + k] = static_cast<std::uint64_t>(c.a);
-  }
+  std::uint64_t* const out = words.data();
+  PackColumns(n, 1, [&](std::size_t k) { return &cell(k); }, {&out, 1});
 }
 
 // The `n` cells packed in `words`, into `out` (resized).

@@ -37,6 +37,16 @@ void RunBlock(LaneMachine& machine, const internal::Program& program,
   }
 }
 
+// The packed cells of each of the first `lanes` lanes (LaneMachine::CopyLanes).
+std::vector<std::vector<std::uint64_t>> Packed(const LaneMachine& machine, std::size_t lanes) {
+  std::vector<std::vector<std::uint64_t>> packed(
+      lanes, std::vector<std::uint64_t>(internal::PackedWords(machine.lane_cells())));
+  std::vector<std::uint64_t*> out;
+  for (std::vector<std::uint64_t>& words : packed) out.push_back(words.data());
+  machine.CopyLanes(out);
+  return packed;
+}
+
 // Instructions whose value the machine gave (a known cell), after
 // comparing every instruction of the program with `alone`'s.
 std::size_t CompareAll(Evaluator& reusing, Evaluator& alone, const internal::Program& program,
@@ -98,15 +108,13 @@ TEST(ComputedCells, EveryLaneOfABlockHasTheValuesTheEvaluatorComputes) {
   Evaluator reusing(program, Evaluator::Mode::kRecord);
   Evaluator alone(program, Evaluator::Mode::kRecord);
   LaneMachine machine(program);
-  std::vector<std::uint64_t> packed;
   std::vector<internal::Cell> cells;
   for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
     const Date date = month.LastDay();
     RunBlock(machine, program, block, date);
+    const std::vector<std::vector<std::uint64_t>> packed = Packed(machine, block.size());
     for (std::size_t lane = 0; lane < block.size(); ++lane) {
-      packed.resize(internal::PackedWords(machine.lane_cells()));
-      machine.CopyLane(lane, packed);
-      internal::UnpackCells(packed, machine.lane_cells(), cells);
+      internal::UnpackCells(packed[lane], machine.lane_cells(), cells);
       reusing.Reset(*block[lane], date);
       reusing.Reuse({*machine.lane_index(), cells});
       alone.Reset(*block[lane], date);
@@ -132,14 +140,12 @@ TEST(ComputedCells, AFreshBlockKeepsNothingOfThePreviousBlock) {
   RunBlock(machine, program, fulls, date);
   RunBlock(machine, program, empties, date);
   RunBlock(first, program, empties, date);  // a machine that never saw the full profile
-  std::vector<std::uint64_t> packed_after(internal::PackedWords(machine.lane_cells())),
-      packed_alone(internal::PackedWords(first.lane_cells()));
+  const std::vector<std::vector<std::uint64_t>> packed_after = Packed(machine, empties.size()),
+                                                packed_alone = Packed(first, empties.size());
   std::vector<internal::Cell> after, alone;
   for (std::size_t lane = 0; lane < empties.size(); ++lane) {
-    machine.CopyLane(lane, packed_after);
-    first.CopyLane(lane, packed_alone);
-    internal::UnpackCells(packed_after, machine.lane_cells(), after);
-    internal::UnpackCells(packed_alone, first.lane_cells(), alone);
+    internal::UnpackCells(packed_after[lane], machine.lane_cells(), after);
+    internal::UnpackCells(packed_alone[lane], first.lane_cells(), alone);
     ASSERT_EQ(after.size(), alone.size());
     for (std::size_t r = 0; r < after.size(); ++r) EXPECT_TRUE(after[r] == alone[r]) << lane << ", " << r;
   }
