@@ -22,6 +22,7 @@ namespace internal {
 class BatchMachine;
 class LaneMachine;
 class TraceRecord;
+struct PackedLayout;
 }  // namespace internal
 
 class Trace;  // relief/trace.hpp
@@ -88,8 +89,8 @@ class BatchEvaluator {
   // its outcomes, sized for `cells` cells left to pack (`index`:
   // TraceRecord::index).
   internal::TraceRecord& KeepRecord(const Profile& profile, Date date, std::span<const MeasureOutcome> outcomes,
-                                    std::size_t cells, const std::shared_ptr<const std::vector<std::int32_t>>& index,
-                                    Trace& trace) const;
+                                    internal::PackedLayout cells,
+                                    const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
 
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;

@@ -58,14 +58,18 @@ void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
   DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, block_outcomes_);
+  // Every register, as a value (this path records one profile: its trace
+  // is not the one a file keeps by the thousand).
   const std::vector<internal::Cell>& cells = machine_->cells();
+  const internal::PackedLayout layout{.booleans = 0, .cells = cells.size()};
   internal::PackCells(
-      cells.size(), [&](std::size_t r) -> const internal::Cell& { return cells[r]; },
-      KeepRecord(profile, date, block_outcomes_, cells.size(), machine_->instr_regs(), trace).cell_words());
+      layout, [&](std::size_t r) -> const internal::Cell& { return cells[r]; },
+      KeepRecord(profile, date, block_outcomes_, layout, machine_->instr_regs(), trace).cell_words());
 }
 
 internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
-                                                  std::span<const MeasureOutcome> outcomes, std::size_t cells,
+                                                  std::span<const MeasureOutcome> outcomes,
+                                                  internal::PackedLayout cells,
                                                   const std::shared_ptr<const std::vector<std::int32_t>>& index,
                                                   Trace& trace) const {
   internal::TraceRecord& r = internal::TraceRecord::Reserve(trace.record_, outcomes.size(), cells);
@@ -151,7 +155,7 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
         std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
         for (std::size_t i = 0; i < n; ++i) {
           const std::span<const MeasureOutcome> outcomes(block.data() + i * measures, measures);
-          cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_cells(), lanes_->lane_index(),
+          cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_layout(), lanes_->lane_index(),
                                 traces[first + i])
                          .cell_words()
                          .data();

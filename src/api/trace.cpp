@@ -28,7 +28,7 @@ Evaluation Trace::Explain() const {
   if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
   const internal::TraceRecord& r = *record_;
   std::vector<internal::Cell> cells;
-  internal::UnpackCells(r.cell_words(), r.cell_count(), cells);
+  internal::UnpackCells(r.cell_words(), r.cell_layout(), cells);
   return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
                                    {*r.index, cells});
 }

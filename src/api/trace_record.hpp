@@ -47,9 +47,9 @@ static_assert(sizeof(StoredOutcome) == 3 * sizeof(std::uint64_t));
 class TraceRecord {
  public:
   // `record`, made or made again when its block is too small, sized for
-  // `measures` outcomes and `cells` packed cells.
-  static TraceRecord& Reserve(std::unique_ptr<TraceRecord>& record, std::size_t measures, std::size_t cells) {
-    const std::size_t words = 3 * measures + PackedWords(cells);
+  // `measures` outcomes and packed cells laid out as `cells`.
+  static TraceRecord& Reserve(std::unique_ptr<TraceRecord>& record, std::size_t measures, PackedLayout cells) {
+    const std::size_t words = 3 * measures + cells.words();
     if (record == nullptr || record->capacity_ < words) record.reset(new (Words{words}) TraceRecord(words));
     record->measures_ = measures;
     record->cells_ = cells;
@@ -63,9 +63,9 @@ class TraceRecord {
   std::span<const StoredOutcome> outcomes() const {
     return {reinterpret_cast<const StoredOutcome*>(Storage()), measures_};
   }
-  std::span<std::uint64_t> cell_words() { return {Storage() + 3 * measures_, PackedWords(cells_)}; }
-  std::span<const std::uint64_t> cell_words() const { return {Storage() + 3 * measures_, PackedWords(cells_)}; }
-  std::size_t cell_count() const { return cells_; }
+  std::span<std::uint64_t> cell_words() { return {Storage() + 3 * measures_, cells_.words()}; }
+  std::span<const std::uint64_t> cell_words() const { return {Storage() + 3 * measures_, cells_.words()}; }
+  PackedLayout cell_layout() const { return cells_; }
 
   std::shared_ptr<const Program> program;
   std::shared_ptr<const ProfileData> profile;
@@ -92,7 +92,7 @@ class TraceRecord {
 
   std::size_t capacity_;  // words after the record
   std::size_t measures_ = 0;
-  std::size_t cells_ = 0;
+  PackedLayout cells_;
 };
 static_assert(sizeof(TraceRecord) % sizeof(std::uint64_t) == 0);
 

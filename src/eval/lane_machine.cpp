@@ -287,18 +287,32 @@ void LaneMachine::MarkRegisters() {
   }
 }
 
+// The registers a trace keeps (those an instruction maps to and a step
+// writes), the booleans first, and each instruction's index among them.
 void LaneMachine::IndexCopiedRegisters() {
-  std::vector<std::int32_t> index_of(plan_.initial.size(), -1), lane_index(plan_.instr_regs.size(), -1);
-  copied_.clear();
+  // By register: 0 not kept, 1 a boolean, 2 another value.
+  std::vector<std::uint8_t> kind(plan_.initial.size(), 0);
   for (std::size_t i = 0; i < plan_.instr_regs.size(); ++i) {
     const Reg r = plan_.instr_regs[i];
     if (r < 0 || constant_[static_cast<std::size_t>(r)]) continue;
-    std::int32_t& index = index_of[static_cast<std::size_t>(r)];
-    if (index < 0) {
-      index = static_cast<std::int32_t>(copied_.size());
-      copied_.push_back(r);
+    const Type& type = program_.at(static_cast<InstrId>(i)).type;
+    const bool boolean = type.base == BaseType::kBoolean && type.series == SeriesKind::kNone;
+    std::uint8_t& k = kind[static_cast<std::size_t>(r)];
+    k = std::max<std::uint8_t>(k, boolean ? 1 : 2);  // a register read as a boolean and not: a value
+  }
+  copied_.clear();
+  for (const std::uint8_t wanted : {1, 2}) {
+    for (std::size_t r = 0; r < kind.size(); ++r) {
+      if (kind[r] == wanted) copied_.push_back(static_cast<Reg>(r));
     }
-    lane_index[i] = index;
+    if (wanted == 1) copied_booleans_ = copied_.size();
+  }
+  std::vector<std::int32_t> index_of(plan_.initial.size(), -1), lane_index(plan_.instr_regs.size(), -1);
+  for (std::size_t k = 0; k < copied_.size(); ++k)
+    index_of[static_cast<std::size_t>(copied_[k])] = static_cast<std::int32_t>(k);
+  for (std::size_t i = 0; i < plan_.instr_regs.size(); ++i) {
+    const Reg r = plan_.instr_regs[i];
+    if (r >= 0) lane_index[i] = index_of[static_cast<std::size_t>(r)];
   }
   lane_index_ = std::make_shared<const std::vector<std::int32_t>>(std::move(lane_index));
 }
@@ -345,7 +359,7 @@ void LaneMachine::RunAmount(ExprId expr, Lanes lanes) {
 
 void LaneMachine::CopyLanes(std::span<std::uint64_t* const> out) const {
   PackColumns(
-      copied_.size(), profiles_.size(), [this](std::size_t k) { return Column(copied_[k]); }, out);
+      lane_layout(), profiles_.size(), [this](std::size_t k) { return Column(copied_[k]); }, out);
 }
 
 Evaluator& LaneMachine::Values(std::size_t lane) {

@@ -101,9 +101,9 @@ class LaneMachine {
   // traces that keep the cells. Only registers that a step writes and an
   // instruction maps to are kept: a constant, the evaluator computes at
   // once, so a trace keeps about half the registers.
-  // out[i] for lane i: PackedWords(lane_cells()) words, for every lane run.
+  // out[i] for lane i: lane_layout().words() words, for every lane run.
   void CopyLanes(std::span<std::uint64_t* const> out) const;
-  std::size_t lane_cells() const { return copied_.size(); }
+  PackedLayout lane_layout() const { return {.booleans = copied_booleans_, .cells = copied_.size()}; }
   const std::shared_ptr<const std::vector<std::int32_t>>& lane_index() const { return lane_index_; }
 
  private:
@@ -153,7 +153,8 @@ class LaneMachine {
   BatchPlan plan_;
   // For CopyLanes: the registers copied, and by instruction the index of
   // its register among them.
-  std::vector<Reg> copied_;
+  std::vector<Reg> copied_;  // the booleans first: 2 bits each in a trace
+  std::size_t copied_booleans_ = 0;
   std::shared_ptr<const std::vector<std::int32_t>> lane_index_;
   bool planned_ = false;
   bool fresh_ = false;  // this block's Run was fresh

@@ -39,8 +39,7 @@ void RunBlock(LaneMachine& machine, const internal::Program& program,
 
 // The packed cells of each of the first `lanes` lanes (LaneMachine::CopyLanes).
 std::vector<std::vector<std::uint64_t>> Packed(const LaneMachine& machine, std::size_t lanes) {
-  std::vector<std::vector<std::uint64_t>> packed(
-      lanes, std::vector<std::uint64_t>(internal::PackedWords(machine.lane_cells())));
+  std::vector<std::vector<std::uint64_t>> packed(lanes, std::vector<std::uint64_t>(machine.lane_layout().words()));
   std::vector<std::uint64_t*> out;
   for (std::vector<std::uint64_t>& words : packed) out.push_back(words.data());
   machine.CopyLanes(out);
@@ -114,7 +113,7 @@ TEST(ComputedCells, EveryLaneOfABlockHasTheValuesTheEvaluatorComputes) {
     RunBlock(machine, program, block, date);
     const std::vector<std::vector<std::uint64_t>> packed = Packed(machine, block.size());
     for (std::size_t lane = 0; lane < block.size(); ++lane) {
-      internal::UnpackCells(packed[lane], machine.lane_cells(), cells);
+      internal::UnpackCells(packed[lane], machine.lane_layout(), cells);
       reusing.Reset(*block[lane], date);
       reusing.Reuse({*machine.lane_index(), cells});
       alone.Reset(*block[lane], date);
@@ -144,8 +143,8 @@ TEST(ComputedCells, AFreshBlockKeepsNothingOfThePreviousBlock) {
                                                 packed_alone = Packed(first, empties.size());
   std::vector<internal::Cell> after, alone;
   for (std::size_t lane = 0; lane < empties.size(); ++lane) {
-    internal::UnpackCells(packed_after[lane], machine.lane_cells(), after);
-    internal::UnpackCells(packed_alone[lane], first.lane_cells(), alone);
+    internal::UnpackCells(packed_after[lane], machine.lane_layout(), after);
+    internal::UnpackCells(packed_alone[lane], first.lane_layout(), alone);
     ASSERT_EQ(after.size(), alone.size());
     for (std::size_t r = 0; r < after.size(); ++r) EXPECT_TRUE(after[r] == alone[r]) << lane << ", " << r;
   }
