@@ -7,13 +7,17 @@
 //   if (trace.outcome(m).status == relief::Status::kUndetermined)
 //     relief::Evaluation why = trace.Explain();  // == pack.Evaluate(profile, date)
 //
+//   std::vector<relief::Trace> traces(firms.size());
+//   batch.Record(firms, date, traces);  // a whole file, by blocks: faster
+//
 // A file of firms is scored at the speed of the batch path, and the firms an
 // advisor asks about are explained from their record: the explanation reads
 // the values the decisions computed (every requirement, case and amount of
 // the batch plan) and computes only what they did not need (open points'
 // guards, operands that three-valued logic skipped, the paths of missing
-// facts). A Trace holds the values of the batch plan's registers (a few
-// kilobytes for the bundled pack) and keeps its pack and profile alive.
+// facts). A Trace holds its outcomes and the values of the batch plan's
+// registers, packed (a few hundred bytes a firm when recorded by blocks),
+// and keeps its pack and profile alive.
 #ifndef RELIEF_TRACE_HPP_
 #define RELIEF_TRACE_HPP_
 
