@@ -93,22 +93,35 @@ TEST(BatchEvaluator, RecordingIntoATraceMakesNoAllocationOnceWarm) {
   EXPECT_EQ(allocations, 0);
 }
 
+// The example firms nine times: 72 profiles, a full block of the block
+// machine (64) and a partial one.
+std::vector<Profile> TwoBlocksOfFirms(const RulePack& pack) {
+  std::vector<Profile> profiles;
+  for (int copy = 0; copy < 9; ++copy) {
+    for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
+  }
+  return profiles;
+}
+
+// The allocations of ten calls of `run`, after a first call that warms up.
+template <class Run>
+long AllocationsOnceWarm(Run run) {
+  run();
+  counting = true;
+  allocations = 0;
+  for (int round = 0; round < 10; ++round) run();
+  counting = false;
+  return allocations;
+}
+
 // The same for blocks of profiles (the span API, eval/lane_machine.hpp).
 TEST(BatchEvaluator, MakesNoAllocationPerBlockOnceWarm) {
   RulePack pack = BundledPack();
   BatchEvaluator batch(pack);
-  std::vector<Profile> profiles;
-  for (int copy = 0; copy < 5; ++copy) {  // 40 profiles: a full block and a partial one
-    for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
-  }
+  const std::vector<Profile> profiles = TwoBlocksOfFirms(pack);
   std::vector<MeasureOutcome> outcomes(profiles.size() * batch.measure_count());
   const Date date = *Date::Parse("2020-11-15");
-  batch.Evaluate(profiles, date, outcomes);  // warms the machine up
-  counting = true;
-  allocations = 0;
-  for (int round = 0; round < 10; ++round) batch.Evaluate(profiles, date, outcomes);
-  counting = false;
-  EXPECT_EQ(allocations, 0);
+  EXPECT_EQ(AllocationsOnceWarm([&] { batch.Evaluate(profiles, date, outcomes); }), 0);
 }
 
 // Recording blocks of profiles into traces kept from one call to the next
@@ -116,18 +129,10 @@ TEST(BatchEvaluator, MakesNoAllocationPerBlockOnceWarm) {
 TEST(BatchEvaluator, RecordingBlocksIntoKeptTracesMakesNoAllocationOnceWarm) {
   RulePack pack = BundledPack();
   BatchEvaluator batch(pack);
-  std::vector<Profile> profiles;
-  for (int copy = 0; copy < 9; ++copy) {  // 72 profiles: a full block and a partial one
-    for (const std::string& text : ExampleProfiles()) profiles.push_back(*pack.ReadProfile(text, "example").profile);
-  }
+  const std::vector<Profile> profiles = TwoBlocksOfFirms(pack);
   std::vector<Trace> traces(profiles.size());
   const Date date = *Date::Parse("2020-11-15");
-  batch.Record(profiles, date, traces);  // sizes the traces
-  counting = true;
-  allocations = 0;
-  for (int round = 0; round < 10; ++round) batch.Record(profiles, date, traces);
-  counting = false;
-  EXPECT_EQ(allocations, 0);
+  EXPECT_EQ(AllocationsOnceWarm([&] { batch.Record(profiles, date, traces); }), 0);
 }
 
 // JsonLinesReader reuses the profiles its caller has let go: reading lines
