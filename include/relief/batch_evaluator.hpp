@@ -95,7 +95,7 @@ class BatchEvaluator {
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;
   std::unique_ptr<internal::LaneMachine> lanes_;  // created on first use
-  std::vector<MeasureOutcome> block_outcomes_;    // Record's, for a block
+  std::vector<MeasureOutcome> block_outcomes_;    // Record's, for one profile or a block
 };
 
 }  // namespace relief
