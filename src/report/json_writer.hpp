@@ -1,0 +1,55 @@
+// Writes a JSON document straight into a string, value after value, with no
+// document tree in between: the evaluation report is ~170 kB of French text
+// for one firm of the bundled pack, and building it as a nlohmann::json tree
+// first cost ~15× the evaluation itself (docs/performance.md, "JSON report").
+//
+// The layout is nlohmann::json's dump(indent): with indent >= 0, one member
+// or element per line, indented by `indent` spaces per level, "key": value,
+// empty containers as {} and []; with indent < 0, everything on one line.
+// Strings are escaped as dump does with ensure_ascii off: \" \\ \b \f \n \r
+// \t, other control characters as \u00XX, everything else as is; a string
+// that is not valid UTF-8 has its bad bytes replaced by U+FFFD.
+#ifndef RELIEF_REPORT_JSON_WRITER_HPP_
+#define RELIEF_REPORT_JSON_WRITER_HPP_
+
+#include <string>
+#include <string_view>
+
+namespace relief::internal {
+
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // The name of an object's next member; its value is what is written next.
+  void Key(std::string_view name);
+
+  void String(std::string_view text);
+  void Null();
+  void Bool(bool value);
+  // `text`, or null when it is empty.
+  void StringOrNull(std::string_view text) { text.empty() ? Null() : String(text); }
+
+ private:
+  void Open(char bracket);
+  void Close(char bracket);
+  // Before a value: the comma and line break of an array's next element
+  // (nothing after a key, which wrote its own).
+  void BeforeValue();
+  void NextLine();
+  void Quoted(std::string_view text);
+
+  std::string& out_;
+  const int indent_;
+  int depth_ = 0;
+  bool first_ = true;       // no member or element yet in the open container
+  bool after_key_ = false;  // a key was written, its value not yet
+};
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_REPORT_JSON_WRITER_HPP_
