@@ -136,23 +136,39 @@ BENCHMARK(BM_TraceRecord);
 void BM_TraceRecordBlocks(benchmark::State& state) { RecordBlocksOf(state, Data().pack, Data().profiles); }
 BENCHMARK(BM_TraceRecordBlocks);
 
-// The full explanation of a recorded profile: RulePack::Evaluate's result,
-// from the record.
-void BM_TraceExplain(benchmark::State& state) {
+// What the example firms' traces give when read: `read(trace)`, each firm
+// recorded once at 2020-11-30 before the timer.
+template <class Read>
+void ReadTraces(benchmark::State& state, Read read) {
   const Fixture& f = Data();
   const Date date = *Date::Parse("2020-11-30");
   BatchEvaluator batch(f.pack);
   std::vector<Trace> traces(f.profiles.size());
   for (std::size_t k = 0; k < traces.size(); ++k) batch.Record(f.profiles[k], date, traces[k]);
   std::size_t i = 0;
-  for (auto _ : state) {
-    Evaluation e = traces[i++ % traces.size()].Explain();
-    benchmark::DoNotOptimize(e.measures.data());
-  }
+  for (auto _ : state) read(traces[i++ % traces.size()]);
   state.SetItemsProcessed(state.iterations());
   state.SetLabel("profiles");
 }
+
+// The full explanation of a recorded profile: RulePack::Evaluate's result,
+// from the record.
+void BM_TraceExplain(benchmark::State& state) {
+  ReadTraces(state, [](const Trace& trace) {
+    Evaluation e = trace.Explain();
+    benchmark::DoNotOptimize(e.measures.data());
+  });
+}
 BENCHMARK(BM_TraceExplain);
+
+// Only the facts each measure still misses (relief batch --questions).
+void BM_TraceMissingFacts(benchmark::State& state) {
+  ReadTraces(state, [](const Trace& trace) {
+    std::vector<std::vector<MissingFact>> missing = trace.MissingFacts();
+    benchmark::DoNotOptimize(missing.data());
+  });
+}
+BENCHMARK(BM_TraceMissingFacts);
 
 // The profiles a ParallelBatch call gets: the example firms, repeated.
 void BM_ParallelBatch(benchmark::State& state) {

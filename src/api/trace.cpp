@@ -1,10 +1,13 @@
 #include "relief/trace.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "api/recording_evaluator.hpp"
 #include "api/trace_record.hpp"
 #include "explain/measure_result.hpp"
+#include "explain/missing_facts.hpp"
 
 namespace relief {
 
@@ -24,13 +27,35 @@ MeasureOutcome Trace::outcome(std::size_t m) const {
 
 Date Trace::date() const { return record_ != nullptr ? record_->date : Date(); }
 
-Evaluation Trace::Explain() const {
-  if (record_ == nullptr) throw std::logic_error("Trace::Explain: nothing was recorded");
-  const internal::TraceRecord& r = *record_;
-  std::vector<internal::Cell> cells;
+namespace {
+
+const internal::TraceRecord& RecordOf(const std::unique_ptr<internal::TraceRecord>& record, const char* what) {
+  if (record == nullptr) throw std::logic_error(std::string("Trace::") + what + ": nothing was recorded");
+  return *record;
+}
+
+// What the record's registers computed, by instruction, unpacked into `cells`.
+internal::Evaluator::Computed Unpacked(const internal::TraceRecord& r, std::vector<internal::Cell>& cells) {
   internal::UnpackCells(r.cell_words(), r.cell_layout(), cells);
+  return {*r.index, cells};
+}
+
+}  // namespace
+
+Evaluation Trace::Explain() const {
+  const internal::TraceRecord& r = RecordOf(record_, "Explain");
+  std::vector<internal::Cell> cells;
   return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
-                                   {*r.index, cells});
+                                   Unpacked(r, cells));
+}
+
+std::vector<std::vector<MissingFact>> Trace::MissingFacts() const {
+  const internal::TraceRecord& r = RecordOf(record_, "MissingFacts");
+  std::vector<internal::Cell> cells;
+  internal::Evaluator& evaluator = internal::RecordingEvaluator(r.program);
+  evaluator.Reset(*r.profile, r.date);
+  evaluator.Reuse(Unpacked(r, cells));
+  return internal::MissingFactsOfAll(evaluator, r.program);
 }
 
 }  // namespace relief

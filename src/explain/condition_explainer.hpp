@@ -22,6 +22,16 @@ Outcome OutcomeOf(const Value& v);
 std::string PeriodText(const FactInfo& fact, std::int32_t period);
 std::string PeriodFrench(const FactInfo& fact, std::int32_t period);
 
+// A text of the program, shared with it: `owner` keeps it alive. One of at
+// most Text::kShort characters is copied into the Text instead (no
+// allocation either way), which spares an atomic increment now and a
+// decrement when the result is destroyed (perf: destroying an Evaluation,
+// mostly those decrements, was a sixth of BM_ExplainedEvaluate).
+inline relief::Text SharedText(const std::shared_ptr<const void>& owner, std::string_view text) {
+  if (text.size() <= relief::Text::kShort || owner == nullptr) return relief::Text(text);
+  return relief::Text(owner, text);
+}
+
 class DeferredWords;
 
 class ConditionExplainer {
@@ -39,15 +49,8 @@ class ConditionExplainer {
   struct WordsOnly {};
   ConditionExplainer(Evaluator& ev, WordsOnly) : ev_(ev), p_(ev.program()), evaluated_(false) {}
 
-  // A text of the program, shared with it; one of at most Text::kShort
-  // characters is copied into the Text instead (no allocation either way),
-  // which spares an atomic increment now and a decrement when the result is
-  // destroyed (perf: destroying an Evaluation, mostly those decrements, was
-  // a sixth of BM_ExplainedEvaluate).
-  relief::Text Share(std::string_view text) const {
-    if (text.size() <= relief::Text::kShort || owner_ == nullptr) return relief::Text(text);
-    return relief::Text(owner_, text);
-  }
+  // A text of the program, shared with it (SharedText).
+  relief::Text Share(std::string_view text) const { return SharedText(owner_, text); }
   // The source text of the instruction (a slice of its expression).
   relief::Text Text(InstrId id) const;
   // Why `id` is not true: the values read and what the rule requires.

@@ -11,6 +11,7 @@
 #include "eval/decision.hpp"
 #include "explain/condition_explainer.hpp"
 #include "explain/deferred_words.hpp"
+#include "explain/missing_facts.hpp"
 
 namespace relief::internal {
 namespace {
@@ -23,7 +24,7 @@ class MeasureExplainer {
   // allocated once per evaluation.
   MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, const std::shared_ptr<DeferredWords>& deferred,
                    std::vector<MissingKey>& missing)
-      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred), missing_(missing) {
+      : ev_(ev), p_(ev.program()), owner_(owner), conditions_(ev, std::move(owner), deferred), missing_(missing) {
     ev_.StartCollecting();
     missing_.clear();
   }
@@ -36,19 +37,18 @@ class MeasureExplainer {
   Text Share(std::string_view text) const { return conditions_.Share(text); }
   void Conditions(const VersionPlan& version, MeasureResult& r);
   void Cases(const VersionPlan& version, const Decision& d, MeasureResult& r);
-  void CollectMissing(const MeasurePlan& m, const VersionPlan& version, const Value& territory);
   void Amount(const Decision& d, MeasureResult& r);
   void Options(const AmountPlan& plan, const Decision& d, MeasureResult& r);
   void Reasons(const MeasurePlan& m, const Decision& d, MeasureResult& r);
   void GatherReasons(const MeasurePlan& m, const Decision& d, const MeasureResult& r, std::vector<Reason>& reasons);
   static void EligibleReasons(const Decision& d, const MeasureResult& r, std::vector<Reason>& reasons);
-  void AddMissing(InstrId id) { ev_.CollectMissing(id, missing_); }
   void AddOpenPoints(std::initializer_list<const std::vector<OpenPointPlan>*> lists, std::vector<Text>& out) const;
 
   Evaluator& ev_;
   const Program& p_;
+  const std::shared_ptr<const void> owner_;  // keeps the program alive for the missing facts' texts
   ConditionExplainer conditions_;
-  std::vector<MissingKey>& missing_;  // sorted and made unique at the end
+  std::vector<MissingKey>& missing_;
 };
 
 // Every option of the plan applied, with its amount and whether it won.
@@ -57,7 +57,6 @@ void MeasureExplainer::Options(const AmountPlan& plan, const Decision& d, Measur
   for (std::size_t i = 0; i < plan.options.size(); ++i) {
     const OptionPlan& o = plan.options[i];
     Value v = ev_.EvalExpr(o.amount);
-    if (v.unknown()) AddMissing(p_.root(o.amount));
     OptionResult option{Share(o.label), Share(o.source), std::nullopt, static_cast<std::int32_t>(i) == d.option_index};
     if (v.known()) option.amount = v.number;
     if (option.chosen) r.option = option.label;
@@ -102,18 +101,10 @@ void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
   }
   Conditions(*version, r);
   Cases(*version, d, r);
-  if (r.status == Status::kEligible || r.status == Status::kUndetermined) CollectMissing(m, *version, d.territory);
   Amount(d, r);
   Reasons(m, d, r);
-  std::sort(missing_.begin(), missing_.end());
-  missing_.erase(std::unique(missing_.begin(), missing_.end()), missing_.end());
-  r.missing.reserve(missing_.size());
-  for (const MissingKey& k : missing_) {
-    const FactInfo& f = p_.facts[k.fact];
-    MissingFact mf{Share(f.name), k.has_period ? PeriodText(f, k.period) : "", Share(f.label), Share(f.question)};
-    if (k.has_period) mf.question = Text(f.question + " (" + PeriodFrench(f, k.period) + ")");
-    r.missing.push_back(std::move(mf));
-  }
+  CollectMissingKeys(ev_, m, d, missing_);
+  r.missing = MissingFactsOf(p_, owner_, missing_);
 }
 
 // What the measure is, and the version in force with its sources. The open
@@ -183,26 +174,10 @@ void MeasureExplainer::Cases(const VersionPlan& version, const Decision& d, Meas
   r.case_label = Share(chosen.label);
 }
 
-// The facts that could change the outcome: those on the unknown paths of
-// the territory, the requirements and the cases tried.
-void MeasureExplainer::CollectMissing(const MeasurePlan& m, const VersionPlan& version, const Value& territory) {
-  if (territory.unknown()) AddMissing(p_.root(m.territory_when));
-  for (const ConditionPlan& c : version.require) {
-    if (ev_.EvalExpr(c.when).unknown()) AddMissing(p_.root(c.when));
-  }
-  for (const CasePlan& c : version.cases) {
-    if (c.when == kNoExpr) break;
-    Value v = ev_.EvalExpr(c.when);
-    if (v.unknown()) AddMissing(p_.root(c.when));
-    if (v.is_true()) break;
-  }
-}
-
 // The amount, its options, and how it was computed.
 void MeasureExplainer::Amount(const Decision& d, MeasureResult& r) {
   const AmountPlan* plan = d.amount_plan;
   if (plan != nullptr) {
-    if (plan->amount != kNoExpr && ev_.EvalExpr(plan->amount).unknown()) AddMissing(p_.root(plan->amount));
     Options(*plan, d, r);
     ExprId formula = plan->amount != kNoExpr ? plan->amount
                      : d.option_index >= 0   ? plan->options[d.option_index].amount

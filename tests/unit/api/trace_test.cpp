@@ -80,6 +80,42 @@ TEST(Trace, RecordingAFileGivesEachProfileItsTrace) {
   EXPECT_THROW(batch.Record(file, *Date::Parse("2020-11-30"), too_few), std::invalid_argument);
 }
 
+// Each missing fact as a line: its key, label and question.
+std::vector<std::string> Lines(const std::vector<MissingFact>& missing) {
+  std::vector<std::string> lines;
+  for (const MissingFact& f : missing) lines.push_back(f.Key() + " | " + f.label + " | " + f.question);
+  return lines;
+}
+
+// The missing facts alone are the explanation's, measure by measure, for
+// firms that give everything, some facts, or nothing, every other month.
+TEST(Trace, MissingFactsAreThoseOfTheExplanation) {
+  const RulePack pack = testing::BundledPack();
+  std::vector<Profile> file = ExampleFirms(pack);
+  for (const char* text :
+       {"{}", "effectif: 5\n", "effectif: 12\ndate_creation: 2020-02-10\nfermeture: {2020-11: totale}\n"}) {
+    file.push_back(pack.ReadProfile(text, "partial.yaml").profile.value());
+  }
+  BatchEvaluator batch(pack);
+  std::vector<Trace> traces(file.size());
+  std::size_t facts = 0;
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(2)) {
+    batch.Record(file, month.LastDay(), traces);
+    for (std::size_t i = 0; i < file.size(); ++i) {
+      const Evaluation explained = traces[i].Explain();
+      const std::vector<std::vector<MissingFact>> missing = traces[i].MissingFacts();
+      ASSERT_EQ(missing.size(), explained.measures.size());
+      for (std::size_t m = 0; m < missing.size(); ++m) {
+        EXPECT_EQ(Lines(missing[m]), Lines(explained.measures[m].missing))
+            << i << ", " << m << ", " << month.ToString();
+        facts += missing[m].size();
+      }
+    }
+  }
+  EXPECT_GT(facts, 1000u);  // the comparison is not of empty lists
+  EXPECT_THROW(Trace().MissingFacts(), std::logic_error);
+}
+
 TEST(Trace, OutlivesTheEvaluatorThePackAndTheProfile) {
   Trace trace;
   std::string expected;
