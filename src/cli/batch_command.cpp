@@ -384,7 +384,7 @@ Command BatchCommand(CLI::App& parent) {
   app->add_option("--threads", options->threads, "Threads (default: every core)");
   app->add_flag("--questions", options->questions,
                 "Add a questions column: the facts still missing to decide each measure, as the columns that "
-                "give them (read from each firm's trace: about 1.6 times the time of a batch without them)");
+                "give them (read from each firm's trace: about 1.7 times the time of a batch without them)");
   app->footer(
       "Columns: a fact (siren), a series element (ca_mensuel[2020-11]), a record field (embauche.date);\n"
       "an empty cell is a fact not given. See docs/profiles.md, \"Tables of firms\".\n"
