@@ -73,11 +73,12 @@ Date ParseDate(const std::string& iso) {
   return *d;
 }
 
-// The evaluation as the JSON document of `relief eval --format json`.
+// The evaluation as the JSON document of `relief eval --format json`, on
+// one line (json.loads reads it; a fifth smaller than the indented one).
 std::string EvaluateJson(const PackHandle& pack, const Profile& profile, const std::string& date) {
   const Date d = ParseDate(date);
   py::gil_scoped_release release;
-  return ToJson(pack.pack.Evaluate(profile, d));
+  return ToJson(pack.pack.Evaluate(profile, d), -1);
 }
 
 // Every measure of every profile that is not None, row by row: the status
@@ -234,7 +235,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("text"), py::arg("name") = "profile", "(Profile or None, diagnostics) from YAML or JSON text.")
       .def("evaluate_json", &EvaluateJson, py::arg("profile"), py::arg("date"),
-           "The `relief eval --format json` document, evaluated at an ISO date without the GIL.")
+           "The `relief eval --format json` document on one line, evaluated at an ISO date without the GIL.")
       .def("build_table_profiles", &BuildTableProfiles, py::arg("headers"), py::arg("columns"), py::arg("rows"),
            py::arg("threads") = 0,
            "([Profile or None], [(row position, field, message)]) from a frame's columns, read with the GIL released "

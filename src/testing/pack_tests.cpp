@@ -65,7 +65,7 @@ std::vector<std::string> Shape(const Evaluation& e) {
     out += fmt::format(" open points {}", m.open_points.size());
   }
   std::string& questions = lines.emplace_back("questions:");
-  for (const MissingFact& f : e.questions) questions += " " + f.Key();
+  for (const MissingFact& f : e.questions) questions.append(" ").append(f.Key());
   return lines;
 }
 
@@ -318,7 +318,7 @@ PackTestReport RunPackTests(const RulePack& pack) {
       try {
         if (auto root = load::ParseYaml(file, sink)) TestFileRunner(pack, file, sink, report).Run(*root);
       } catch (const std::exception& e) {
-        sink.Add(Diagnostic{Severity::kError, {path.string(), 0, 0}, std::string("internal error: ") + e.what(), {}});
+        PathError(sink, path, std::string("internal error: ") + e.what());
       }
     }
   }
