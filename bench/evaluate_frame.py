@@ -73,8 +73,12 @@ def main() -> None:
              medians(r, lambda: core.evaluate_batch(profiles, date, threads)[3:]))
         show("  with the results as Python objects", n,
              medians(r, lambda: core.evaluate_batch(profiles, date, threads) and None))
+        show("  the missing facts (questions=True's column)", n,
+             medians(r, lambda: core.missing_columns(profiles, date, threads) and None))
     show("evaluate_frame, whole call (every core)", n,
          medians(r, lambda: pack.evaluate_frame(frame, month=args.month) and None))
+    show("  with questions=True", n,
+         medians(r, lambda: pack.evaluate_frame(frame, month=args.month, questions=True) and None))
     results, _ = pack.evaluate_frame(frame, month=args.month)
     print(f"eligible rows: {(results.status == 'eligible').sum()} of {len(results)}, "
           f"load average {os.getloadavg()[0]:.1f}")

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "frame_convert.hpp"
+#include "missing_columns.hpp"
 #include "profile_convert.hpp"
 #include "relief/batch_evaluator.hpp"
 #include "relief/parallel_batch.hpp"
@@ -147,6 +148,40 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
   return py::make_tuple(py::bytes(codes), amounts, cases, seconds, cpu_seconds);
 }
 
+// What each profile that is not None still misses to decide each measure,
+// row by row like evaluate_batch: a tuple of the columns that would give it
+// (one tuple object per distinct list, shared). Without the GIL.
+py::list EvaluateMissingColumns(const PackHandle& pack, const std::vector<std::optional<Profile>>& profiles,
+                                const std::string& date, int threads) {
+  const Date d = ParseDate(date);
+  std::vector<std::vector<std::string>> columns;
+  {
+    py::gil_scoped_release release;
+    std::vector<Profile> read;
+    for (const std::optional<Profile>& p : profiles) {
+      if (p) read.push_back(*p);
+    }
+    columns = MissingColumns(pack.pack, read, d,
+                             static_cast<unsigned>(threads > 0 ? threads : std::thread::hardware_concurrency()));
+  }
+  std::unordered_map<std::string, py::object> tuples;  // by the columns, joined (a null object: not made yet)
+  // Most measures miss nothing: one empty tuple for them all.
+  const py::tuple none;
+  py::list out;
+  for (const std::vector<std::string>& c : columns) {
+    if (c.empty()) {
+      out.append(none);
+      continue;
+    }
+    std::string key;
+    for (const std::string& column : c) key.append(column).push_back('\n');
+    py::object& tuple = tuples[key];
+    if (!tuple) tuple = py::tuple(py::cast(c));
+    out.append(tuple);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace relief::python
 
@@ -242,7 +277,10 @@ PYBIND11_MODULE(_core, m) {
            "on `threads` threads (relief/_frame.py gives the columns).")
       .def("evaluate_batch", &EvaluateBatch, py::arg("profiles"), py::arg("date"), py::arg("threads") = 0,
            "(status codes, amounts, cases, engine seconds, engine CPU seconds) for every measure of every profile that "
-           "is not None.");
+           "is not None.")
+      .def("missing_columns", &EvaluateMissingColumns, py::arg("profiles"), py::arg("date"), py::arg("threads") = 0,
+           "For every measure of every profile that is not None, in evaluate_batch's order, the tuple of the columns "
+           "that would give its missing facts (Trace::MissingFacts).");
 
   py::list statuses;  // by status code, as evaluate_batch gives them
   for (Status s :

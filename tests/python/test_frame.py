@@ -39,6 +39,35 @@ def test_frame_equals_evaluate_per_profile(pack, frame, month):
     assert all(isinstance(a, Decimal) for a in results["amount"] if a is not None)
 
 
+def _column(fact):
+    """The frame column that gives a missing fact: "ca_mensuel[2020-11]" for key "ca_mensuel.2020-11"."""
+    return fact.fact if fact.key == fact.fact else f"{fact.fact}[{fact.key[len(fact.fact) + 1:]}]"
+
+
+@pytest.mark.parametrize("month", ["2020-03", "2020-11", "2021-02"])
+def test_questions_are_the_missing_facts_of_evaluate(pack, frame, month):
+    results, errors = pack.evaluate_frame(frame, month=month, threads=2, questions=True)
+    assert errors.empty, errors.head().to_string()
+    assert list(results.columns) == ["measure", "status", "amount", "case", "questions"]
+    asked = 0
+    for label, profile in zip(frame.index, firms.firms(300, seed=7)):
+        expected = pack.evaluate(profile, month=month)
+        got = list(results.loc[[label]]["questions"])
+        assert got == [tuple(_column(f) for f in m.missing) for m in expected.measures], label
+        asked += sum(len(q) for q in got)
+    assert asked > 0
+
+
+def test_questions_skip_bad_rows_like_the_results(pack, frame):
+    bad = frame.head(20).copy()
+    bad.loc["firm-3", "effectif"] = -2
+    results, errors = pack.evaluate_frame(bad, month="2020-11", questions=True)
+    assert list(errors["row"].unique()) == ["firm-3"]
+    good, _ = pack.evaluate_frame(bad, month="2020-11")
+    assert list(results.index) == list(good.index)
+    assert all(isinstance(q, tuple) for q in results["questions"])
+
+
 def test_bad_rows_go_to_errors_never_dropped_silently(pack, frame):
     bad = frame.head(5).copy()
     bad.loc["firm-1", "loyer_mensuel_ht"] = "1,500"

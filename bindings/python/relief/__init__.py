@@ -161,7 +161,7 @@ class Pack:
         return Evaluation(json.loads(self._core.evaluate_json(core, when)))
 
     def evaluate_frame(self, frame: Any, *, date: Optional[DateLike] = None, month: Optional[DateLike] = None,
-                       threads: Optional[int] = None) -> Tuple[Any, Any]:
+                       threads: Optional[int] = None, questions: bool = False) -> Tuple[Any, Any]:
         """Evaluates a pandas DataFrame of firms, one per row, on every core.
 
         Columns are fact names; a series element is ``"ca_mensuel[2020-11]"``,
@@ -172,10 +172,17 @@ class Pack:
         (the input index, ``measure``, ``status``, ``amount`` as Decimal or
         None, ``case``); ``errors`` one row per bad field (``row``, the input
         index label, ``field``, ``message``); a row with errors has no result.
+        With ``questions=True``, ``results`` has a ``questions`` column too:
+        the tuple of the columns that would give the facts still missing to
+        decide the measure (``("ca_mensuel[2020-11]", "effectif")``, empty
+        when none), as ``relief batch --questions`` lists them, read from
+        each firm's trace rather than from a full evaluation: it costs about
+        as much again as the rest of the call, far less than ``evaluate`` row
+        by row (bench/evaluate_frame.py).
         """
         from ._frame import evaluate_frame
 
-        return evaluate_frame(self, frame, _iso_date(date, month), threads or 0)
+        return evaluate_frame(self, frame, _iso_date(date, month), threads or 0, questions)
 
     def __repr__(self) -> str:
         info = self.info

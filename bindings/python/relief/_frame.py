@@ -44,7 +44,7 @@ def columns_of(frame: Any) -> Tuple[List[str], List[Tuple[str, Any]]]:
     return headers, [_column(frame.iloc[:, i], np) for i in range(frame.shape[1])]
 
 
-def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[Any, Any]:
+def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int, questions: bool = False) -> Tuple[Any, Any]:
     import numpy as np
     import pandas as pd
 
@@ -57,6 +57,8 @@ def evaluate_frame(pack: "Pack", frame: Any, when: str, threads: int) -> Tuple[A
     good = np.flatnonzero(np.fromiter((p is not None for p in profiles), dtype=np.bool_, count=len(profiles)))
     index = frame.index.take(np.repeat(good, len(measure_ids)))
     columns = {"measure": measure_ids * len(good), "status": statuses, "amount": amounts, "case": cases}
+    if questions:
+        columns["questions"] = core.missing_columns(profiles, when, threads)
     # Object columns: exact Decimal amounts, and None (not NaN) where there is no amount or case.
     results = pd.DataFrame({name: pd.Series(values, index=index, dtype=object) for name, values in columns.items()})
     errors = pd.DataFrame({
