@@ -51,6 +51,8 @@ class ConditionExplainer {
 
   // A text of the program, shared with it (SharedText).
   relief::Text Share(std::string_view text) const { return SharedText(owner_, text); }
+  // What keeps the program's texts alive.
+  const std::shared_ptr<const void>& owner() const { return owner_; }
   // The source text of the instruction (a slice of its expression).
   relief::Text Text(InstrId id) const;
   // Why `id` is not true: the values read and what the rule requires.

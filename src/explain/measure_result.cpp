@@ -24,7 +24,7 @@ class MeasureExplainer {
   // allocated once per evaluation.
   MeasureExplainer(Evaluator& ev, std::shared_ptr<const void> owner, const std::shared_ptr<DeferredWords>& deferred,
                    std::vector<MissingKey>& missing)
-      : ev_(ev), p_(ev.program()), owner_(owner), conditions_(ev, std::move(owner), deferred), missing_(missing) {
+      : ev_(ev), p_(ev.program()), conditions_(ev, std::move(owner), deferred), missing_(missing) {
     ev_.StartCollecting();
     missing_.clear();
   }
@@ -46,7 +46,6 @@ class MeasureExplainer {
 
   Evaluator& ev_;
   const Program& p_;
-  const std::shared_ptr<const void> owner_;  // keeps the program alive for the missing facts' texts
   ConditionExplainer conditions_;
   std::vector<MissingKey>& missing_;
 };
@@ -104,7 +103,7 @@ void MeasureExplainer::Evaluate(const MeasurePlan& m, MeasureResult& r) {
   Amount(d, r);
   Reasons(m, d, r);
   CollectMissingKeys(ev_, m, d, missing_);
-  r.missing = MissingFactsOf(p_, owner_, missing_);
+  r.missing = MissingFactsOf(p_, conditions_.owner(), missing_);
 }
 
 // What the measure is, and the version in force with its sources. The open
