@@ -6,6 +6,7 @@
 //   batch.Record(profile, date, trace);        // about the cost of Evaluate
 //   if (trace.outcome(m).status == relief::Status::kUndetermined)
 //     relief::Evaluation why = trace.Explain();  // == pack.Evaluate(profile, date)
+//   auto ask = trace.MissingFacts();  // == why.measures[m].missing, m by m: cheaper
 //
 //   std::vector<relief::Trace> traces(firms.size());
 //   batch.Record(firms, date, traces);  // a whole file, by blocks: faster
