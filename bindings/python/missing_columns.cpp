@@ -10,11 +10,6 @@
 namespace relief::python {
 namespace {
 
-// The column that gives a missing fact (the column convention of frames).
-std::string ColumnOf(const MissingFact& fact) {
-  return fact.period.empty() ? fact.fact.str() : fact.fact + "[" + fact.period + "]";
-}
-
 // Profiles [begin, end), a block of traces at a time.
 void MissingColumnsOfRange(const RulePack& pack, std::span<const Profile> profiles, std::size_t begin, std::size_t end,
                            Date date, std::vector<std::vector<std::string>>& out) {
@@ -30,7 +25,7 @@ void MissingColumnsOfRange(const RulePack& pack, std::span<const Profile> profil
       for (std::size_t m = 0; m < measures; ++m) {
         std::vector<std::string>& columns = out[(first + j) * measures + m];
         columns.reserve(missing[m].size());
-        for (const MissingFact& fact : missing[m]) columns.push_back(ColumnOf(fact));
+        for (const MissingFact& fact : missing[m]) columns.push_back(fact.Column());
       }
     }
   }

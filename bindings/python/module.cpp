@@ -82,6 +82,23 @@ std::string EvaluateJson(const PackHandle& pack, const Profile& profile, const s
   return ToJson(pack.pack.Evaluate(profile, d), -1);
 }
 
+// The threads to use: `threads`, or every core when it is not positive.
+unsigned ThreadsOf(int threads) {
+  return threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// The profiles that are not None, and (when `rows` is given) their positions.
+std::vector<Profile> GivenProfiles(const std::vector<std::optional<Profile>>& profiles,
+                                   std::vector<std::size_t>* rows = nullptr) {
+  std::vector<Profile> given;
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    if (!profiles[i]) continue;
+    given.push_back(*profiles[i]);
+    if (rows != nullptr) rows->push_back(i);
+  }
+  return given;
+}
+
 // Every measure of every profile that is not None, row by row: the status
 // codes (one byte each: an index into _core.STATUSES), the amounts (Decimal, or None)
 // and cases, and the seconds the engine took (wall clock, and CPU time of
@@ -97,16 +114,10 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
-    const std::size_t n = std::clamp<std::size_t>(threads > 0 ? threads : std::thread::hardware_concurrency(), 1,
-                                                  std::max<std::size_t>(profiles.size(), 1));
+    const std::size_t n = std::clamp<std::size_t>(ThreadsOf(threads), 1, std::max<std::size_t>(profiles.size(), 1));
     // The rows that were read, evaluated by blocks on every thread.
-    std::vector<Profile> read;
     std::vector<std::size_t> rows;
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-      if (!profiles[i]) continue;
-      read.push_back(*profiles[i]);
-      rows.push_back(i);
-    }
+    const std::vector<Profile> read = GivenProfiles(profiles, &rows);
     ParallelBatch batch(pack.pack, static_cast<unsigned>(n));
     std::vector<MeasureOutcome> out;
     batch.Evaluate(read, d, out);
@@ -157,12 +168,7 @@ py::list EvaluateMissingColumns(const PackHandle& pack, const std::vector<std::o
   std::vector<std::vector<std::string>> columns;
   {
     py::gil_scoped_release release;
-    std::vector<Profile> read;
-    for (const std::optional<Profile>& p : profiles) {
-      if (p) read.push_back(*p);
-    }
-    columns = MissingColumns(pack.pack, read, d,
-                             static_cast<unsigned>(threads > 0 ? threads : std::thread::hardware_concurrency()));
+    columns = MissingColumns(pack.pack, GivenProfiles(profiles), d, ThreadsOf(threads));
   }
   std::unordered_map<std::string, py::object> tuples;  // by the columns, joined (a null object: not made yet)
   // Most measures miss nothing: one empty tuple for them all.

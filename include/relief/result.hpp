@@ -104,6 +104,9 @@ struct MissingFact {
 
   // "ca_mensuel.2019-11" or "effectif": how tests and scripts name it.
   std::string Key() const { return period.empty() ? fact.str() : fact + "." + period; }
+  // "ca_mensuel[2019-11]" or "effectif": the column of a table of firms that
+  // gives it (relief batch, ProfileTable, Python frames).
+  std::string Column() const { return period.empty() ? fact.str() : fact + "[" + period + "]"; }
   friend bool operator==(const MissingFact& a, const MissingFact& b) {
     return a.fact == b.fact && a.period == b.period;
   }

@@ -177,9 +177,7 @@ std::string ResultWriter::Questions(const std::vector<std::vector<MissingFact>>*
   if (!questions_ || missing == nullptr) return "";
   std::vector<std::string> columns;
   columns.reserve((*missing)[measure].size());
-  for (const MissingFact& m : (*missing)[measure]) {
-    columns.push_back(m.period.empty() ? m.fact.str() : fmt::format("{}[{}]", m.fact, m.period));
-  }
+  for (const MissingFact& m : (*missing)[measure]) columns.push_back(m.Column());
   if (csv_) return "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
   std::vector<std::string> quoted;
   quoted.reserve(columns.size());

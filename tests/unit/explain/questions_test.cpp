@@ -23,6 +23,9 @@ TEST(RankQuestions, TheFactThatSettlesMostMeasuresComesFirst) {
   EXPECT_EQ(ranked[0].Key(), "ca_mensuel.2019-11");  // in three measures
   EXPECT_EQ(ranked[1].Key(), "effectif");            // in two
   EXPECT_EQ(ranked[2].Key(), "naf");                 // in one
+  // The columns of a table of firms that would give them.
+  EXPECT_EQ(ranked[0].Column(), "ca_mensuel[2019-11]");
+  EXPECT_EQ(ranked[1].Column(), "effectif");
 }
 
 TEST(RankQuestions, PeriodsOfOneSeriesAreDistinctQuestions) {
