@@ -161,30 +161,21 @@ py::tuple EvaluateBatch(const PackHandle& pack, const std::vector<std::optional<
 
 // What each profile that is not None still misses to decide each measure,
 // row by row like evaluate_batch: a tuple of the columns that would give it
-// (one tuple object per distinct list, shared). Without the GIL.
+// (one tuple object per distinct list, shared). Without the GIL but for
+// making the tuples and the list.
 py::list EvaluateMissingColumns(const PackHandle& pack, const std::vector<std::optional<Profile>>& profiles,
                                 const std::string& date, int threads) {
   const Date d = ParseDate(date);
-  std::vector<std::vector<std::string>> columns;
+  MissingColumnLists columns;
   {
     py::gil_scoped_release release;
     columns = MissingColumns(pack.pack, GivenProfiles(profiles), d, ThreadsOf(threads));
   }
-  std::unordered_map<std::string, py::object> tuples;  // by the columns, joined (a null object: not made yet)
-  // Most measures miss nothing: one empty tuple for them all.
-  const py::tuple none;
-  py::list out;
-  for (const std::vector<std::string>& c : columns) {
-    if (c.empty()) {
-      out.append(none);
-      continue;
-    }
-    std::string key;
-    for (const std::string& column : c) key.append(column).push_back('\n');
-    py::object& tuple = tuples[key];
-    if (!tuple) tuple = py::tuple(py::cast(c));
-    out.append(tuple);
-  }
+  std::vector<py::tuple> tuples;
+  tuples.reserve(columns.lists.size());
+  for (const std::vector<std::string>& list : columns.lists) tuples.emplace_back(py::cast(list));
+  py::list out(columns.of_result.size());
+  for (std::size_t i = 0; i < columns.of_result.size(); ++i) out[i] = tuples[columns.of_result[i]];
   return out;
 }
 
