@@ -23,14 +23,17 @@
 //     totals[thread].Add(block);  // profiles first, first + 1, ...
 //   });
 //
-// The span is cut into one contiguous range per thread; each thread runs its
-// own BatchEvaluator (kept between calls, so that their working memory is
-// warm) on blocks of profiles (its span API) and writes its profiles'
-// outcomes in place, so the results are in
-// input order and equal, outcome for outcome, those of one BatchEvaluator
-// over the same profiles. Threads are started for each call and joined
-// before it returns; a span too small to be worth a thread uses fewer. A
-// ParallelBatch is not itself thread-safe: one call at a time.
+// The span is cut into chunks of consecutive profiles (whole blocks, at
+// most 4 096 profiles, about 8 per thread for a smaller span) that the
+// threads take in turn, each the next chunk when done with its last: a
+// thread slowed by the machine does not hold back the others. Each thread
+// runs its own BatchEvaluator (kept between calls, so that their working
+// memory is warm) on blocks of profiles (its span API) and writes its
+// profiles' outcomes in place, so the results are in input order and equal,
+// outcome for outcome, those of one BatchEvaluator over the same profiles.
+// Threads are started for each call and joined before it returns; a span
+// too small to be worth a thread uses fewer. A ParallelBatch is not itself
+// thread-safe: one call at a time.
 #ifndef RELIEF_PARALLEL_BATCH_HPP_
 #define RELIEF_PARALLEL_BATCH_HPP_
 
@@ -64,22 +67,23 @@ class ParallelBatch {
   // thread calling it; calls on different threads run at the same time, and
   // `outcomes` is valid during the call only.
   using Visitor = std::function<void(unsigned thread, std::size_t index, std::span<const MeasureOutcome> outcomes)>;
-  // Evaluates every profile and calls `visit` with its outcomes, in input
-  // order within each thread's range. Exceptions: as Evaluate (those thrown
-  // by `visit` too).
+  // Evaluates every profile and calls `visit` with its outcomes; the calls on
+  // one thread are in input order (its chunks are taken in order).
+  // Exceptions: as Evaluate (those thrown by `visit` too).
   void ForEach(std::span<const Profile> profiles, Date date, const Visitor& visit);
 
   // What ForEachBlock calls for the profiles [first, first + n), n =
   // block.status.size() / measure_count(): their outcomes as columns
   // (BatchEvaluator::Evaluate's OutcomeColumns), valid during the call only.
   using BlockVisitor = std::function<void(unsigned thread, std::size_t first, const OutcomeColumns& block)>;
-  // Evaluates every profile and calls `visit` once per block of profiles, in
-  // input order within each thread's range. Exceptions: as Evaluate.
+  // Evaluates every profile and calls `visit` once per block of profiles;
+  // the calls on one thread are in input order. Exceptions: as Evaluate.
   void ForEachBlock(std::span<const Profile> profiles, Date date, const BlockVisitor& visit);
 
  private:
-  // Calls range(k, begin, end) on thread k for the k-th of the ranges [begin,
-  // end) that cut [0, n); rethrows the first exception once all are done.
+  // Cuts [0, n) into chunks [begin, end) and calls range(k, begin, end) for
+  // each, on the thread k that took it (threads take the chunks in order);
+  // rethrows the first exception once all threads are done.
   void RunRanges(std::size_t n, const std::function<void(std::size_t, std::size_t, std::size_t)>& range);
 
   std::size_t measure_count_;

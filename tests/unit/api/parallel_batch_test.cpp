@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -45,7 +48,7 @@ TEST(ParallelBatch, GivesTheOneThreadOutcomesInInputOrder) {
   }
 }
 
-TEST(ParallelBatch, ForEachVisitsEveryProfileOnceOnItsThread) {
+TEST(ParallelBatch, ForEachVisitsEveryProfileOnceInInputOrderOnEachThread) {
   const RulePack pack = BundledPack();
   const std::vector<Profile> profiles = ManyProfiles(pack, 500);
   const Date date = *Date::Parse("2020-11-15");
@@ -53,17 +56,36 @@ TEST(ParallelBatch, ForEachVisitsEveryProfileOnceOnItsThread) {
   std::vector<MeasureOutcome> expected;
   batch.Evaluate(profiles, date, expected);
   std::vector<int> visits(profiles.size(), 0);
-  std::vector<unsigned> thread_of(profiles.size(), 99);
+  std::vector<std::vector<std::size_t>> seen(batch.threads());  // by thread, in the order visited
   std::vector<MeasureOutcome> got(expected.size());
   batch.ForEach(profiles, date, [&](unsigned thread, std::size_t i, std::span<const MeasureOutcome> outcomes) {
     ++visits[i];  // each index belongs to one thread: no race
-    thread_of[i] = thread;
+    seen.at(thread).push_back(i);
     std::copy(outcomes.begin(), outcomes.end(), got.begin() + static_cast<std::ptrdiff_t>(i * outcomes.size()));
   });
   EXPECT_EQ(visits, std::vector<int>(profiles.size(), 1));
   EXPECT_TRUE(got == expected);
-  EXPECT_TRUE(std::is_sorted(thread_of.begin(), thread_of.end()));  // contiguous ranges, in thread order
-  EXPECT_EQ(thread_of.back(), 2u);
+  for (const std::vector<std::size_t>& indices : seen) EXPECT_TRUE(std::is_sorted(indices.begin(), indices.end()));
+}
+
+// The threads take chunks of consecutive profiles as they finish: a thread
+// held up keeps few of them, the others take the rest.
+TEST(ParallelBatch, AThreadHeldUpLeavesItsShareToTheOthers) {
+  const RulePack pack = BundledPack();
+  const std::vector<Profile> profiles = ManyProfiles(pack, 2000);
+  ParallelBatch batch(pack, 2);
+  std::vector<std::size_t> count(batch.threads(), 0);
+  std::vector<char> held(batch.threads(), 0);  // not vector<bool>: its bits share words across threads
+  batch.ForEach(profiles, *Date::Parse("2020-11-15"), [&](unsigned thread, std::size_t, auto) {
+    if (!held[thread]) {  // the first visit of each thread: the caller's waits
+      held[thread] = 1;
+      if (thread == 0) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    ++count[thread];
+  });
+  EXPECT_EQ(count[0] + count[1], profiles.size());
+  EXPECT_LT(count[0], profiles.size() / 2) << "the held thread kept its half";
+  EXPECT_GT(count[1], profiles.size() / 2);
 }
 
 TEST(ParallelBatch, ForEachBlockGivesTheSameOutcomesAsColumns) {
