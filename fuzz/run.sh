@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a given time: fuzz/run.sh TARGET SECONDS
-# TARGET is pack_loader, expression, profile, evaluate, json_lines, table or ast_cache. Builds the fuzz
+# TARGET is pack_loader, expression, profile, evaluate, json_lines, table, ast_cache or json_writer. Builds the fuzz
 # preset (clang) first (an up-to-date build is a no-op; a stale binary would fuzz old code). The corpus grows in build/fuzz/corpus/TARGET
 # (seeded from fuzz/corpus/TARGET); a crash, leak or hang is written to
 # build/fuzz/artifacts/ and makes the script fail: turn it into a regression
@@ -29,6 +29,7 @@ case $target in
   json_lines) dict=profile ;;
   table) dict=profile; seeds+=(tests/batch/cases) ;;
   ast_cache) dict= ;;
+  json_writer) dict= ;;
   *) echo "fuzz/run.sh: unknown target '$target'" >&2; exit 2 ;;
 esac
 [[ -z $dict ]] || args+=(-dict="fuzz/${dict}.dict")
