@@ -69,8 +69,11 @@ QuestionnaireResult Questionnaire::Start(const RulePack& pack, Date date, std::s
   }
   if (!impl->Rebuild()) {
     // The reader accepted what the builder refuses: a bug, said as such.
-    std::vector<Diagnostic> errors{
-        Diagnostic{Severity::kError, {file_name, 0, 0}, "internal error: the profile cannot be rebuilt", {}}};
+    // Filled member by member: GCC 12 -O3 warns (maybe-uninitialized, a
+    // false positive) about an aggregate temporary in an initializer list.
+    std::vector<Diagnostic> errors(1);
+    errors[0].location.file = file_name;
+    errors[0].message = "internal error: the profile cannot be rebuilt";
     return {Checked<Questionnaire>(errors), errors};
   }
   return {Questionnaire(std::move(impl)), std::move(diagnostics)};
