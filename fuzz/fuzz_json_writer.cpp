@@ -1,4 +1,4 @@
-// Fuzzes the JSON writer of the reports (src/report/json_writer.hpp)
+// Fuzzes the JSON writer of the reports (src/core/json_writer.hpp)
 // against nlohmann::json, which it replaced: the input is read as a
 // sequence of writing steps (open an object or an array, close one, write a
 // string, null or a boolean); the same document is built as a nlohmann tree,
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 namespace {
 

@@ -17,6 +17,7 @@
 #include "cli/command.hpp"
 #include "cli/csv.hpp"
 #include "cli/progress.hpp"
+#include "core/json_writer.hpp"
 #include "core/text_safety.hpp"
 #include "relief/batch_evaluator.hpp"
 #include "relief/json_lines.hpp"
@@ -144,25 +145,17 @@ class ResultWriter {
            const std::vector<std::vector<MissingFact>>* missing, RowResult& result) const;
 
  private:
-  std::string Questions(const std::vector<std::vector<MissingFact>>* missing, std::size_t measure) const;
+  // The CSV line of measure `m`, after the row's `prefix` (row, identifying facts).
+  void CsvLine(const std::string& prefix, std::size_t m, const MeasureOutcome& o,
+               const std::vector<MissingFact>* missing, std::string& out) const;
+  // The JSON line of measure `m`.
+  void JsonLine(std::size_t line, const std::vector<std::string>& values, std::size_t m, const MeasureOutcome& o,
+                const std::vector<MissingFact>* missing, std::string& out) const;
 
   const RulePack& pack_;
   bool csv_, questions_;
   std::vector<std::string> ids_, measures_;
 };
-
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out + "\"";
-}
 
 std::string ResultWriter::Header() const {
   if (!csv_) return "";
@@ -171,38 +164,68 @@ std::string ResultWriter::Header() const {
   return header + ",measure,status,amount,case" + (questions_ ? ",questions\n" : "\n");
 }
 
-// The facts still missing to decide a measure, as the columns that give
-// them (ca_mensuel[2020-11]), space-separated; for JSON, an array.
-std::string ResultWriter::Questions(const std::vector<std::vector<MissingFact>>* missing, std::size_t measure) const {
-  if (!questions_ || missing == nullptr) return "";
-  std::vector<std::string> columns;
-  columns.reserve((*missing)[measure].size());
-  for (const MissingFact& m : (*missing)[measure]) columns.push_back(m.Column());
-  if (csv_) return "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
-  std::vector<std::string> quoted;
-  quoted.reserve(columns.size());
-  for (const std::string& c : columns) quoted.push_back(JsonString(c));
-  return fmt::format(",\"questions\":[{}]", fmt::join(quoted, ","));
+// The facts still missing to decide a measure (when the questions are asked)
+// are given as the columns that give them (ca_mensuel[2020-11]):
+// space-separated in CSV, an array in JSON.
+void ResultWriter::CsvLine(const std::string& prefix, std::size_t m, const MeasureOutcome& o,
+                           const std::vector<MissingFact>* missing, std::string& out) const {
+  out += fmt::format("{},{},{},{},{}", prefix, CsvField(measures_[m]), StatusName(o.status),
+                     o.amount ? o.amount->ToFixed(2) : "", CsvField(o.case_id));
+  if (missing != nullptr) {
+    std::vector<std::string> columns;
+    columns.reserve(missing->size());
+    for (const MissingFact& fact : *missing) columns.push_back(fact.Column());
+    out += "," + CsvField(fmt::format("{}", fmt::join(columns, " ")));
+  }
+  out += '\n';
+}
+
+// {"row":2,"siren":"…","measure":"…","status":"…","amount":"1500.00" or
+// null,"case":"…" or null[,"questions":[…]]}
+void ResultWriter::JsonLine(std::size_t line, const std::vector<std::string>& values, std::size_t m,
+                            const MeasureOutcome& o, const std::vector<MissingFact>* missing, std::string& out) const {
+  internal::JsonWriter json(out, -1);
+  json.BeginObject();
+  json.Key("row");
+  json.Integer(static_cast<std::int64_t>(line));
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    json.Key(ids_[i]);
+    json.String(values[i]);
+  }
+  json.Key("measure");
+  json.String(measures_[m]);
+  json.Key("status");
+  json.String(StatusName(o.status));
+  json.Key("amount");
+  o.amount ? json.String(o.amount->ToFixed(2)) : json.Null();
+  json.Key("case");
+  json.StringOrNull(o.case_id);
+  if (missing != nullptr) {
+    json.Key("questions");
+    json.BeginArray();
+    for (const MissingFact& fact : *missing) json.String(fact.Column());
+    json.EndArray();
+  }
+  json.EndObject();
+  out += '\n';
 }
 
 void ResultWriter::Row(const Profile& profile, std::size_t line, std::span<const MeasureOutcome> outcomes,
                        const std::vector<std::vector<MissingFact>>* missing, RowResult& result) const {
   const std::vector<std::string> values = IdentifyingValues(pack_, profile);
-  std::string prefix = csv_ ? std::to_string(line) : fmt::format("{{\"row\":{}", line);
-  for (std::size_t i = 0; i < ids_.size(); ++i) {
-    prefix += csv_ ? "," + CsvField(values[i]) : fmt::format(",{}:{}", JsonString(ids_[i]), JsonString(values[i]));
+  std::string prefix;  // CSV: the row and the identifying facts, the same for every measure
+  if (csv_) {
+    prefix = std::to_string(line);
+    for (const std::string& value : values) prefix += "," + CsvField(value);
   }
   for (std::size_t m = 0; m < outcomes.size(); ++m) {
     const MeasureOutcome& o = outcomes[m];
-    const std::string amount = o.amount ? o.amount->ToFixed(2) : "";
     if (o.status == Status::kEligible) result.eligible.push_back(m);
+    const std::vector<MissingFact>* facts = questions_ && missing != nullptr ? &(*missing)[m] : nullptr;
     if (csv_) {
-      result.out += fmt::format("{},{},{},{},{}{}\n", prefix, CsvField(measures_[m]), StatusName(o.status), amount,
-                                CsvField(o.case_id), Questions(missing, m));
+      CsvLine(prefix, m, o, facts, result.out);
     } else {
-      result.out += fmt::format("{},\"measure\":{},\"status\":\"{}\",\"amount\":{},\"case\":{}{}}}\n", prefix,
-                                JsonString(measures_[m]), StatusName(o.status), o.amount ? JsonString(amount) : "null",
-                                o.case_id.empty() ? "null" : JsonString(o.case_id), Questions(missing, m));
+      JsonLine(line, values, m, o, facts, result.out);
     }
   }
 }

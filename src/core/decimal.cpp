@@ -250,12 +250,20 @@ std::string Decimal::ToFixed(int places) const {
   Wide scaled = RoundHalfAway(Wide(num_) * scale, den_);
   bool neg = scaled < 0;
   std::string digits = WideToString(WideAbs(scaled));
-  if (places <= 0) return neg ? "-" + digits : digits;
-  const std::size_t n = static_cast<std::size_t>(places);
-  if (digits.size() <= n) digits = std::string(n + 1 - digits.size(), '0') + digits;
-  // Concatenation rather than insert(): GCC 12 reports a false -Wrestrict
-  // on insert at -O2 (an error in the asan preset).
-  return (neg ? "-" : "") + digits.substr(0, digits.size() - n) + "." + digits.substr(digits.size() - n);
+  const std::size_t n = places <= 0 ? 0 : static_cast<std::size_t>(places);
+  // Leading zeros, so that a digit comes before the point: "0.05", not ".05".
+  std::string padded(digits.size() <= n ? n + 1 - digits.size() : 0, '0');
+  padded += digits;
+  // Appended piece by piece: GCC 12 reports false -Wrestrict on insert() at
+  // -O2 (an error in the asan preset) and on `"-" + string` at -O3.
+  std::string out;
+  out.reserve(padded.size() + 2);
+  if (neg) out += '-';
+  out.append(padded, 0, padded.size() - n);
+  if (n == 0) return out;
+  out += '.';
+  out.append(padded, padded.size() - n, n);
+  return out;
 }
 
 std::string Decimal::ToString(int max_places) const {

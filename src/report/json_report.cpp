@@ -1,7 +1,7 @@
 // ToJson: the whole evaluation for programs, written member by member
-// (report/json_writer.hpp) in the order of the documented schema.
+// (core/json_writer.hpp) in the order of the documented schema.
 #include "relief/report.hpp"
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 namespace relief {
 namespace {

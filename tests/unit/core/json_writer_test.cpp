@@ -1,10 +1,11 @@
-// The JSON writer (src/report/json_writer.hpp) writes what nlohmann::json's
+// The JSON writer (src/core/json_writer.hpp) writes what nlohmann::json's
 // dump writes for the same document, byte for byte, at every indent: the
 // JSON report kept its layout when it stopped building a document tree.
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -30,6 +31,8 @@ void Write(JsonWriter& w, const Json& value) {
     w.String(value.get_ref<const std::string&>());
   } else if (value.is_boolean()) {
     w.Bool(value.get<bool>());
+  } else if (value.is_number_integer()) {
+    w.Integer(value.get<std::int64_t>());
   } else {
     w.Null();
   }
@@ -87,7 +90,7 @@ std::string RandomString(std::mt19937& random) {
 }
 
 Json RandomValue(std::mt19937& random, int depth) {
-  const unsigned kind = depth >= 4 ? random() % 3 : random() % 5;
+  const unsigned kind = depth >= 4 ? random() % 4 : random() % 6;
   switch (kind) {
     case 0:
       return RandomString(random);
@@ -95,7 +98,9 @@ Json RandomValue(std::mt19937& random, int depth) {
       return random() % 2 == 0;
     case 2:
       return nullptr;
-    case 3: {
+    case 3:  // an integer of any size and sign (a row number, a count)
+      return static_cast<std::int64_t>((std::uint64_t{random()} << 32) | random()) >> (random() % 64);
+    case 4: {
       Json object = Json::object();
       const std::size_t members = random() % 4;
       for (std::size_t i = 0; i < members; ++i)
@@ -127,6 +132,14 @@ TEST(JsonWriter, EscapesEveryControlCharacterAndKeepsTheRest) {
   every += std::string(1, '\0');
   EXPECT_EQ(Written(Json(every), -1), Dumped(Json(every), -1));
   EXPECT_EQ(Written(Json("a\tb\"c\\d\x01"), -1), R"("a\tb\"c\\d\u0001")");
+}
+
+TEST(JsonWriter, WritesIntegersAsDumpDoes) {
+  for (std::int64_t n : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, std::numeric_limits<std::int64_t>::min(),
+                         std::numeric_limits<std::int64_t>::max()}) {
+    EXPECT_EQ(Written(Json(n), -1), Dumped(Json(n), -1));
+  }
+  EXPECT_EQ(Written(Json{{"row", 12}}, -1), R"({"row":12})");
 }
 
 TEST(JsonWriter, EmptyContainersStayOnTheirLine) {

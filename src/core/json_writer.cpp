@@ -1,8 +1,9 @@
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -80,6 +81,12 @@ void JsonWriter::Null() {
 void JsonWriter::Bool(bool value) {
   BeforeValue();
   out_ += value ? "true" : "false";
+}
+
+void JsonWriter::Integer(std::int64_t value) {
+  BeforeValue();
+  char digits[24];
+  out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);  // 24 > 20 digits and a sign
 }
 
 void JsonWriter::Open(char bracket) {

@@ -2,6 +2,7 @@
 // document tree in between: the evaluation report is ~170 kB of French text
 // for one firm of the bundled pack, and building it as a nlohmann::json tree
 // first cost ~15× the evaluation itself (docs/performance.md, "JSON report").
+// `relief batch` writes its JSON lines with it too (the same escaping).
 //
 // The layout is nlohmann::json's dump(indent): with indent >= 0, one member
 // or element per line, indented by `indent` spaces per level, "key": value,
@@ -9,9 +10,10 @@
 // Strings are escaped as dump does with ensure_ascii off: \" \\ \b \f \n \r
 // \t, other control characters as \u00XX, everything else as is; a string
 // that is not valid UTF-8 has its bad bytes replaced by U+FFFD.
-#ifndef RELIEF_REPORT_JSON_WRITER_HPP_
-#define RELIEF_REPORT_JSON_WRITER_HPP_
+#ifndef RELIEF_CORE_JSON_WRITER_HPP_
+#define RELIEF_CORE_JSON_WRITER_HPP_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,7 @@ class JsonWriter {
   void String(std::string_view text);
   void Null();
   void Bool(bool value);
+  void Integer(std::int64_t value);
   // `text`, or null when it is empty.
   void StringOrNull(std::string_view text) { text.empty() ? Null() : String(text); }
 
@@ -52,4 +55,4 @@ class JsonWriter {
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_REPORT_JSON_WRITER_HPP_
+#endif  // RELIEF_CORE_JSON_WRITER_HPP_
