@@ -3,16 +3,13 @@
 // spreadsheets (one line per measure and month) and JSON for programs.
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "core/french_number.hpp"
+#include "core/json_writer.hpp"
 #include "core/text_safety.hpp"
 #include "relief/timeline.hpp"
 
 namespace relief {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // What one cell says in the table: the amount when there is one, else the
 // status in a word (explained under the table).
@@ -148,34 +145,77 @@ std::string TimelineToCsv(const Timeline& t) {
   return out;
 }
 
-std::string TimelineToJson(const Timeline& t, int indent) {
-  auto amount = [](const std::optional<Decimal>& a) { return a ? Json(a->ToFixed(2)) : Json(nullptr); };
-  Json j;
-  j["pack"] = {{"name", t.pack.name}, {"version", t.pack.version}, {"digest", t.pack.digest}};
-  Json firm = Json::object();
-  for (const auto& [name, value] : t.firm) firm[name] = value;
-  j["firm"] = std::move(firm);
-  j["from"] = t.months.front().ToString();
-  j["to"] = t.months.back().ToString();
-  Json measures = Json::array();
-  for (const TimelineRow& row : t.rows) {
-    Json months = Json::array();
-    for (std::size_t m = 0; m < t.months.size(); ++m) {
-      months.push_back({{"month", t.months[m].ToString()},
-                        {"status", StatusName(row.cells[m].status)},
-                        {"amount", amount(row.cells[m].amount)}});
-    }
-    measures.push_back({{"id", row.id},
-                        {"title", row.title},
-                        {"kind", MeasureKindName(row.kind)},
-                        {"months", std::move(months)},
-                        {"total", amount(row.total)},
-                        {"eligible_months", row.eligible_months},
-                        {"months_without_amount", row.months_without_amount},
-                        {"undetermined_months", row.undetermined_months}});
+namespace {
+
+void AmountOrNull(internal::JsonWriter& json, const std::optional<Decimal>& amount) {
+  amount ? json.String(amount->ToFixed(2)) : json.Null();
+}
+
+// {"id", "title", "kind", "months": [{"month", "status", "amount"}, …],
+// "total", "eligible_months", "months_without_amount", "undetermined_months"}
+void MeasureJson(internal::JsonWriter& json, const Timeline& t, const TimelineRow& row) {
+  json.BeginObject();
+  json.Key("id");
+  json.String(row.id);
+  json.Key("title");
+  json.String(row.title);
+  json.Key("kind");
+  json.String(MeasureKindName(row.kind));
+  json.Key("months");
+  json.BeginArray();
+  for (std::size_t m = 0; m < t.months.size(); ++m) {
+    json.BeginObject();
+    json.Key("month");
+    json.String(t.months[m].ToString());
+    json.Key("status");
+    json.String(StatusName(row.cells[m].status));
+    json.Key("amount");
+    AmountOrNull(json, row.cells[m].amount);
+    json.EndObject();
   }
-  j["measures"] = std::move(measures);
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
+  json.EndArray();
+  json.Key("total");
+  AmountOrNull(json, row.total);
+  for (const auto& [key, count] : {std::pair{"eligible_months", row.eligible_months},
+                                   std::pair{"months_without_amount", row.months_without_amount},
+                                   std::pair{"undetermined_months", row.undetermined_months}}) {
+    json.Key(key);
+    json.Integer(count);
+  }
+  json.EndObject();
+}
+
+}  // namespace
+
+std::string TimelineToJson(const Timeline& t, int indent) {
+  std::string out;
+  internal::JsonWriter json(out, indent);
+  json.BeginObject();
+  json.Key("pack");
+  json.BeginObject();
+  for (const auto& [key, value] :
+       {std::pair{"name", &t.pack.name}, std::pair{"version", &t.pack.version}, std::pair{"digest", &t.pack.digest}}) {
+    json.Key(key);
+    json.String(*value);
+  }
+  json.EndObject();
+  json.Key("firm");
+  json.BeginObject();
+  for (const auto& [name, value] : t.firm) {
+    json.Key(name);
+    json.String(value);
+  }
+  json.EndObject();
+  json.Key("from");
+  json.String(t.months.front().ToString());
+  json.Key("to");
+  json.String(t.months.back().ToString());
+  json.Key("measures");
+  json.BeginArray();
+  for (const TimelineRow& row : t.rows) MeasureJson(json, t, row);
+  json.EndArray();
+  json.EndObject();
+  return out + "\n";
 }
 
 }  // namespace relief
