@@ -1,7 +1,7 @@
 // ToJson: the whole evaluation for programs, written member by member
 // (core/json_writer.hpp) in the order of the documented schema.
-#include "relief/report.hpp"
 #include "core/json_writer.hpp"
+#include "relief/report.hpp"
 
 namespace relief {
 namespace {
