@@ -188,18 +188,11 @@ void ResultWriter::JsonLine(std::size_t line, const std::vector<std::string>& va
   json.BeginObject();
   json.Key("row");
   json.Integer(static_cast<std::int64_t>(line));
-  for (std::size_t i = 0; i < ids_.size(); ++i) {
-    json.Key(ids_[i]);
-    json.String(values[i]);
-  }
-  json.Key("measure");
-  json.String(measures_[m]);
-  json.Key("status");
-  json.String(StatusName(o.status));
-  json.Key("amount");
-  o.amount ? json.String(o.amount->ToFixed(2)) : json.Null();
-  json.Key("case");
-  json.StringOrNull(o.case_id);
+  for (std::size_t i = 0; i < ids_.size(); ++i) json.Member(ids_[i], values[i]);
+  json.Member("measure", measures_[m]);
+  json.Member("status", StatusName(o.status));
+  json.AmountMember("amount", o.amount);
+  json.MemberOrNull("case", o.case_id);
   if (missing != nullptr) {
     json.Key("questions");
     json.BeginArray();

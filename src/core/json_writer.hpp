@@ -14,8 +14,11 @@
 #define RELIEF_CORE_JSON_WRITER_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "relief/decimal.hpp"
 
 namespace relief::internal {
 
@@ -36,6 +39,22 @@ class JsonWriter {
   void Integer(std::int64_t value);
   // `text`, or null when it is empty.
   void StringOrNull(std::string_view text) { text.empty() ? Null() : String(text); }
+  // An amount to the cent as a string ("1500.00", exact), or null.
+  void AmountOrNull(const std::optional<Decimal>& amount) { amount ? String(amount->ToFixed(2)) : Null(); }
+
+  // A member: its name, then its value.
+  void Member(std::string_view name, std::string_view text) {
+    Key(name);
+    String(text);
+  }
+  void MemberOrNull(std::string_view name, std::string_view text) {
+    Key(name);
+    StringOrNull(text);
+  }
+  void AmountMember(std::string_view name, const std::optional<Decimal>& amount) {
+    Key(name);
+    AmountOrNull(amount);
+  }
 
  private:
   void Open(char bracket);

@@ -8,21 +8,6 @@ namespace {
 
 using internal::JsonWriter;
 
-void Member(JsonWriter& w, std::string_view name, std::string_view text) {
-  w.Key(name);
-  w.String(text);
-}
-
-void MemberOrNull(JsonWriter& w, std::string_view name, std::string_view text) {
-  w.Key(name);
-  w.StringOrNull(text);
-}
-
-void AmountMember(JsonWriter& w, std::string_view name, const std::optional<Decimal>& amount) {
-  w.Key(name);
-  amount ? w.String(amount->ToFixed(2)) : w.Null();
-}
-
 template <class Texts>
 void TextsMember(JsonWriter& w, std::string_view name, const Texts& texts) {
   w.Key(name);
@@ -36,11 +21,11 @@ void MissingMember(JsonWriter& w, std::string_view name, const std::vector<Missi
   w.BeginArray();
   for (const MissingFact& m : missing) {
     w.BeginObject();
-    Member(w, "fact", m.fact);
-    if (!m.period.empty()) Member(w, "period", m.period);
-    Member(w, "key", m.Key());
-    Member(w, "label", m.label);
-    Member(w, "question", m.question);
+    w.Member("fact", m.fact);
+    if (!m.period.empty()) w.Member("period", m.period);
+    w.Member("key", m.Key());
+    w.Member("label", m.label);
+    w.Member("question", m.question);
     w.EndObject();
   }
   w.EndArray();
@@ -51,10 +36,10 @@ void ValuesMember(JsonWriter& w, const std::vector<UsedValue>& used) {
   w.BeginArray();
   for (const UsedValue& v : used) {
     w.BeginObject();
-    Member(w, "name", v.name);
-    Member(w, "label", v.label);
-    Member(w, "value", v.value);
-    if (!v.source.empty()) Member(w, "source", v.source);
+    w.Member("name", v.name);
+    w.Member("label", v.label);
+    w.Member("value", v.value);
+    if (!v.source.empty()) w.Member("source", v.source);
     w.EndObject();
   }
   w.EndArray();
@@ -65,11 +50,11 @@ void ConditionsMember(JsonWriter& w, std::string_view name, const std::vector<Co
   w.BeginArray();
   for (const ConditionResult& c : conditions) {
     w.BeginObject();
-    Member(w, "label", c.label);
-    Member(w, "outcome", OutcomeName(c.outcome));
-    MemberOrNull(w, "detail", c.detail);
-    Member(w, "expression", c.expression);
-    MemberOrNull(w, "source", c.source);
+    w.Member("label", c.label);
+    w.Member("outcome", OutcomeName(c.outcome));
+    w.MemberOrNull("detail", c.detail);
+    w.Member("expression", c.expression);
+    w.MemberOrNull("source", c.source);
     ValuesMember(w, c.values);
     TextsMember(w, "open_points", c.open_points);
     if (!c.parts.empty()) ConditionsMember(w, "parts", c.parts);
@@ -81,8 +66,8 @@ void ConditionsMember(JsonWriter& w, std::string_view name, const std::vector<Co
 void ComputationMember(JsonWriter& w, const MeasureResult& r) {
   w.Key("computation");
   w.BeginObject();
-  Member(w, "formula", r.amount_formula);
-  Member(w, "words", r.amount_formula_words);
+  w.Member("formula", r.amount_formula);
+  w.Member("words", r.amount_formula_words);
   ValuesMember(w, r.amount_values);
   w.EndObject();
 }
@@ -93,7 +78,7 @@ void ReasonsMembers(JsonWriter& w, const MeasureResult& r) {
   w.BeginArray();
   for (const Reason& reason : r.reasons) {
     w.BeginObject();
-    Member(w, "code", ReasonCodeName(reason.code));
+    w.Member("code", ReasonCodeName(reason.code));
     TextsMember(w, "operands", reason.operands);
     w.EndObject();
   }
@@ -105,13 +90,13 @@ void CasesMember(JsonWriter& w, const std::vector<CaseResult>& cases) {
   w.BeginArray();
   for (const CaseResult& c : cases) {
     w.BeginObject();
-    Member(w, "id", c.id);
-    Member(w, "label", c.label);
-    Member(w, "outcome", OutcomeName(c.outcome));
+    w.Member("id", c.id);
+    w.Member("label", c.label);
+    w.Member("outcome", OutcomeName(c.outcome));
     w.Key("chosen");
     w.Bool(c.chosen);
-    MemberOrNull(w, "detail", c.detail);
-    MemberOrNull(w, "source", c.source);
+    w.MemberOrNull("detail", c.detail);
+    w.MemberOrNull("source", c.source);
     w.EndObject();
   }
   w.EndArray();
@@ -122,11 +107,11 @@ void OptionsMember(JsonWriter& w, const std::vector<OptionResult>& options) {
   w.BeginArray();
   for (const OptionResult& o : options) {
     w.BeginObject();
-    Member(w, "label", o.label);
-    AmountMember(w, "amount", o.amount);
+    w.Member("label", o.label);
+    w.AmountMember("amount", o.amount);
     w.Key("chosen");
     w.Bool(o.chosen);
-    MemberOrNull(w, "source", o.source);
+    w.MemberOrNull("source", o.source);
     w.EndObject();
   }
   w.EndArray();
@@ -134,19 +119,19 @@ void OptionsMember(JsonWriter& w, const std::vector<OptionResult>& options) {
 
 void MeasureJson(JsonWriter& w, const MeasureResult& r) {
   w.BeginObject();
-  Member(w, "id", r.id);
-  Member(w, "title", r.title);
-  Member(w, "kind", MeasureKindName(r.kind));
-  Member(w, "issuer", r.issuer);
-  Member(w, "per", AmountPeriodName(r.per));
-  Member(w, "territory", r.territory);
-  Member(w, "status", StatusName(r.status));
-  AmountMember(w, "amount", r.amount);
-  MemberOrNull(w, "version", r.version);
-  MemberOrNull(w, "deadline", r.deadline ? r.deadline->ToString() : std::string());
-  MemberOrNull(w, "case", r.case_id);
-  MemberOrNull(w, "case_label", r.case_label);
-  MemberOrNull(w, "option", r.option);
+  w.Member("id", r.id);
+  w.Member("title", r.title);
+  w.Member("kind", MeasureKindName(r.kind));
+  w.Member("issuer", r.issuer);
+  w.Member("per", AmountPeriodName(r.per));
+  w.Member("territory", r.territory);
+  w.Member("status", StatusName(r.status));
+  w.AmountMember("amount", r.amount);
+  w.MemberOrNull("version", r.version);
+  w.MemberOrNull("deadline", r.deadline ? r.deadline->ToString() : std::string());
+  w.MemberOrNull("case", r.case_id);
+  w.MemberOrNull("case_label", r.case_label);
+  w.MemberOrNull("option", r.option);
   if (!r.amount_formula.empty()) ComputationMember(w, r);
   ReasonsMembers(w, r);
   MissingMember(w, "missing", r.missing);
@@ -156,8 +141,8 @@ void MeasureJson(JsonWriter& w, const MeasureResult& r) {
   ConditionsMember(w, "conditions", r.conditions);
   CasesMember(w, r.cases);
   OptionsMember(w, r.options);
-  Member(w, "apply", r.apply);
-  MemberOrNull(w, "error", r.error);
+  w.Member("apply", r.apply);
+  w.MemberOrNull("error", r.error);
   w.EndObject();
 }
 
@@ -169,16 +154,16 @@ std::string ToJson(const Evaluation& e, int indent) {
   w.BeginObject();
   w.Key("pack");
   w.BeginObject();
-  Member(w, "name", e.pack.name);
-  Member(w, "version", e.pack.version);
-  Member(w, "digest", e.pack.digest);
+  w.Member("name", e.pack.name);
+  w.Member("version", e.pack.version);
+  w.Member("digest", e.pack.digest);
   w.EndObject();
   w.Key("firm");
   w.BeginObject();
-  for (const auto& [name, value] : e.firm) Member(w, name, value);
+  for (const auto& [name, value] : e.firm) w.Member(name, value);
   w.EndObject();
-  Member(w, "date", e.date.ToString());
-  Member(w, "month", e.month.ToString());
+  w.Member("date", e.date.ToString());
+  w.Member("month", e.month.ToString());
   w.Key("measures");
   w.BeginArray();
   for (const MeasureResult& r : e.measures) MeasureJson(w, r);

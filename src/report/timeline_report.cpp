@@ -147,35 +147,24 @@ std::string TimelineToCsv(const Timeline& t) {
 
 namespace {
 
-void AmountOrNull(internal::JsonWriter& json, const std::optional<Decimal>& amount) {
-  amount ? json.String(amount->ToFixed(2)) : json.Null();
-}
-
 // {"id", "title", "kind", "months": [{"month", "status", "amount"}, …],
 // "total", "eligible_months", "months_without_amount", "undetermined_months"}
 void MeasureJson(internal::JsonWriter& json, const Timeline& t, const TimelineRow& row) {
   json.BeginObject();
-  json.Key("id");
-  json.String(row.id);
-  json.Key("title");
-  json.String(row.title);
-  json.Key("kind");
-  json.String(MeasureKindName(row.kind));
+  json.Member("id", row.id);
+  json.Member("title", row.title);
+  json.Member("kind", MeasureKindName(row.kind));
   json.Key("months");
   json.BeginArray();
   for (std::size_t m = 0; m < t.months.size(); ++m) {
     json.BeginObject();
-    json.Key("month");
-    json.String(t.months[m].ToString());
-    json.Key("status");
-    json.String(StatusName(row.cells[m].status));
-    json.Key("amount");
-    AmountOrNull(json, row.cells[m].amount);
+    json.Member("month", t.months[m].ToString());
+    json.Member("status", StatusName(row.cells[m].status));
+    json.AmountMember("amount", row.cells[m].amount);
     json.EndObject();
   }
   json.EndArray();
-  json.Key("total");
-  AmountOrNull(json, row.total);
+  json.AmountMember("total", row.total);
   for (const auto& [key, count] : {std::pair{"eligible_months", row.eligible_months},
                                    std::pair{"months_without_amount", row.months_without_amount},
                                    std::pair{"undetermined_months", row.undetermined_months}}) {
@@ -193,23 +182,16 @@ std::string TimelineToJson(const Timeline& t, int indent) {
   json.BeginObject();
   json.Key("pack");
   json.BeginObject();
-  for (const auto& [key, value] :
-       {std::pair{"name", &t.pack.name}, std::pair{"version", &t.pack.version}, std::pair{"digest", &t.pack.digest}}) {
-    json.Key(key);
-    json.String(*value);
-  }
+  json.Member("name", t.pack.name);
+  json.Member("version", t.pack.version);
+  json.Member("digest", t.pack.digest);
   json.EndObject();
   json.Key("firm");
   json.BeginObject();
-  for (const auto& [name, value] : t.firm) {
-    json.Key(name);
-    json.String(value);
-  }
+  for (const auto& [name, value] : t.firm) json.Member(name, value);
   json.EndObject();
-  json.Key("from");
-  json.String(t.months.front().ToString());
-  json.Key("to");
-  json.String(t.months.back().ToString());
+  json.Member("from", t.months.front().ToString());
+  json.Member("to", t.months.back().ToString());
   json.Key("measures");
   json.BeginArray();
   for (const TimelineRow& row : t.rows) MeasureJson(json, t, row);
