@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "relief/batch_evaluator.hpp"
+#include "relief/explanation.hpp"
 #include "relief/json_lines.hpp"
 #include "relief/parallel_batch.hpp"
 #include "relief/report.hpp"
@@ -101,6 +102,109 @@ void BM_ExplainedEvaluate(benchmark::State& state) {
 }
 BENCHMARK(BM_ExplainedEvaluate);
 
+// The explanation as views (relief/explanation.hpp): everything an
+// explanation shows computed, ready to read, no text built.
+void BM_Explain(benchmark::State& state) {
+  const Fixture& f = Data();
+  const Date date = *Date::Parse("2020-11-30");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Explanation e = f.pack.Explain(f.profiles[i++ % f.profiles.size()], date);
+    benchmark::DoNotOptimize(e.measure_count());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_Explain);
+
+// What reading an explanation touches, summed so that nothing is skipped.
+struct ReadSum {
+  std::size_t n = 0;
+  void Add(std::string_view text) { n += text.size(); }
+  void Add(std::size_t x) { n += x; }
+  void Values(const UsedValueList& values) {
+    for (const UsedValueView v : values) {
+      Add(v.label());
+      Add(v.source());
+      Add(v.name().size());
+    }
+  }
+  void Condition(const ConditionView& c) {
+    Add(c.label());
+    Add(c.source());
+    Add(static_cast<std::size_t>(c.outcome()));
+    Add(c.expression());
+    Values(c.values());
+    for (std::string_view text : c.open_points()) Add(text);
+    for (const ConditionView part : c.parts()) Condition(part);
+  }
+  void Missing(const MissingFactView& m) {
+    Add(m.fact());
+    Add(m.label());
+  }
+  void Measure(const MeasureView& m);
+};
+
+void ReadSum::Measure(const MeasureView& m) {
+  for (std::string_view text : {m.id(), m.title(), m.issuer(), m.territory(), m.apply(), m.version(), m.case_id(),
+                                m.case_label(), m.option(), m.amount_formula()}) {
+    Add(text);
+  }
+  Add(static_cast<std::size_t>(m.status()));
+  Add(m.amount() ? 1 : 0);
+  Values(m.amount_values());
+  for (const ReasonView r : m.reasons()) Add(static_cast<std::size_t>(r.code()) + r.operand_count());
+  for (const ConditionView c : m.conditions()) Condition(c);
+  for (const CaseView c : m.cases()) {
+    Add(c.id());
+    Add(c.label());
+    Add(static_cast<std::size_t>(c.outcome()) + c.chosen());
+  }
+  for (const OptionView o : m.options()) {
+    Add(o.label());
+    Add(o.amount() ? 1 : 0);
+  }
+  for (const MissingFactView f : m.missing()) Missing(f);
+  for (auto list : {m.sources(), m.measure_sources(), m.open_points()}) {
+    for (std::string_view text : list) Add(text);
+  }
+}
+
+// Every view of `e` read: texts, outcomes, values read, operands, cases,
+// options, reasons' codes, missing facts and questions (not the French
+// words, built only when asked).
+std::size_t ReadAll(const Explanation& e) {
+  ReadSum sum;
+  for (const MeasureView m : e.measures()) sum.Measure(m);
+  for (const MissingFactView q : e.questions()) sum.Missing(q);
+  return sum.n;
+}
+
+// The explanation made, then read whole.
+void BM_ExplainReadAll(benchmark::State& state) {
+  const Fixture& f = Data();
+  const Date date = *Date::Parse("2020-11-30");
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(ReadAll(f.pack.Explain(f.profiles[i++ % f.profiles.size()], date)));
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ExplainReadAll);
+
+// Reading alone: each example firm explained once before the timer, then
+// read as BM_ExplainReadAll reads.
+void BM_ExplanationRead(benchmark::State& state) {
+  const Fixture& f = Data();
+  const Date date = *Date::Parse("2020-11-30");
+  std::vector<Explanation> explained;
+  for (const Profile& firm : f.profiles) explained.push_back(f.pack.Explain(firm, date));
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(ReadAll(explained[i++ % explained.size()]));
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ExplanationRead);
+
 // The same with its JSON document: every French detail, value and formula in
 // words is built (RulePack::Evaluate defers them until read).
 void BM_ExplainedEvaluateToJson(benchmark::State& state) {
@@ -160,6 +264,15 @@ void BM_TraceExplain(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_TraceExplain);
+
+// The same as views (relief/explanation.hpp), from the record.
+void BM_TraceExplainViews(benchmark::State& state) {
+  ReadTraces(state, [](const Trace& trace) {
+    Explanation e(trace);
+    benchmark::DoNotOptimize(e.measure_count());
+  });
+}
+BENCHMARK(BM_TraceExplainViews);
 
 // Only the facts each measure still misses (relief batch --questions).
 void BM_TraceMissingFacts(benchmark::State& state) {

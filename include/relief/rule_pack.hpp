@@ -20,6 +20,7 @@
 #include "relief/calendar.hpp"
 #include "relief/checked.hpp"
 #include "relief/diagnostic.hpp"
+#include "relief/explanation.hpp"
 #include "relief/introspection.hpp"
 #include "relief/result.hpp"
 
@@ -97,6 +98,9 @@ class RulePack {
   ProfileResult ReadProfile(std::string_view text, const std::string& file_name = "profile") const;
   // Evaluates every measure for the month containing `date`.
   Evaluation Evaluate(const Profile& profile, Date date) const;
+  // The same explanation as views, to be read in place (relief/explanation.hpp):
+  // Explain(profile, date).ToEvaluation() is Evaluate(profile, date).
+  Explanation Explain(const Profile& profile, Date date) const;
 
  private:
   friend struct internal::Access;

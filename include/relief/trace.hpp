@@ -65,6 +65,7 @@ class Trace {
 
  private:
   friend class BatchEvaluator;
+  friend class Explanation;
   std::unique_ptr<internal::TraceRecord> record_;
 };
 

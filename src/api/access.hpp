@@ -8,6 +8,7 @@
 
 #include "ir/profile_data.hpp"
 #include "ir/program.hpp"
+#include "relief/explanation.hpp"
 #include "relief/rule_pack.hpp"
 
 namespace relief::internal {
@@ -19,6 +20,9 @@ struct Access {
   static const std::shared_ptr<const ProfileData>& shared_data(const Profile& profile) { return profile.data_; }
   static RulePack MakePack(std::shared_ptr<const Program> program) { return RulePack(std::move(program)); }
   static Profile MakeProfile(std::shared_ptr<const ProfileData> data) { return Profile(std::move(data)); }
+  static Explanation MakeExplanation(std::shared_ptr<const ExplanationData> data) {
+    return Explanation(std::move(data));
+  }
 };
 
 // The errors of `diagnostics` (what an unchecked value() throws); one saying

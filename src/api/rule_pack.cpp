@@ -12,7 +12,7 @@
 #include "api/recording_evaluator.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
-#include "explain/measure_result.hpp"
+#include "explain/explanation_data.hpp"
 #include "load/ast_cache.hpp"
 #include "load/pack_loader.hpp"
 #include "profile/profile_reader.hpp"
@@ -130,13 +130,14 @@ ProfileResult RulePack::ReadProfile(std::string_view text, const std::string& fi
   return internal::MakeProfileResult(std::move(data), sink.Take(), file_name);
 }
 
-Evaluation RulePack::Evaluate(const Profile& profile, Date date) const {
-  const internal::ProfileData& data = internal::Access::data(profile);
-  if (data.program != program_) {
+Explanation RulePack::Explain(const Profile& profile, Date date) const {
+  if (internal::Access::data(profile).program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::EvaluateAll(internal::RecordingEvaluator(program_), program_, internal::Access::shared_data(profile),
-                               date);
+  return internal::Access::MakeExplanation(internal::Explain(internal::RecordingEvaluator(program_), program_,
+                                                             internal::Access::shared_data(profile), date));
 }
+
+Evaluation RulePack::Evaluate(const Profile& profile, Date date) const { return Explain(profile, date).ToEvaluation(); }
 
 }  // namespace relief

@@ -6,8 +6,9 @@
 
 #include "api/recording_evaluator.hpp"
 #include "api/trace_record.hpp"
-#include "explain/measure_result.hpp"
+#include "explain/explanation_data.hpp"
 #include "explain/missing_facts.hpp"
+#include "relief/explanation.hpp"
 
 namespace relief {
 
@@ -43,10 +44,14 @@ internal::Evaluator::Computed Unpacked(const internal::TraceRecord& r, std::vect
 }  // namespace
 
 Evaluation Trace::Explain() const {
-  const internal::TraceRecord& r = RecordOf(record_, "Explain");
+  RecordOf(record_, "Explain");
+  return relief::Explanation(*this).ToEvaluation();
+}
+
+Explanation::Explanation(const Trace& trace) {
+  const internal::TraceRecord& r = RecordOf(trace.record_, "Explanation");
   std::vector<internal::Cell> cells;
-  return internal::ExplainComputed(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date,
-                                   Unpacked(r, cells));
+  data_ = internal::Explain(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date, Unpacked(r, cells));
 }
 
 std::vector<std::vector<MissingFact>> Trace::MissingFacts() const {

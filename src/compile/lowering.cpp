@@ -3,6 +3,7 @@
 
 #include "builtins/builtins.hpp"
 #include "check/literal.hpp"
+#include "compile/explain_layout.hpp"
 #include "compile/interning.hpp"
 
 namespace relief::internal {
@@ -197,6 +198,7 @@ std::unique_ptr<Program> Compile(CheckedPack pack) {
   for (const ValueInfo& v : program->values) program->value_roots.push_back(root_of(v.formula));
   for (const FactInfo& f : program->facts) program->default_roots.push_back(root_of(f.default_expr));
   InternStrings(*program);
+  LayOutExplanations(*program);
   return program;
 }
 

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <utility>
 
-#include "explain/deferred_words.hpp"
 #include "ir/value_format.hpp"
 
 namespace relief::internal {
@@ -48,31 +47,12 @@ Code Flip(Code op) {
 
 std::string ConditionExplainer::Format(InstrId id) { return FormatValue(p_, ev_.Eval(id), p_.at(id).type); }
 
-relief::Text ConditionExplainer::LaterDetail(InstrId id) {
-  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kDetail, id)
-                              : relief::Text(Detail(id));
-}
-
-relief::Text ConditionExplainer::LaterValue(InstrId id) {
-  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kValue, id)
-                              : relief::Text(Format(id));
-}
-
-relief::Text ConditionExplainer::LaterWords(InstrId id) {
-  return deferred_ != nullptr ? DeferredWords::Defer(deferred_, DeferredWords::Kind::kWords, id)
-                              : relief::Text(Words(id));
-}
-
 bool ConditionExplainer::IsNamed(InstrId id) const {
   Code c = p_.at(id).code;
   return c == Code::kFact || c == Code::kSeriesAt || c == Code::kValue || c == Code::kParam;
 }
 
-relief::Text ConditionExplainer::Text(InstrId id) const {
-  const Instr& in = p_.at(id);
-  const std::string_view text = p_.exprs[in.expr].text;
-  return Share(text.substr(in.span.begin, in.span.end - in.span.begin));
-}
+relief::Text ConditionExplainer::Text(InstrId id) const { return Share(p_.SourceText(id)); }
 
 namespace {
 
@@ -245,10 +225,6 @@ std::string ConditionExplainer::LogicDetail(const Instr& in, const Value& v) {
   return JoinDetails(in, v, [&](std::size_t i) { return Detail(p_.kid(in, i)); });
 }
 
-bool ConditionExplainer::HasParts(const Instr& in, const std::vector<ConditionResult>& parts) {
-  return (in.code == Code::kAnd || in.code == Code::kOr) && parts.size() == in.kid_count;
-}
-
 // x in list, x in [a, b], not …: what the value is and where it must (not)
 // be.
 std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v) {
@@ -276,91 +252,11 @@ std::string ConditionExplainer::MembershipDetail(const Instr& in, const Value& v
   return fmt::format("« {} » ne doit pas être vérifié", Words(k));
 }
 
-void ConditionExplainer::UsedValues(InstrId id, std::vector<UsedValue>& out) {
-  const Instr& in = p_.at(id);
-  if (IsNamed(id)) {
-    relief::Text name;
-    const std::string* label = nullptr;
-    switch (in.code) {
-      case Code::kFact:
-        name = Share(p_.facts[in.arg].name), label = &p_.facts[in.arg].label;
-        break;
-      case Code::kValue:
-        name = Share(p_.values[in.arg].name), label = &p_.values[in.arg].label;
-        break;
-      case Code::kParam:
-        name = Share(p_.parameters[in.arg].name), label = &p_.parameters[in.arg].label;
-        break;
-      default: {
-        const FactInfo& f = p_.facts[in.arg];
-        Value index = ev_.Eval(p_.kid(in, 0));
-        std::string key = f.name + "[";
-        key += index.known() ? PeriodText(f, index.period()) : std::string(Text(p_.kid(in, 0)).view());
-        name = relief::Text(key += ']');
-        label = &f.label;
-      }
-    }
-    for (const UsedValue& u : out) {
-      if (u.name == name) return;
-    }
-    if (out.capacity() == 0) out.reserve(4);  // most expressions read a few values: one allocation
-    out.push_back({std::move(name), Share(*label), LaterValue(id),
-                   in.code == Code::kParam ? ParamSource(in.arg) : relief::Text()});
-    if (in.code != Code::kSeriesAt) return;
-  }
-  for (std::size_t i = 0; i < in.kid_count; ++i) UsedValues(p_.kid(in, i), out);
-}
+std::string ConditionExplainer::ErrorText(const Value& v) const { return internal::ErrorText(p_, v); }
 
-void ConditionExplainer::UsedValues(InstrId id, const std::vector<ConditionResult>& parts,
-                                    std::vector<UsedValue>& out) {
-  if (!HasParts(p_.at(id), parts)) return UsedValues(id, out);
-  // An and/or reads what its operands read, in order: their lists merged,
-  // each name once, is what a walk of the whole tree gives.
-  std::size_t most = out.size();
-  for (const ConditionResult& part : parts) most += part.values.size();
-  if (most == out.size()) return;
-  out.reserve(most);
-  for (const ConditionResult& part : parts) {
-    for (const UsedValue& value : part.values) {
-      auto same = std::find_if(out.begin(), out.end(), [&](const UsedValue& u) { return u.name == value.name; });
-      if (same == out.end()) out.push_back(value);
-    }
-  }
-}
-
-// The operands of a top-level "and"/"or", recursively, as a tree; each
-// operand's values are merged from its own operands'.
-std::vector<ConditionResult> ConditionExplainer::Parts(InstrId id) {
-  std::vector<ConditionResult> parts;
-  const Instr& in = p_.at(id);
-  if (in.code != Code::kAnd && in.code != Code::kOr) return parts;
-  parts.reserve(in.kid_count);
-  for (std::size_t i = 0; i < in.kid_count; ++i) {
-    InstrId k = p_.kid(in, i);
-    Value v = ev_.Eval(k);
-    ConditionResult& part = parts.emplace_back();
-    part.expression = Text(k);
-    part.label = part.expression;
-    part.outcome = OutcomeOf(v);
-    part.parts = Parts(k);
-    if (!v.is_true()) part.detail = LaterDetail(k);
-    UsedValues(k, part.parts, part.values);
-  }
-  return parts;
-}
-
-relief::Text ConditionExplainer::ParamSource(std::int32_t param) const {
-  const ParamInfo& p = p_.parameters[param];
-  const std::string* source = nullptr;
-  for (std::size_t i = 0; i < p.values.size(); ++i) {
-    if (!(ev_.date() < p.values[i].first)) source = &p.sources[i];
-  }
-  return source != nullptr ? Share(*source) : relief::Text();
-}
-
-std::string ConditionExplainer::ErrorText(const Value& v) const {
-  const Instr& in = p_.at(v.integer);
-  const ExprInfo& e = p_.exprs[in.expr];
+std::string ErrorText(const Program& program, const Value& v) {
+  const Instr& in = program.at(v.integer);
+  const ExprInfo& e = program.exprs[in.expr];
   const char* what = v.error == ErrorCode::kDivisionByZero     ? "division par zéro"
                      : v.error == ErrorCode::kNoParameterValue ? "paramètre sans valeur à cette date"
                      : v.error == ErrorCode::kDateOutOfRange   ? "date hors des années 1 à 9999"

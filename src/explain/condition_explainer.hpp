@@ -1,7 +1,9 @@
-// Explains one compiled expression for the evaluator's profile and date:
-// its source text, the named values it read (with their French labels and
-// values), the and/or tree of a condition, and why a condition is not met
-// ("perte de chiffre d'affaires : 42 % ; au moins 50 % requis").
+// The French words of one compiled expression for the evaluator's profile
+// and date: its value formatted ("42 %", "1 500,00 €"), the expression in
+// words, and why a condition is not met ("perte de chiffre d'affaires :
+// 42 % ; au moins 50 % requis"). What an explanation shows around them (the
+// and/or operands, the values read) is laid out once per pack
+// (ir/explain_layout.hpp).
 #ifndef RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
 #define RELIEF_EXPLAIN_CONDITION_EXPLAINER_HPP_
 
@@ -32,17 +34,16 @@ inline relief::Text SharedText(const std::shared_ptr<const void>& owner, std::st
   return relief::Text(owner, text);
 }
 
-class DeferredWords;
+// Where and what a rule error is: "division par zéro dans « … »
+// (file:line:col)".
+std::string ErrorText(const Program& program, const Value& error);
 
 class ConditionExplainer {
  public:
-  // `owner` keeps the evaluator's program alive: the texts of the results
-  // refer to it (relief::Text) instead of copying it. With `deferred`, the
-  // details, formatted values and words the Later… functions give are built
-  // only when read (deferred_words.hpp); without, at once.
-  ConditionExplainer(Evaluator& ev, std::shared_ptr<const void> owner,
-                     std::shared_ptr<DeferredWords> deferred = nullptr)
-      : ev_(ev), p_(ev.program()), owner_(std::move(owner)), deferred_(std::move(deferred)) {}
+  // `owner` keeps the evaluator's program alive: the texts Text() gives
+  // refer to it (relief::Text) instead of copying it.
+  ConditionExplainer(Evaluator& ev, std::shared_ptr<const void> owner)
+      : ev_(ev), p_(ev.program()), owner_(std::move(owner)) {}
   // For documentation, with no profile: only Text() and Words() may be
   // asked, and `ev` is never run (a series element reads with its index in
   // words: "chiffre d'affaires mensuel (le mois évalué)").
@@ -59,16 +60,6 @@ class ConditionExplainer {
   std::string Detail(InstrId id);
   // The value of `id` in French ("42 %", "1 500,00 €", "inconnu").
   std::string Format(InstrId id);
-  // Detail(), Format() and Words() as Texts, built when first read when the
-  // explainer defers its words.
-  relief::Text LaterDetail(InstrId id);
-  relief::Text LaterValue(InstrId id);
-  relief::Text LaterWords(InstrId id);
-  // The named values (facts, values, parameters) the expression read.
-  void UsedValues(InstrId id, std::vector<UsedValue>& out);
-  void UsedValues(InstrId id, const std::vector<ConditionResult>& parts, std::vector<UsedValue>& out);
-  // The operands of an and/or condition, recursively, with their outcomes.
-  std::vector<ConditionResult> Parts(InstrId id);
   // The expression in words: labels for names, the registry's wording for
   // functions (formula_words.cpp).
   std::string Words(InstrId id);
@@ -81,9 +72,7 @@ class ConditionExplainer {
   std::string LogicDetail(const Instr& in, const Value& v);
   template <typename DetailOf>
   std::string JoinDetails(const Instr& in, const Value& v, DetailOf detail_of);
-  static bool HasParts(const Instr& in, const std::vector<ConditionResult>& parts);
   std::string MembershipDetail(const Instr& in, const Value& v);
-  relief::Text ParamSource(std::int32_t param) const;
   bool IsNamed(InstrId id) const;
   std::string Operand(InstrId id, int strength);
   std::string CallWords(const Instr& in);
@@ -92,7 +81,6 @@ class ConditionExplainer {
   Evaluator& ev_;
   const Program& p_;
   const std::shared_ptr<const void> owner_;
-  const std::shared_ptr<DeferredWords> deferred_;
   const bool evaluated_ = true;
 };
 

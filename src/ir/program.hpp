@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/text_span.hpp"
+#include "ir/explain_layout.hpp"
 #include "ir/pattern.hpp"
 #include "ir/string_ids.hpp"
 #include "ir/types.hpp"
@@ -80,6 +81,14 @@ struct ParamInfo {
     const Value* current = nullptr;
     for (const auto& [from, value] : values) {
       if (from <= date) current = &value;
+    }
+    return current;
+  }
+  // The source of the value in force at `date`, or null before the first one.
+  const std::string* SourceAt(Date date) const {
+    const std::string* current = nullptr;
+    for (std::size_t i = 0; i < values.size() && i < sources.size(); ++i) {
+      if (values[i].first <= date) current = &sources[i];
     }
     return current;
   }
@@ -251,6 +260,10 @@ struct Program : Symbols {
   std::vector<InstrId> roots;
   std::vector<InstrId> value_roots;
   std::vector<InstrId> default_roots;
+  // What an explanation of each version shows, by measure then version
+  // (ir/explain_layout.hpp).
+  std::vector<std::vector<VersionLayout>> explain_layouts;
+  ExplainBounds explain_bounds;
 
   // Interned strings, so that the evaluators compare codes as integers:
   // every list item code and string constant of the program has an id from
@@ -273,6 +286,12 @@ struct Program : Symbols {
   const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }
   InstrId kid(const Instr& instr, std::size_t i) const { return kids[instr.first_kid + i]; }
   InstrId root(ExprId expr) const { return roots[static_cast<std::size_t>(expr)]; }
+  // The source text of an instruction: a slice of its expression's text.
+  std::string_view SourceText(InstrId id) const {
+    const Instr& in = at(id);
+    return std::string_view(exprs[static_cast<std::size_t>(in.expr)].text)
+        .substr(in.span.begin, in.span.end - in.span.begin);
+  }
 };
 
 }  // namespace relief::internal

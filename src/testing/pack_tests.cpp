@@ -18,7 +18,7 @@
 #include "core/result_names.hpp"
 #include "core/text_safety.hpp"
 #include "eval/decision.hpp"
-#include "explain/measure_result.hpp"
+#include "explain/explanation_data.hpp"
 #include "ir/program.hpp"
 #include "load/yaml_reader.hpp"
 #include "profile/profile_reader.hpp"
@@ -79,7 +79,8 @@ void CompareTracedExplanation(const internal::Program& program, const internal::
   const std::shared_ptr<const internal::Program> owner(std::shared_ptr<const internal::Program>{}, &program);
   const std::shared_ptr<const internal::ProfileData> profile(std::shared_ptr<const internal::ProfileData>{}, &data);
   const std::vector<std::string> traced =
-      Shape(internal::ExplainComputed(evaluator, owner, profile, date, machine.computed()));
+      Shape(internal::Access::MakeExplanation(internal::Explain(evaluator, owner, profile, date, machine.computed()))
+                .ToEvaluation());
   const std::vector<std::string> explained = Shape(evaluation);
   for (std::size_t i = 0; i < traced.size() && i < explained.size(); ++i) {
     if (traced[i] == explained[i]) continue;
@@ -166,7 +167,7 @@ void TestFileRunner::RunCase(const YAML::Node& node) {
                                                    &internal::Access::program(pack_));
   auto data = internal::ReadProfileNode(program, file_, node["profile"], sink_);
   if (!data) return;
-  Evaluation evaluation = internal::EvaluateAll(internal::Access::shared_program(pack_), data, *date);
+  Evaluation evaluation = pack_.Explain(internal::Access::MakeProfile(data), *date).ToEvaluation();
   const YAML::Node expect = node["expect"];
   if (!r_.CheckFreeMap(expect, "expect")) return;
   if (expect.size() == 0) {

@@ -27,6 +27,13 @@ inline std::vector<std::string> ExampleProfiles() {
 
 inline RulePack BundledPack() { return RulePack::LoadOrThrow(std::string(RELIEF_TEST_DIR) + "/../rules/occitanie"); }
 
+// The example firms, read against `pack`.
+inline std::vector<Profile> ExampleFirms(const RulePack& pack) {
+  std::vector<Profile> firms;
+  for (const std::string& text : ExampleProfiles()) firms.push_back(pack.ReadProfile(text, "firm.yaml").value());
+  return firms;
+}
+
 }  // namespace relief::testing
 
 #endif  // RELIEF_TESTS_SUPPORT_EXAMPLE_PROFILES_HPP_

@@ -15,13 +15,7 @@
 namespace relief {
 namespace {
 
-std::vector<Profile> ExampleFirms(const RulePack& pack) {
-  std::vector<Profile> firms;
-  for (const std::string& text : testing::ExampleProfiles()) {
-    firms.push_back(pack.ReadProfile(text, "firm.yaml").profile.value());
-  }
-  return firms;
-}
+using testing::ExampleFirms;
 
 // Every example firm at the end of every month the measures cover, one
 // trace recorded into again and again: its explanation is the explained

@@ -1,0 +1,84 @@
+// What a relief::Explanation holds (relief/explanation.hpp): each measure's
+// decision and the values its views read, laid out by the version's
+// VersionLayout (ir/explain_layout.hpp), the open points and sources that
+// apply, the reasons as codes, and the missing facts as keys.
+#ifndef RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
+#define RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
+
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "eval/decision.hpp"
+#include "eval/evaluator.hpp"
+#include "explain/deferred_words.hpp"
+#include "ir/explain_layout.hpp"
+#include "ir/program.hpp"
+#include "relief/result.hpp"
+
+namespace relief::internal {
+
+// A reason's code and what it is about.
+struct ReasonEntry {
+  ReasonCode code = ReasonCode::kRuleError;
+  enum class About : std::uint8_t { kMeasure, kCondition, kCase, kOption } about = About::kMeasure;
+  std::uint32_t index = 0;  // of the condition (a node), case or option
+};
+
+struct ExplainedMeasure {
+  Decision decision;
+  const VersionLayout* layout = nullptr;             // of the version in force; null when none
+  std::uint32_t values = 0;                          // its layout's slot 0 in ExplanationData::values
+  std::uint32_t cases_tried = 0;                     // cases 0 … cases_tried - 1
+  const ShownAmount* amount = nullptr;               // of the amount plan applied, if any
+  IndexRange open_points, sources, measure_sources;  // in ExplanationData::texts
+  std::uint32_t condition_points = 0;  // its requirements' open points: ExplanationData::condition_points from here
+  IndexRange reasons;                  // in ExplanationData::reasons
+  IndexRange missing;                  // in ExplanationData::missing
+};
+
+struct ExplanationData {
+  std::shared_ptr<const Program> program;
+  std::shared_ptr<const ProfileData> profile;
+  Date date;
+  std::vector<ExplainedMeasure> measures;
+  std::vector<Value> values;
+  std::vector<std::string_view> texts;       // into the program
+  std::vector<IndexRange> condition_points;  // by requirement, in `texts`
+  std::vector<ReasonEntry> reasons;
+  std::vector<MissingKey> missing;       // each measure's sorted, without repeats
+  std::vector<std::uint32_t> questions;  // in `missing`: each key's first, the most missed first
+
+  const Program& p() const { return *program; }
+  // Builds the French words `kind` of instruction `instr` (DeferredWords),
+  // with an evaluator made at the first call: most explanations are never
+  // worded.
+  std::string Words(DeferredWords::Kind kind, InstrId instr) const {
+    std::call_once(words_made_, [&] { words_ = std::make_unique<DeferredWords>(program, profile, date); });
+    return words_->Build(static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(instr));
+  }
+  const Value& ValueAt(std::uint32_t measure, std::int32_t slot) const {
+    return values[measures[measure].values + static_cast<std::uint32_t>(slot)];
+  }
+
+ private:
+  mutable std::once_flag words_made_;
+  mutable std::unique_ptr<DeferredWords> words_;
+};
+
+// The missing facts `met` (each measure's in turn), each once, ranked by
+// the number of measures that miss it, ties in the order first met: the
+// index in `met` of each one's first occurrence, into `ranked`.
+void RankQuestions(const std::vector<MissingKey>& met, std::vector<std::uint32_t>& ranked);
+
+// Explains every measure of the evaluator's program for `profile` at
+// `date`. With `computed`, reads what a batch machine computed
+// (Evaluator::Reuse). The evaluator is of Mode::kRecord.
+std::shared_ptr<const ExplanationData> Explain(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
+                                               const std::shared_ptr<const ProfileData>& profile, Date date,
+                                               Evaluator::Computed computed = {});
+
+}  // namespace relief::internal
+
+#endif  // RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
