@@ -7,7 +7,10 @@
 // Modes (the "engine" of the line):
 //   relief            BatchEvaluator on profiles read before the timer
 //   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
-//   relief-explained  RulePack::Evaluate (reasons, conditions, missing facts)
+//   relief-explained  RulePack::Explain: every explanation made (conditions
+//                     and their operands, cases, options, reasons, missing
+//                     facts, questions), read through its views
+//   relief-evaluated  RulePack::Evaluate: the same copied into an Evaluation
 //   relief-traced     BatchEvaluator::Record of the whole file, in blocks:
 //                     each profile's trace kept, from which Trace::Explain
 //                     gives RulePack::Evaluate's result
@@ -34,6 +37,7 @@
 
 #include "bench12_tally.hpp"
 #include "relief/batch_evaluator.hpp"
+#include "relief/explanation.hpp"
 #include "relief/json_lines.hpp"
 #include "relief/parallel_batch.hpp"
 #include "relief/rule_pack.hpp"
@@ -47,7 +51,7 @@ double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-enum class Mode { kBatch, kJsonLines, kExplained, kTraced };
+enum class Mode { kBatch, kJsonLines, kExplained, kEvaluated, kTraced };
 
 struct Options {
   Mode mode = Mode::kBatch;
@@ -64,6 +68,8 @@ const char* EngineName(Mode mode) {
       return "relief-jsonl";
     case Mode::kExplained:
       return "relief-explained";
+    case Mode::kEvaluated:
+      return "relief-evaluated";
     case Mode::kTraced:
       return "relief-traced";
   }
@@ -83,6 +89,8 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
         o.mode = Mode::kJsonLines;
       else if (m == "relief-explained")
         o.mode = Mode::kExplained;
+      else if (m == "relief-evaluated")
+        o.mode = Mode::kEvaluated;
       else if (m == "relief-traced")
         o.mode = Mode::kTraced;
       else
@@ -301,6 +309,16 @@ void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
 
 void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   for (std::size_t i = begin; i < end; ++i) {
+    const relief::Explanation e = w.pack->pack.Explain((*w.profiles)[i], w.date);
+    for (std::size_t m = 0; m < e.measure_count(); ++m) {
+      const relief::MeasureView view = e.measure(m);
+      if (!Count(w.pack->spec_index[m], view.status(), view.amount(), out)) return AtLine(i, out);
+    }
+  }
+}
+
+void RunEvaluated(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  for (std::size_t i = begin; i < end; ++i) {
     const relief::Evaluation e = w.pack->pack.Evaluate((*w.profiles)[i], w.date);
     for (std::size_t m = 0; m < e.measures.size(); ++m) {
       if (!Count(w.pack->spec_index[m], e.measures[m].status, e.measures[m].amount, out)) return AtLine(i, out);
@@ -326,6 +344,8 @@ void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) 
 void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   if (w.mode == Mode::kExplained) {
     RunExplained(w, begin, end, out);
+  } else if (w.mode == Mode::kEvaluated) {
+    RunEvaluated(w, begin, end, out);
   } else if (w.mode == Mode::kTraced) {
     RunTraced(w, begin, end, out);
   } else {
@@ -398,7 +418,8 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   const std::optional<Options> options = ParseArgs(argc, argv);
   if (!options) {
-    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-traced] [--threads N] "
+    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-evaluated|relief-traced] "
+                 "[--threads N] "
                  "[--pack DIR] "
                  "PROFILES.jsonl\n";
     return 2;

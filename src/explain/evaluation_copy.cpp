@@ -15,14 +15,16 @@ using Kind = DeferredWords::Kind;
 class EvaluationCopy {
  public:
   explicit EvaluationCopy(const ExplanationData& data)
-      : d_(data), words_(std::make_shared<DeferredWords>(data.program, data.profile, data.date)) {}
+      : d_(data),
+        owner_(data.program),
+        words_(std::make_shared<DeferredWords>(data.program, data.profile, data.date)) {}
 
   // Measure m, whose view is `view`, into `r` (a default MeasureResult).
   void Measure(const MeasureView& view, std::uint32_t m, MeasureResult& r) const;
   MissingFact Missing(const MissingFactView& view, const MissingKey& key) const;
 
  private:
-  relief::Text Share(std::string_view text) const { return SharedText(d_.program, text); }
+  relief::Text Share(std::string_view text) const { return SharedText(owner_, text); }
   relief::Text Later(Kind kind, InstrId instr) const { return DeferredWords::Defer(words_, kind, instr); }
   template <class List>
   std::vector<relief::Text> Texts(const List& list) const {
@@ -39,6 +41,9 @@ class EvaluationCopy {
   Reason ReasonOf(const ReasonEntry& e, std::uint32_t m, const MeasureResult& r) const;
 
   const ExplanationData& d_;
+  // The program, as the owner the texts share (converted once: a conversion
+  // per text would cost an atomic increment and decrement each).
+  const std::shared_ptr<const void> owner_;
   const std::shared_ptr<DeferredWords> words_;
 };
 

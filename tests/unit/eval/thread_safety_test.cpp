@@ -6,6 +6,7 @@
 #include <atomic>
 #include <thread>
 
+#include "relief/explanation.hpp"
 #include "relief/report.hpp"
 #include "unit/eval/eval_test_util.hpp"
 
@@ -98,6 +99,41 @@ TEST(EvalThreads, ProfilesReadInOneThreadEvaluateInAnother) {
   }
   for (std::thread& th : threads) th.join();
   EXPECT_EQ(got, expected);
+}
+
+// Every French word of an explanation (details, values read, formulas,
+// reasons' operands), as one text.
+std::string WordsOf(const Explanation& e) {
+  std::string words;
+  for (const MeasureView m : e.measures()) {
+    words += m.amount_formula_words();
+    for (const ConditionView c : m.conditions()) {
+      words += c.detail();
+      for (const UsedValueView v : c.values()) words += v.value();
+    }
+    for (const ReasonView r : m.reasons()) {
+      for (std::size_t i = 0; i < r.operand_count(); ++i) words += r.operand(i);
+    }
+  }
+  return words;
+}
+
+// One explanation read by four threads at once: the first French word asked
+// makes its evaluator (once), and every thread reads the words one thread
+// alone reads.
+TEST(EvalThreads, OneExplanationReadByFourThreadsAtOnce) {
+  const RulePack& pack = testing::Pack("cases");
+  for (const Job& job : kJobs) {
+    const Profile profile = testing::ReadOrThrow(pack, job.profile);
+    const std::string expected = WordsOf(pack.Explain(profile, testing::D(job.date)));
+    EXPECT_FALSE(expected.empty()) << job.profile;
+    const Explanation shared = pack.Explain(profile, testing::D(job.date));
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t) threads.emplace_back([&, t] { got[t] = WordsOf(shared); });
+    for (std::thread& th : threads) th.join();
+    for (const std::string& words : got) EXPECT_EQ(words, expected) << job.profile;
+  }
 }
 
 }  // namespace
