@@ -7,6 +7,7 @@
 //   if (trace.outcome(m).status == relief::Status::kUndetermined)
 //     relief::Evaluation why = trace.Explain();  // == pack.Evaluate(profile, date)
 //   auto ask = trace.MissingFacts();  // == why.measures[m].missing, m by m: cheaper
+//   relief::Explanation views(trace);  // the same read in place (relief/explanation.hpp)
 //
 //   std::vector<relief::Trace> traces(firms.size());
 //   batch.Record(firms, date, traces);  // a whole file, by blocks: faster

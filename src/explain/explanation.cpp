@@ -27,8 +27,9 @@ std::vector<std::pair<std::string, std::string>> Explanation::firm() const {
   std::vector<std::pair<std::string, std::string>> firm;
   if (data_ == nullptr) return firm;
   for (const internal::FactInfo& f : data_->p().facts) {
-    const internal::Value& v = data_->profile->scalars[f.slot];
-    if (f.identifies && v.kind == internal::Value::Kind::kString) firm.emplace_back(f.name, std::string(v.text));
+    if (!f.identifies) continue;  // only then is `slot` a scalar's (a series or record has none)
+    const internal::Value& v = data_->profile->scalars[static_cast<std::size_t>(f.slot)];
+    if (v.kind == internal::Value::Kind::kString) firm.emplace_back(f.name, std::string(v.text));
   }
   return firm;
 }
