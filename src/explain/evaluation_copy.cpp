@@ -90,17 +90,11 @@ void EvaluationCopy::Amount(const MeasureView& view, std::uint32_t m, MeasureRes
   for (const OptionView o : options) r.options.push_back({Share(o.label()), Share(o.source()), o.amount(), o.chosen()});
   r.option = Share(view.option());
   const ExplainedMeasure& em = d_.measures[m];
-  if (em.amount != nullptr) {
-    const std::int32_t node = em.amount->formula >= 0 ? em.amount->formula
-                              : em.decision.option_index >= 0
-                                  ? static_cast<std::int32_t>(em.amount->options.begin) + em.decision.option_index
-                                  : -1;
-    if (node >= 0) {
-      const ShownNode& n = em.layout->nodes[static_cast<std::size_t>(node)];
-      r.amount_formula = Share(view.amount_formula());
-      r.amount_formula_words = Later(Kind::kWords, n.instr);
-      r.amount_values = Values(view.amount_values(), m, n.reads);
-    }
+  if (const std::int32_t node = em.formula_node(); node >= 0) {
+    const ShownNode& n = em.layout->nodes[static_cast<std::size_t>(node)];
+    r.amount_formula = Share(view.amount_formula());
+    r.amount_formula_words = Later(Kind::kWords, n.instr);
+    r.amount_values = Values(view.amount_values(), m, n.reads);
   }
   r.amount = view.amount();
   r.error = view.error();

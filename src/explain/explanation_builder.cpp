@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "explain/condition_explainer.hpp"
 #include "explain/explanation_data.hpp"
 #include "explain/missing_facts.hpp"
 
@@ -157,8 +158,7 @@ Outcome MeasureExplanation::CaseOutcome(const ExplainedMeasure& em, std::uint32_
   const std::int32_t node = em.layout->case_nodes[c];
   if (node < 0) return Outcome::kMet;
   const auto m = static_cast<std::uint32_t>(&em - out_.measures.data());
-  const Value& v = out_.ValueAt(m, em.layout->nodes[static_cast<std::size_t>(node)].slot);
-  return v.is_error() ? Outcome::kError : v.unknown() ? Outcome::kUnknown : v.boolean ? Outcome::kMet : Outcome::kUnmet;
+  return OutcomeOf(out_.ValueAt(m, em.layout->nodes[static_cast<std::size_t>(node)].slot));
 }
 
 // Why the measure has its status, as reason codes (worded by report/).

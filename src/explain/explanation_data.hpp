@@ -36,6 +36,18 @@ struct ExplainedMeasure {
   std::uint32_t condition_points = 0;  // its requirements' open points: ExplanationData::condition_points from here
   IndexRange reasons;                  // in ExplanationData::reasons
   IndexRange missing;                  // in ExplanationData::missing
+
+  // Whether its requirements, cases and amount are shown: it has a version
+  // for the date, and the firm is not out of its territory.
+  bool shown() const { return layout != nullptr && !decision.out_of_territory; }
+  // The node of the formula applied: the amount's, or the chosen option's;
+  // -1 when none.
+  std::int32_t formula_node() const {
+    if (amount == nullptr) return -1;
+    if (amount->formula >= 0) return amount->formula;
+    if (decision.option_index < 0) return -1;
+    return static_cast<std::int32_t>(amount->options.begin) + decision.option_index;
+  }
 };
 
 struct ExplanationData {

@@ -12,19 +12,8 @@ namespace {
 
 const ExplainedMeasure& MeasureAt(const ViewPlace& at) { return at.data->measures[at.measure]; }
 const internal::MeasurePlan& PlanAt(const ViewPlace& at) { return at.data->p().measures[at.measure]; }
-bool Shown(const ExplainedMeasure& m) { return m.layout != nullptr && !m.decision.out_of_territory; }
-
-// The node of the formula applied: the amount's, or the chosen option's;
-// -1 when none.
-std::int32_t FormulaNode(const ExplainedMeasure& m) {
-  if (m.amount == nullptr) return -1;
-  if (m.amount->formula >= 0) return m.amount->formula;
-  if (m.decision.option_index < 0) return -1;
-  return static_cast<std::int32_t>(m.amount->options.begin) + m.decision.option_index;
-}
-
 InstrId FormulaInstr(const ExplainedMeasure& m) {
-  const std::int32_t node = FormulaNode(m);
+  const std::int32_t node = m.formula_node();
   return node < 0 ? internal::kNoInstr : m.layout->nodes[static_cast<std::size_t>(node)].instr;
 }
 
@@ -45,7 +34,7 @@ std::string_view MeasureView::apply() const { return PlanAt(at_).apply; }
 Status MeasureView::status() const { return MeasureAt(at_).decision.status; }
 
 std::optional<Decimal> MeasureView::amount() const {
-  return Shown(MeasureAt(at_)) ? MeasureAt(at_).decision.amount : std::nullopt;
+  return MeasureAt(at_).shown() ? MeasureAt(at_).decision.amount : std::nullopt;
 }
 
 std::string_view MeasureView::version() const {
@@ -59,12 +48,12 @@ std::optional<Date> MeasureView::deadline() const {
 }
 
 std::string_view MeasureView::case_id() const {
-  const internal::CasePlan* c = Shown(MeasureAt(at_)) ? ChosenCase(MeasureAt(at_)) : nullptr;
+  const internal::CasePlan* c = MeasureAt(at_).shown() ? ChosenCase(MeasureAt(at_)) : nullptr;
   return c != nullptr ? std::string_view(c->id) : std::string_view();
 }
 
 std::string_view MeasureView::case_label() const {
-  const internal::CasePlan* c = Shown(MeasureAt(at_)) ? ChosenCase(MeasureAt(at_)) : nullptr;
+  const internal::CasePlan* c = MeasureAt(at_).shown() ? ChosenCase(MeasureAt(at_)) : nullptr;
   return c != nullptr ? std::string_view(c->label) : std::string_view();
 }
 
@@ -75,7 +64,7 @@ std::string_view MeasureView::option() const {
 }
 
 std::string_view MeasureView::amount_formula() const {
-  const std::int32_t node = FormulaNode(MeasureAt(at_));
+  const std::int32_t node = MeasureAt(at_).formula_node();
   return node < 0 ? std::string_view() : MeasureAt(at_).layout->nodes[static_cast<std::size_t>(node)].text;
 }
 
@@ -86,7 +75,7 @@ std::string MeasureView::amount_formula_words() const {
 }
 
 UsedValueList MeasureView::amount_values() const {
-  const std::int32_t node = FormulaNode(MeasureAt(at_));
+  const std::int32_t node = MeasureAt(at_).formula_node();
   if (node < 0) return {};
   const internal::IndexRange reads = MeasureAt(at_).layout->nodes[static_cast<std::size_t>(node)].reads;
   return {at_.data, at_.measure, reads.begin, reads.end};
@@ -94,7 +83,7 @@ UsedValueList MeasureView::amount_values() const {
 
 std::string MeasureView::error() const {
   const internal::Decision& d = MeasureAt(at_).decision;
-  if (!Shown(MeasureAt(at_))) return {};
+  if (!MeasureAt(at_).shown()) return {};
   if (d.rounding_overflow) return "dépassement de capacité en arrondissant le montant au centime";
   return d.error.is_error() ? internal::ErrorText(at_.data->p(), d.error) : std::string();
 }
@@ -106,13 +95,13 @@ ViewList<ReasonView> MeasureView::reasons() const {
 
 ViewList<ConditionView> MeasureView::conditions() const {
   const ExplainedMeasure& m = MeasureAt(at_);
-  if (!Shown(m)) return {};
+  if (!m.shown()) return {};
   return {at_.data, at_.measure, 0, static_cast<std::uint32_t>(m.decision.version->require.size())};
 }
 
 ViewList<CaseView> MeasureView::cases() const {
   const ExplainedMeasure& m = MeasureAt(at_);
-  if (!Shown(m)) return {};
+  if (!m.shown()) return {};
   return {at_.data, at_.measure, 0, m.cases_tried};
 }
 
