@@ -117,6 +117,24 @@ void BM_Explain(benchmark::State& state) {
 }
 BENCHMARK(BM_Explain);
 
+// One firm month after month, as `relief timeline` explains it: each
+// explanation at another date than the previous one (the batch plan that
+// RulePack::Explain runs is made for a date).
+void BM_ExplainMonthByMonth(benchmark::State& state) {
+  const Fixture& f = Data();
+  std::vector<Date> dates;
+  for (Month m = *Month::Parse("2020-03"); m <= *Month::Parse("2021-12"); m = *m.Add(1)) dates.push_back(m.LastDay());
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Explanation e = f.pack.Explain(f.profiles[(i / dates.size()) % f.profiles.size()], dates[i % dates.size()]);
+    benchmark::DoNotOptimize(e.measure_count());
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_ExplainMonthByMonth);
+
 // What reading an explanation touches, summed so that nothing is skipped.
 struct ReadSum {
   std::size_t n = 0;

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "api/access.hpp"
-#include "api/recording_evaluator.hpp"
+#include "api/explain_tools.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
 #include "explain/explanation_data.hpp"
@@ -134,8 +134,14 @@ Explanation RulePack::Explain(const Profile& profile, Date date) const {
   if (internal::Access::data(profile).program != program_) {
     throw Error({Diagnostic{Severity::kError, {}, "the profile was read against another rule pack", {}}});
   }
-  return internal::Access::MakeExplanation(internal::Explain(internal::RecordingEvaluator(program_), program_,
-                                                             internal::Access::shared_data(profile), date));
+  // Every value the explanation shows is computed on the batch machine of a
+  // plan that explains; the evaluator computes only what cells cannot hold.
+  internal::ExplainTools& tools = internal::ThreadExplainTools(program_);
+  const std::shared_ptr<const internal::ProfileData>& data = internal::Access::shared_data(profile);
+  tools.machine.Run(*data, date);
+  tools.machine.RunAll();
+  return internal::Access::MakeExplanation(
+      internal::Explain(tools.evaluator, program_, data, date, tools.machine.computed()));
 }
 
 Evaluation RulePack::Evaluate(const Profile& profile, Date date) const { return Explain(profile, date).ToEvaluation(); }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "api/recording_evaluator.hpp"
+#include "api/explain_tools.hpp"
 #include "api/trace_record.hpp"
 #include "explain/explanation_data.hpp"
 #include "explain/missing_facts.hpp"
@@ -51,13 +51,14 @@ Evaluation Trace::Explain() const {
 Explanation::Explanation(const Trace& trace) {
   const internal::TraceRecord& r = RecordOf(trace.record_, "Explanation");
   std::vector<internal::Cell> cells;
-  data_ = internal::Explain(internal::RecordingEvaluator(r.program), r.program, r.profile, r.date, Unpacked(r, cells));
+  data_ = internal::Explain(internal::ThreadExplainTools(r.program).evaluator, r.program, r.profile, r.date,
+                            Unpacked(r, cells));
 }
 
 std::vector<std::vector<MissingFact>> Trace::MissingFacts() const {
   const internal::TraceRecord& r = RecordOf(record_, "MissingFacts");
   std::vector<internal::Cell> cells;
-  internal::Evaluator& evaluator = internal::RecordingEvaluator(r.program);
+  internal::Evaluator& evaluator = internal::ThreadExplainTools(r.program).evaluator;
   evaluator.Reset(*r.profile, r.date);
   evaluator.Reuse(Unpacked(r, cells));
   return internal::MissingFactsOfAll(evaluator, r.program);

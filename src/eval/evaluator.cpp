@@ -70,7 +70,7 @@ bool Evaluator::Reused(InstrId id, Value& out) const {
   const std::int32_t r = computed_.instr_regs[static_cast<std::size_t>(id)];
   if (r < 0) return false;
   const Cell& c = computed_.cells[static_cast<std::size_t>(r)];
-  if (!c.known()) return false;
+  if (c.is_error() || (c.unknown() && !computed_.complete)) return false;
   out = internal::ValueOf(c, ValueKindOf(program_.at(id).type));
   return true;
 }

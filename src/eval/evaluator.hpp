@@ -43,12 +43,15 @@ class Evaluator {
   // Reset: by InstrId, the register of each instruction (-1: none), and the
   // registers. In Mode::kRecord, an instruction whose cell is known is then
   // recorded with the cell's value instead of being computed (unknown and
-  // error cells are computed: an unknown cell may be a step skipped, and an
-  // error cell carries no code). Both spans must outlive the next Reset,
-  // which forgets them.
+  // error cells are computed: an unknown cell may be a step skipped, unless
+  // `complete`, and an error cell carries no code). Both spans must outlive
+  // the next Reset, which forgets them.
   struct Computed {
     std::span<const std::int32_t> instr_regs;
     std::span<const Cell> cells;
+    // Every register holds the profile's value (BatchMachine::RunAll on a
+    // plan that explains): an unknown cell is then read as unknown.
+    bool complete = false;
   };
   void Reuse(Computed computed) { computed_ = computed; }
   // The value of an expression of the pack, or of one instruction.

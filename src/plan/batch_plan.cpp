@@ -23,8 +23,9 @@ Arith ArithOf(Code code) {
 
 class Planner {
  public:
-  Planner(const Program& program, Date date) : p_(program) {
+  Planner(const Program& program, Date date, PlanScope scope) : p_(program) {
     plan_.date = date;
+    plan_.scope = scope;
     instr_reg_.assign(program.code.size(), -1);
     fact_reg_.assign(program.facts.size(), -1);
     value_reg_.assign(program.values.size(), -1);
@@ -38,8 +39,10 @@ class Planner {
     // Segment 0, run first for every profile: the loads of facts without a
     // default. It is filled while the roots are lowered.
     plan_.segments.push_back({});
-    for (const MeasurePlan& m : p_.measures) {
+    for (std::size_t i = 0; i < p_.measures.size(); ++i) {
+      const MeasurePlan& m = p_.measures[i];
       const VersionPlan* v = m.InForce(plan_.date);
+      if (plan_.scope == PlanScope::kExplain) RootGuards(m.open_points);
       if (v == nullptr) continue;
       Root(m.territory_when);
       for (const ConditionPlan& c : v->require) Root(c.when);
@@ -48,6 +51,8 @@ class Planner {
         RootAmount(c.amount);
       }
       RootAmount(v->amount);
+      if (plan_.scope == PlanScope::kExplain)
+        RootShown(*v, p_.explain_layouts[i][static_cast<std::size_t>(v - m.versions.data())]);
     }
     plan_.segments[0] = Append(prologue_);
     plan_.amount_segment.resize(plan_.segments.size(), 0);
@@ -90,6 +95,20 @@ class Planner {
   void RootAmount(const AmountPlan& a) {
     MarkAmount(Root(a.amount));
     for (const OptionPlan& o : a.options) MarkAmount(Root(o.amount));
+  }
+  // What an explanation of version `v` shows: the values its layout keeps,
+  // and the guards of the open points of the version, its requirements and
+  // its cases.
+  void RootShown(const VersionPlan& v, const VersionLayout& layout) {
+    Segment([&] {
+      for (InstrId shown : layout.slots) Lower(shown);
+    });
+    RootGuards(v.open_points);
+    for (const ConditionPlan& c : v.require) RootGuards(c.open_points);
+    for (const CasePlan& c : v.cases) RootGuards(c.open_points);
+  }
+  void RootGuards(const std::vector<OpenPointPlan>& points) {
+    for (const OpenPointPlan& point : points) Root(point.when);
   }
   void MarkAmount(std::int32_t segment) {
     if (segment < 0) return;
@@ -250,7 +269,8 @@ class Planner {
 
   // `and` / `or`: after each operand but the last, a step that ends the
   // operation when that operand decides it (or is an error), so that the
-  // operands after it are not computed, as in Evaluator::Logic.
+  // operands after it are not computed, as in Evaluator::Logic. Not in a
+  // plan that explains: there every operand is shown.
   Reg Logic(const Instr& in, bool decisive) {
     const Reg dst = NewReg();
     std::vector<Reg> regs;
@@ -258,7 +278,7 @@ class Planner {
     for (std::size_t i = 0; i < in.kid_count; ++i) {
       const Reg r = Lower(p_.kid(in, i));
       regs.push_back(r);
-      if (i + 1 == in.kid_count) break;
+      if (i + 1 == in.kid_count || plan_.scope == PlanScope::kExplain) continue;
       exits.push_back(current_.size());
       current_.push_back({.step = Step::kShortCircuit, .op = static_cast<std::uint8_t>(decisive), .dst = dst, .a = r});
     }
@@ -349,6 +369,6 @@ class Planner {
 
 }  // namespace
 
-BatchPlan PlanBatch(const Program& program, Date date) { return Planner(program, date).Run(); }
+BatchPlan PlanBatch(const Program& program, Date date, PlanScope scope) { return Planner(program, date, scope).Run(); }
 
 }  // namespace relief::internal

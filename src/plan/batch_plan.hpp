@@ -20,6 +20,14 @@
 // evaluator: a step of kind kEvaluate runs the Program instruction there.
 // String facts compared with a constant or tested against a list are the
 // exception, read as interned ids (Program::string_ids).
+//
+// A plan of PlanScope::kExplain serves an explanation rather than a
+// decision: it also computes what an explanation shows (every value the
+// explain layouts keep, ir/explain_layout.hpp, and every open point's
+// guard), and its `and` / `or` compute every operand, because the advisor
+// sees each one. A machine runs all of its segments for each profile
+// (BatchMachine::RunAll), after which every register holds the profile's
+// value and the explanation computes again only what cells cannot hold.
 #ifndef RELIEF_PLAN_BATCH_PLAN_HPP_
 #define RELIEF_PLAN_BATCH_PLAN_HPP_
 
@@ -79,8 +87,12 @@ struct StepRange {
   std::uint32_t begin = 0, end = 0;
 };
 
+// What a plan serves (see above).
+enum class PlanScope : std::uint8_t { kDecide, kExplain };
+
 struct BatchPlan {
   Date date;
+  PlanScope scope = PlanScope::kDecide;
   std::vector<Cell> initial;  // every register: constants set, the rest unknown
   std::vector<PlanStep> steps;
   // Segment 0 loads the facts without default, for every profile; then one
@@ -106,7 +118,7 @@ struct BatchPlan {
 };
 
 // The plan of `program` at `date`.
-BatchPlan PlanBatch(const Program& program, Date date);
+BatchPlan PlanBatch(const Program& program, Date date, PlanScope scope = PlanScope::kDecide);
 
 // Calls f(Reg&) on each register that `s` reads (not its dst): the fields
 // and operands that hold registers for its kind of step. String sources,

@@ -2,7 +2,9 @@
 // (Evaluator::Reuse): every instruction must then have the value the
 // recording evaluator computes on its own, to the kind, the Decimal and the
 // error. Checked instruction by instruction on the bundled pack, each
-// example firm, every month of the period the measures cover.
+// example firm, every month of the period the measures cover; and, for a
+// machine whose plan explains (RulePack::Explain's), explanation by
+// explanation.
 #include <gtest/gtest.h>
 
 #include <span>
@@ -14,6 +16,9 @@
 #include "eval/decision.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/lane_machine.hpp"
+#include "explain/explanation_data.hpp"
+#include "relief/explanation.hpp"
+#include "relief/report.hpp"
 #include "support/example_profiles.hpp"
 
 namespace relief {
@@ -24,6 +29,7 @@ using internal::BatchMachine;
 using internal::Evaluator;
 using internal::InstrId;
 using internal::LaneMachine;
+using internal::PlanScope;
 
 // Runs `profiles` as one fresh block and decides every measure, as
 // BatchEvaluator::Record does.
@@ -86,6 +92,92 @@ TEST(ComputedCells, EveryInstructionHasTheValueTheEvaluatorComputes) {
     ++firms;
   }
   EXPECT_EQ(firms, 8U);
+}
+
+// A machine whose plan explains computes every register (RunAll): its
+// unknown cells are read as unknown, not computed again, so a register it
+// left unwritten, or an operand it skipped, would show here. The firms
+// alternate at each date on one machine (a register kept from the previous
+// firm would show too).
+TEST(ComputedCells, AMachineThatExplainsComputesEveryRegister) {
+  const RulePack pack = testing::BundledPack();
+  const internal::Program& program = *Access::shared_program(pack);
+  const std::vector<Profile> firms = testing::ExampleFirms(pack);
+  Evaluator reusing(program, Evaluator::Mode::kRecord);
+  Evaluator alone(program, Evaluator::Mode::kRecord);
+  BatchMachine machine(program, PlanScope::kExplain);
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
+    const Date date = month.LastDay();
+    for (std::size_t f = 0; f < firms.size(); ++f) {
+      const internal::ProfileData& data = Access::data(firms[f]);
+      machine.Run(data, date);
+      machine.RunAll();
+      const Evaluator::Computed computed = machine.computed();
+      ASSERT_TRUE(computed.complete);
+      reusing.Reset(data, date);
+      reusing.Reuse(computed);
+      alone.Reset(data, date);
+      const std::string where = "firm " + std::to_string(f) + " at " + date.ToString();
+      EXPECT_GT(CompareAll(reusing, alone, program, computed, where), 100U) << where;
+    }
+  }
+}
+
+// Every value an explanation keeps and every open point's guard has a
+// register in a plan that explains, for the versions in force at its date.
+TEST(ComputedCells, APlanThatExplainsHasARegisterForWhatIsShown) {
+  const RulePack pack = testing::BundledPack();
+  const internal::Program& program = *Access::shared_program(pack);
+  std::size_t shown = 0;
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
+    const internal::BatchPlan plan = internal::PlanBatch(program, month.LastDay(), PlanScope::kExplain);
+    auto has_register = [&](InstrId id) {
+      return !internal::IsCellType(program.at(id).type) || plan.instr_regs[static_cast<std::size_t>(id)] >= 0;
+    };
+    auto guards = [&](const std::vector<internal::OpenPointPlan>& points) {
+      for (const internal::OpenPointPlan& point : points) {
+        if (point.when != internal::kNoExpr) {
+          EXPECT_TRUE(has_register(program.root(point.when))) << point.text;
+        }
+      }
+    };
+    for (std::size_t m = 0; m < program.measures.size(); ++m) {
+      const internal::MeasurePlan& measure = program.measures[m];
+      guards(measure.open_points);
+      const internal::VersionPlan* v = measure.InForce(plan.date);
+      if (v == nullptr) continue;
+      guards(v->open_points);
+      for (const internal::ConditionPlan& c : v->require) guards(c.open_points);
+      for (const internal::CasePlan& c : v->cases) guards(c.open_points);
+      for (InstrId id : program.explain_layouts[m][static_cast<std::size_t>(v - measure.versions.data())].slots) {
+        EXPECT_TRUE(has_register(id)) << measure.id << " at " << plan.date.ToString() << ", instruction " << id;
+        ++shown;
+      }
+    }
+  }
+  EXPECT_GT(shown, 1000U);
+}
+
+// RulePack::Explain (on such a machine) gives the explanation the recording
+// evaluator gives alone, words and questions included.
+TEST(ComputedCells, ExplainingFromTheMachineIsExplainingAlone) {
+  const RulePack pack = testing::BundledPack();
+  const std::shared_ptr<const internal::Program>& program = Access::shared_program(pack);
+  std::vector<Profile> firms = testing::ExampleFirms(pack);
+  firms.push_back(pack.ReadProfile("{}", "empty.yaml").profile.value());
+  firms.push_back(pack.ReadProfile("effectif: 12\nfermeture: {2020-11: totale}\n", "partial.yaml").profile.value());
+  Evaluator alone(*program, Evaluator::Mode::kRecord);
+  int compared = 0;
+  for (Month month = *Month::Parse("2020-03"); month <= *Month::Parse("2021-12"); month = *month.Add(1)) {
+    for (const Profile& firm : firms) {
+      const Date date = month.LastDay();
+      const Explanation expected =
+          Access::MakeExplanation(internal::Explain(alone, program, Access::shared_data(firm), date));
+      EXPECT_EQ(ToJson(pack.Explain(firm, date).ToEvaluation()), ToJson(expected.ToEvaluation())) << date.ToString();
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 22 * 10);
 }
 
 // The same for the block machine: each lane's registers, read after a fresh

@@ -1,20 +1,20 @@
-#include "api/recording_evaluator.hpp"
+#include "api/explain_tools.hpp"
 
 namespace relief::internal {
 
-Evaluator& RecordingEvaluator(const std::shared_ptr<const Program>& program) {
+ExplainTools& ThreadExplainTools(const std::shared_ptr<const Program>& program) {
   struct Cache {
     std::weak_ptr<const Program> program;
-    std::unique_ptr<Evaluator> evaluator;
+    std::unique_ptr<ExplainTools> tools;
   };
   thread_local Cache cache;
   const bool same =
       !cache.program.expired() && !cache.program.owner_before(program) && !program.owner_before(cache.program);
-  if (cache.evaluator == nullptr || !same) {
-    cache.evaluator = std::make_unique<Evaluator>(*program, Evaluator::Mode::kRecord);
+  if (cache.tools == nullptr || !same) {
+    cache.tools = std::make_unique<ExplainTools>(*program);
     cache.program = program;
   }
-  return *cache.evaluator;
+  return *cache.tools;
 }
 
 }  // namespace relief::internal
