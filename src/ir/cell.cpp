@@ -36,9 +36,13 @@ Cell Cell::Number(Decimal d) {
 
 Cell Cell::ScaledRational(std::int64_t units, int places) { return Number(Decimal::FromScaled(units, places)); }
 
+// A fixed form is brought to lowest terms by the factors of two and five
+// it shares with kScale = 10^6, without Ratio's 128-bit GCD (seen in the
+// profile of RulePack::Explain, which reads its values from cells).
 Decimal Cell::ToDecimal() const {
   if (!fixed()) return *Decimal::Ratio(a, den);
-  return *Decimal::Ratio(a, kScale);
+  static_assert(kScale == 1'000'000);
+  return *Decimal::FromScaled(a, 6);
 }
 
 std::optional<std::int64_t> Cell::RationalToCents() const {
