@@ -396,6 +396,21 @@ void BM_Bench12Explained(benchmark::State& state) {
 }
 BENCHMARK(BM_Bench12Explained);
 
+// The explanation as views (RulePack::Explain), as bench-12's
+// relief-explained row makes it.
+void BM_Bench12Explain(benchmark::State& state) {
+  const std::vector<Profile> profiles = Bench12Profiles();
+  const Date date = *Date::Parse("2020-11-30");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Explanation e = Bench12Pack().Explain(profiles[i++ % profiles.size()], date);
+    benchmark::DoNotOptimize(e.measure_count());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel("profiles");
+}
+BENCHMARK(BM_Bench12Explain);
+
 void BM_Bench12Record(benchmark::State& state) { RecordOf(state, Bench12Pack(), Bench12Profiles()); }
 BENCHMARK(BM_Bench12Record);
 
