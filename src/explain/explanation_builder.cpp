@@ -30,6 +30,10 @@ class MeasureExplanation {
   void Set(const ExplainedMeasure& em, std::int32_t slot, InstrId instr) {
     out_.values[em.values + static_cast<std::uint32_t>(slot)] = ev_.Eval(instr);
   }
+  // The value kept in `em`'s slot.
+  const Value& Kept(const ExplainedMeasure& em, std::int32_t slot) const {
+    return out_.values[em.values + static_cast<std::uint32_t>(slot)];
+  }
   void Requirements(const VersionPlan& version, ExplainedMeasure& em);
   void Cases(const VersionPlan& version, ExplainedMeasure& em);
   void Amount(const VersionPlan& version, ExplainedMeasure& em);
@@ -138,7 +142,7 @@ void MeasureExplanation::Cases(const VersionPlan& version, ExplainedMeasure& em)
     const std::int32_t node = layout.case_nodes[em.cases_tried++];
     if (node < 0) break;
     EvalNode(em, static_cast<std::uint32_t>(node));
-    if (out_.ValueAt(static_cast<std::uint32_t>(out_.measures.size() - 1), layout.nodes[node].slot).is_true()) break;
+    if (Kept(em, layout.nodes[node].slot).is_true()) break;
   }
 }
 
@@ -157,8 +161,7 @@ void MeasureExplanation::Amount(const VersionPlan& version, ExplainedMeasure& em
 Outcome MeasureExplanation::CaseOutcome(const ExplainedMeasure& em, std::uint32_t c) const {
   const std::int32_t node = em.layout->case_nodes[c];
   if (node < 0) return Outcome::kMet;
-  const auto m = static_cast<std::uint32_t>(&em - out_.measures.data());
-  return OutcomeOf(out_.ValueAt(m, em.layout->nodes[static_cast<std::size_t>(node)].slot));
+  return OutcomeOf(Kept(em, em.layout->nodes[static_cast<std::size_t>(node)].slot));
 }
 
 // Why the measure has its status, as reason codes (worded by report/).
@@ -192,19 +195,17 @@ void MeasureExplanation::EligibleReasons(const ExplainedMeasure& em) {
 }
 
 void MeasureExplanation::IneligibleReasons(const ExplainedMeasure& em) {
-  const auto m = static_cast<std::uint32_t>(&em - out_.measures.data());
   const std::size_t before = out_.reasons.size();
   for (std::uint32_t i = 0; i < em.decision.version->require.size(); ++i) {
-    if (out_.ValueAt(m, em.layout->nodes[i].slot).is_false()) Reason(ReasonCode::kConditionUnmet, About::kCondition, i);
+    if (Kept(em, em.layout->nodes[i].slot).is_false()) Reason(ReasonCode::kConditionUnmet, About::kCondition, i);
   }
   if (out_.reasons.size() != before) return;
   for (std::uint32_t c = 0; c < em.cases_tried; ++c) Reason(ReasonCode::kCaseNotApplicable, About::kCase, c);
 }
 
 void MeasureExplanation::UndeterminedReasons(const ExplainedMeasure& em) {
-  const auto m = static_cast<std::uint32_t>(&em - out_.measures.data());
   for (std::uint32_t i = 0; i < em.decision.version->require.size(); ++i) {
-    if (out_.ValueAt(m, em.layout->nodes[i].slot).unknown()) Reason(ReasonCode::kToVerify, About::kCondition, i);
+    if (Kept(em, em.layout->nodes[i].slot).unknown()) Reason(ReasonCode::kToVerify, About::kCondition, i);
   }
   for (std::uint32_t c = 0; c < em.cases_tried; ++c) {
     if (CaseOutcome(em, c) == Outcome::kUnknown) Reason(ReasonCode::kToVerify, About::kCase, c);
