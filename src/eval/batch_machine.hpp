@@ -1,10 +1,11 @@
 // Stage 5b: runs a batch plan (plan/batch_plan.hpp) on one profile.
 //
 // The plan's segments run over one array of cells, each straight-line, when
-// Decide (decision.hpp) asks for the expressions it needs.
-// Steps that cells cannot express run on a Value evaluator, reset lazily
-// once per profile. A machine keeps its plan for the last date it saw and its
-// buffers between profiles: once warm it allocates nothing.
+// Decide (decision.hpp) asks for the expressions it needs, or all at once
+// (RunAll, for an explanation). Steps that cells cannot express run on a
+// Value evaluator, reset lazily once per profile. A machine keeps the plans
+// of the last dates it saw and its buffers between profiles: once warm it
+// allocates nothing.
 #ifndef RELIEF_EVAL_BATCH_MACHINE_HPP_
 #define RELIEF_EVAL_BATCH_MACHINE_HPP_
 
