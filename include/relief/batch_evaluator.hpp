@@ -25,7 +25,8 @@ class TraceRecord;
 struct PackedLayout;
 }  // namespace internal
 
-class Trace;  // relief/trace.hpp
+class Trace;        // relief/trace.hpp
+class Explanation;  // relief/explanation.hpp
 
 struct MeasureOutcome {
   Status status = Status::kNotApplicable;
@@ -80,6 +81,16 @@ class BatchEvaluator {
   // blocks, as Evaluate above): a file of firms is scored and every firm's
   // explanation kept for later. `traces` must hold one trace per profile.
   void Record(std::span<const Profile> profiles, Date date, std::span<Trace> traces);
+
+  // The explanations of many profiles at once (relief/explanation.hpp):
+  // explanation i reads as what RulePack::Explain gives for profile i. Each
+  // keeps its profile's record (Record above) and answers its measures'
+  // statuses and amounts from it; the rest (requirements, cases, options,
+  // reasons, missing facts, questions) is built from the record when first
+  // read. A file of firms is so explained at about the cost of recording it,
+  // and a firm's detail is paid for by the reader who reads it.
+  // `explanations` must hold one per profile.
+  void Explain(std::span<const Profile> profiles, Date date, std::span<Explanation> explanations);
 
   // Outcomes per profile: the pack's measures.
   std::size_t measure_count() const;

@@ -12,10 +12,14 @@
 //   }
 //   relief::Evaluation kept = why.ToEvaluation();  // what pack.Evaluate(profile, date) gives
 //
-// Making an Explanation computes everything it shows except its French
-// words; reading it allocates nothing but those words (details, formatted
-// values, formulas in words, reasons' operands, a series element's name),
-// which are built when a function returning a std::string is called. An
+// RulePack::Explain computes everything an explanation shows except its
+// French words. An explanation made from a batch record (a Trace, or
+// BatchEvaluator::Explain for a file of firms) answers each measure's
+// status and amount from the record, and computes the rest from the record
+// the first time a view reads it. Reading an explanation allocates nothing
+// else but French words (details, formatted values, formulas in words,
+// reasons' operands, a series element's name), which are built when a
+// function returning a std::string is called. An
 // advisor's screen or a program that reads a few fields of many firms pays
 // for what it reads, where an Evaluation (relief/result.hpp) copies
 // everything into texts and lists it owns.
@@ -23,8 +27,9 @@
 // Views are two or three words, copied freely, and valid while the
 // Explanation they come from lives, like a std::string_view; their
 // std::string_view texts point into the pack, which the Explanation keeps
-// alive, as it keeps the profile. An Explanation is immutable: reading it
-// from many threads at once is safe.
+// alive, as it keeps the profile. An Explanation reads as immutable:
+// reading it from many threads at once is safe (a detail built on first
+// read is built once).
 #ifndef RELIEF_EXPLANATION_HPP_
 #define RELIEF_EXPLANATION_HPP_
 
@@ -302,9 +307,12 @@ class Explanation {
   Explanation();  // empty: no measure
   // The explanation of a profile recorded by the batch path
   // (relief/trace.hpp), read from its record: what RulePack::Explain gives
-  // for the profile at trace.date(). Throws std::logic_error when nothing
-  // was recorded.
+  // for the profile at trace.date(). Its statuses and amounts are the
+  // record's; the rest is built from the record when first read. This one
+  // copies the record (a few hundred bytes), the next takes it, leaving the
+  // trace empty. Both throw std::logic_error when nothing was recorded.
   explicit Explanation(const Trace& trace);
+  explicit Explanation(Trace&& trace);
   ~Explanation();
   Explanation(const Explanation&);
   Explanation& operator=(const Explanation&);

@@ -5,8 +5,9 @@
 #include <stdexcept>
 
 #include "api/access.hpp"
-#include "api/trace_record.hpp"
+#include "ir/trace_record.hpp"
 #include "eval/decision.hpp"
+#include "relief/explanation.hpp"
 #include "relief/trace.hpp"
 
 namespace relief {
@@ -162,6 +163,20 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
         }
         lanes_->CopyLanes({cells.data(), n});
       });
+}
+
+void BatchEvaluator::Explain(std::span<const Profile> profiles, Date date, std::span<Explanation> explanations) {
+  if (explanations.size() != profiles.size()) {
+    throw std::invalid_argument("BatchEvaluator::Explain: explanations must hold one explanation per profile");
+  }
+  // A block's traces, recorded, then handed to their explanations.
+  constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
+  std::array<Trace, kBlock> traces;
+  for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
+    const std::size_t n = std::min(kBlock, profiles.size() - first);
+    Record(profiles.subspan(first, n), date, std::span(traces).first(n));
+    for (std::size_t i = 0; i < n; ++i) explanations[first + i] = Explanation(std::move(traces[i]));
+  }
 }
 
 }  // namespace relief

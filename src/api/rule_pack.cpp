@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "api/access.hpp"
-#include "api/explain_tools.hpp"
+#include "explain/explain_tools.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
 #include "explain/explanation_data.hpp"
@@ -141,7 +141,7 @@ Explanation RulePack::Explain(const Profile& profile, Date date) const {
   tools.machine.Run(*data, date);
   tools.machine.RunAll();
   return internal::Access::MakeExplanation(
-      internal::Explain(tools.evaluator, program_, data, date, tools.machine.computed()));
+      internal::ExplanationData::Explained(tools.evaluator, program_, data, date, tools.machine.computed()));
 }
 
 Evaluation RulePack::Evaluate(const Profile& profile, Date date) const { return Explain(profile, date).ToEvaluation(); }

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "api/explain_tools.hpp"
-#include "api/trace_record.hpp"
+#include "explain/explain_tools.hpp"
+#include "ir/trace_record.hpp"
 #include "explain/explanation_data.hpp"
 #include "explain/missing_facts.hpp"
 #include "relief/explanation.hpp"
@@ -48,11 +48,12 @@ Evaluation Trace::Explain() const {
   return relief::Explanation(*this).ToEvaluation();
 }
 
-Explanation::Explanation(const Trace& trace) {
-  const internal::TraceRecord& r = RecordOf(trace.record_, "Explanation");
-  std::vector<internal::Cell> cells;
-  data_ = internal::Explain(internal::ThreadExplainTools(r.program).evaluator, r.program, r.profile, r.date,
-                            Unpacked(r, cells));
+Explanation::Explanation(const Trace& trace)
+    : data_(internal::ExplanationData::FromRecord(internal::TraceRecord::Copy(RecordOf(trace.record_, "Explanation")))) {}
+
+Explanation::Explanation(Trace&& trace) {
+  RecordOf(trace.record_, "Explanation");
+  data_ = internal::ExplanationData::FromRecord(std::move(trace.record_));
 }
 
 std::vector<std::vector<MissingFact>> Trace::MissingFacts() const {

@@ -15,9 +15,10 @@ using Kind = DeferredWords::Kind;
 class EvaluationCopy {
  public:
   explicit EvaluationCopy(const ExplanationData& data)
-      : d_(data),
-        owner_(data.program),
-        words_(std::make_shared<DeferredWords>(data.program, data.profile, data.date)) {}
+      : data_(data),
+        d_(data.detail()),
+        owner_(data.program()),
+        words_(std::make_shared<DeferredWords>(data.program(), data.profile_shared(), data.date())) {}
 
   // Measure m, whose view is `view`, into `r` (a default MeasureResult).
   void Measure(const MeasureView& view, std::uint32_t m, MeasureResult& r) const;
@@ -40,7 +41,8 @@ class EvaluationCopy {
   CaseResult Case(const CaseView& view, std::uint32_t m, std::uint32_t c) const;
   Reason ReasonOf(const ReasonEntry& e, std::uint32_t m, const MeasureResult& r) const;
 
-  const ExplanationData& d_;
+  const ExplanationData& data_;
+  const ExplanationDetail& d_;
   // The program, as the owner the texts share (converted once: a conversion
   // per text would cost an atomic increment and decrement each).
   const std::shared_ptr<const void> owner_;
@@ -142,18 +144,18 @@ CaseResult EvaluationCopy::Case(const CaseView& view, std::uint32_t m, std::uint
 // The reason's operands: texts of the pack, and the details already
 // deferred for the conditions and cases of `r`.
 Reason EvaluationCopy::ReasonOf(const ReasonEntry& e, std::uint32_t m, const MeasureResult& r) const {
-  const MeasurePlan& plan = d_.p().measures[m];
+  const MeasurePlan& plan = data_.p().measures[m];
   using About = ReasonEntry::About;
   switch (e.code) {
     case ReasonCode::kOutOfPeriod: {
-      Reason out{e.code, {relief::Text(d_.date.month_of().ToString()), relief::Text(d_.date.ToString())}};
+      Reason out{e.code, {relief::Text(data_.date().month_of().ToString()), relief::Text(data_.date().ToString())}};
       out.operands.reserve(2 + plan.versions.size());
       for (const VersionPlan& v : plan.versions) out.operands.push_back(Share(v.period));
       return out;
     }
     case ReasonCode::kOutOfTerritory:
     case ReasonCode::kTerritoryToVerify:
-      return {e.code, {r.territory, Later(Kind::kDetail, d_.p().root(plan.territory_when))}};
+      return {e.code, {r.territory, Later(Kind::kDetail, data_.p().root(plan.territory_when))}};
     case ReasonCode::kCaseUndecided:
     case ReasonCode::kAmountNeedsFacts:
     case ReasonCode::kAmountByAdvisor:
@@ -177,7 +179,7 @@ MissingFact EvaluationCopy::Missing(const MissingFactView& view, const MissingKe
   fact.fact = Share(view.fact());
   fact.label = Share(view.label());
   if (!key.has_period) {
-    fact.question = Share(d_.p().facts[key.fact].question);
+    fact.question = Share(data_.p().facts[key.fact].question);
   } else {
     fact.period = view.period();
     fact.question = relief::Text(view.question());
@@ -194,14 +196,14 @@ Evaluation Explanation::ToEvaluation() const {
   const internal::ExplanationData& d = *data_;
   out.pack = d.p().info;
   out.firm = firm();
-  out.date = d.date;
-  out.month = d.date.month_of();
+  out.date = d.date();
+  out.month = d.date().month_of();
   const internal::EvaluationCopy copy(d);
-  out.measures.resize(d.measures.size());  // built in place: a MeasureResult is large
-  for (std::uint32_t m = 0; m < d.measures.size(); ++m) copy.Measure(measure(m), m, out.measures[m]);
+  out.measures.resize(d.measure_count());  // built in place: a MeasureResult is large
+  for (std::uint32_t m = 0; m < d.measure_count(); ++m) copy.Measure(measure(m), m, out.measures[m]);
   const ViewList<MissingFactView> asked = questions();
   out.questions.reserve(asked.size());
-  for (const MissingFactView q : asked) out.questions.push_back(copy.Missing(q, d.missing[q.place().index]));
+  for (const MissingFactView q : asked) out.questions.push_back(copy.Missing(q, d.detail().missing[q.place().index]));
   return out;
 }
 

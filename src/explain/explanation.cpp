@@ -21,20 +21,20 @@ const PackInfo& Explanation::pack() const {
   return data_ != nullptr ? data_->p().info : kNone;
 }
 
-Date Explanation::date() const { return data_ != nullptr ? data_->date : Date(); }
+Date Explanation::date() const { return data_ != nullptr ? data_->date() : Date(); }
 
 std::vector<std::pair<std::string, std::string>> Explanation::firm() const {
   std::vector<std::pair<std::string, std::string>> firm;
   if (data_ == nullptr) return firm;
   for (const internal::FactInfo& f : data_->p().facts) {
     if (!f.identifies) continue;  // only then is `slot` a scalar's (a series or record has none)
-    const internal::Value& v = data_->profile->scalars[static_cast<std::size_t>(f.slot)];
+    const internal::Value& v = data_->profile().scalars[static_cast<std::size_t>(f.slot)];
     if (v.kind == internal::Value::Kind::kString) firm.emplace_back(f.name, std::string(v.text));
   }
   return firm;
 }
 
-std::size_t Explanation::measure_count() const { return data_ != nullptr ? data_->measures.size() : 0; }
+std::size_t Explanation::measure_count() const { return data_ != nullptr ? data_->measure_count() : 0; }
 
 MeasureView Explanation::measure(std::size_t m) const {
   if (m >= measure_count()) throw std::out_of_range("Explanation::measure: no such measure");
@@ -47,11 +47,12 @@ ViewList<MeasureView> Explanation::measures() const {
 
 ViewList<MissingFactView> Explanation::questions() const {
   if (data_ == nullptr) return {};
-  return {data_.get(), 0, 0, static_cast<std::uint32_t>(data_->questions.size()), data_->questions.data()};
+  const std::vector<std::uint32_t>& questions = data_->detail().questions;
+  return {data_.get(), 0, 0, static_cast<std::uint32_t>(questions.size()), questions.data()};
 }
 
 template <>
 std::string_view ViewList<std::string_view>::ViewAt(ViewPlace place) {
-  return place.data->texts[place.index];
+  return place.data->detail().texts[place.index];
 }
 }  // namespace relief

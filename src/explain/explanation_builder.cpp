@@ -1,5 +1,5 @@
 // Stage 6: explains every measure for one profile at one date into an
-// ExplanationData: the decision, then the values the views read (each
+// ExplanationDetail: the decision, then the values the views read (each
 // requirement and its operands, the cases tried, the options), the open
 // points and sources that apply, the reasons as codes and the missing facts
 // as keys. No text is built here: relief/explanation.hpp's views read it.
@@ -17,7 +17,7 @@ using About = ReasonEntry::About;
 
 class MeasureExplanation {
  public:
-  MeasureExplanation(Evaluator& ev, ExplanationData& out, std::vector<MissingKey>& keys)
+  MeasureExplanation(Evaluator& ev, ExplanationDetail& out, std::vector<MissingKey>& keys)
       : ev_(ev), p_(ev.program()), out_(out), keys_(keys) {}
 
   // Appends measure `index`'s explanation to `out`.
@@ -49,7 +49,7 @@ class MeasureExplanation {
 
   Evaluator& ev_;
   const Program& p_;
-  ExplanationData& out_;
+  ExplanationDetail& out_;
   std::vector<MissingKey>& keys_;
 };
 
@@ -253,31 +253,26 @@ void RankQuestions(const std::vector<MissingKey>& met, std::vector<std::uint32_t
   for (const Counted& c : order) ranked.push_back(c.first);
 }
 
-std::shared_ptr<const ExplanationData> Explain(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
-                                               const std::shared_ptr<const ProfileData>& profile, Date date,
-                                               Evaluator::Computed computed) {
-  auto out = std::make_shared<ExplanationData>();
-  out->program = program;
-  out->profile = profile;
-  out->date = date;
-  evaluator.Reset(*profile, date);
+void Explain(Evaluator& evaluator, const ProfileData& profile, Date date, Evaluator::Computed computed,
+             ExplanationDetail& out) {
+  const Program& program = evaluator.program();
+  evaluator.Reset(profile, date);
   evaluator.Reuse(computed);
-  const std::size_t measures = program->measures.size();
-  out->measures.reserve(measures);
-  const ExplainBounds& most = program->explain_bounds;
-  out->values.reserve(most.values);
-  out->texts.reserve(most.texts);
-  out->condition_points.reserve(most.condition_points);
-  out->reasons.reserve(most.reasons);
+  const std::size_t measures = program.measures.size();
+  out.measures.reserve(measures);
+  const ExplainBounds& most = program.explain_bounds;
+  out.values.reserve(most.values);
+  out.texts.reserve(most.texts);
+  out.condition_points.reserve(most.condition_points);
+  out.reasons.reserve(most.reasons);
   thread_local std::vector<MissingKey> keys;  // scratch, kept by the thread
   thread_local std::size_t most_missing = 0;  // the most missing facts met by the thread: reserved at once
-  out->missing.reserve(most_missing);
+  out.missing.reserve(most_missing);
   for (std::size_t i = 0; i < measures; ++i) {
-    MeasureExplanation(evaluator, *out, keys).Build(static_cast<std::uint32_t>(i));
+    MeasureExplanation(evaluator, out, keys).Build(static_cast<std::uint32_t>(i));
   }
-  most_missing = std::max(most_missing, out->missing.size());
-  RankQuestions(out->missing, out->questions);
-  return out;
+  most_missing = std::max(most_missing, out.missing.size());
+  RankQuestions(out.missing, out.questions);
 }
 
 }  // namespace relief::internal

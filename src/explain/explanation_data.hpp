@@ -1,12 +1,15 @@
 // What a relief::Explanation holds (relief/explanation.hpp): each measure's
-// decision and the values its views read, laid out by the version's
-// VersionLayout (ir/explain_layout.hpp), the open points and sources that
-// apply, the reasons as codes, and the missing facts as keys.
+// status and amount; then its decision and the values its views read, laid
+// out by the version's VersionLayout (ir/explain_layout.hpp), the open
+// points and sources that apply, the reasons as codes, and the missing facts
+// as keys.
 #ifndef RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
 #define RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +18,7 @@
 #include "explain/deferred_words.hpp"
 #include "ir/explain_layout.hpp"
 #include "ir/program.hpp"
+#include "ir/trace_record.hpp"
 #include "relief/result.hpp"
 
 namespace relief::internal {
@@ -50,15 +54,14 @@ struct ExplainedMeasure {
   }
 };
 
+// What an explanation shows beyond each measure's status and amount.
+//
 // Its lists are reserved to the pack's bounds (ExplainBounds) when it is
 // built, whatever the firm: for the bundled pack about 12 kB of values and
 // 5 kB of texts. That suits an explanation read and dropped; a caller that
-// keeps many should keep relief::Traces (a few hundred bytes each) and
-// explain them when asked.
-struct ExplanationData {
-  std::shared_ptr<const Program> program;
-  std::shared_ptr<const ProfileData> profile;
-  Date date;
+// keeps many should keep relief::Traces (a few hundred bytes each), or
+// explanations made from them and not yet read (ExplanationData::FromRecord).
+struct ExplanationDetail {
   std::vector<ExplainedMeasure> measures;
   std::vector<Value> values;
   std::vector<std::string_view> texts;       // into the program
@@ -67,19 +70,71 @@ struct ExplanationData {
   std::vector<MissingKey> missing;       // each measure's sorted, without repeats
   std::vector<std::uint32_t> questions;  // in `missing`: each key's first, the most missed first
 
-  const Program& p() const { return *program; }
+  const Value& ValueAt(std::uint32_t measure, std::int32_t slot) const {
+    return values[measures[measure].values + static_cast<std::uint32_t>(slot)];
+  }
+};
+
+// A firm's explanation at a date. Made by RulePack::Explain, it holds its
+// detail at once. Made from a batch record (a relief::Trace's), it answers
+// each measure's status and amount from the record's outcomes and builds its
+// detail from the record's cells when first read: a file of firms explained
+// by blocks costs little more than its records, and a firm's detail is paid
+// for when an advisor reads it. Reading from many threads at once is safe
+// (the detail is built once, under a std::once_flag).
+class ExplanationData {
+ public:
+  // Explains every measure at once, reading what `computed` holds (see
+  // Explain below).
+  static std::shared_ptr<const ExplanationData> Explained(Evaluator& evaluator,
+                                                          const std::shared_ptr<const Program>& program,
+                                                          const std::shared_ptr<const ProfileData>& profile, Date date,
+                                                          Evaluator::Computed computed = {});
+  // Explains the profile of `record`, its detail built when first read.
+  static std::shared_ptr<const ExplanationData> FromRecord(std::unique_ptr<const TraceRecord> record);
+
+  const Program& p() const { return *program_; }
+  const std::shared_ptr<const Program>& program() const { return program_; }
+  const ProfileData& profile() const { return *profile_; }
+  const std::shared_ptr<const ProfileData>& profile_shared() const { return profile_; }
+  Date date() const { return date_; }
+  std::size_t measure_count() const { return program_->measures.size(); }
+
+  Status status(std::uint32_t measure) const;
+  // Rounded to the cent (MeasureView::amount).
+  std::optional<Decimal> amount(std::uint32_t measure) const;
+  // Everything else, built at the first call when made from a record.
+  const ExplanationDetail& detail() const {
+    if (!built_.load(std::memory_order_acquire)) BuildFromRecord();
+    return detail_;
+  }
+
   // Builds the French words `kind` of instruction `instr` (DeferredWords),
   // with an evaluator made at the first call: most explanations are never
   // worded.
   std::string Words(DeferredWords::Kind kind, InstrId instr) const {
-    std::call_once(words_made_, [&] { words_ = std::make_unique<DeferredWords>(program, profile, date); });
+    std::call_once(words_made_, [&] { words_ = std::make_unique<DeferredWords>(program_, profile_, date_); });
     return words_->Build(static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(instr));
-  }
-  const Value& ValueAt(std::uint32_t measure, std::int32_t slot) const {
-    return values[measures[measure].values + static_cast<std::uint32_t>(slot)];
   }
 
  private:
+  struct Made {};  // only Explained and FromRecord make one
+
+ public:
+  ExplanationData(Made, std::shared_ptr<const Program> program, std::shared_ptr<const ProfileData> profile, Date date)
+      : program_(std::move(program)), profile_(std::move(profile)), date_(date) {}
+
+ private:
+  void BuildFromRecord() const;
+
+  std::shared_ptr<const Program> program_;
+  std::shared_ptr<const ProfileData> profile_;
+  Date date_;
+  std::unique_ptr<const TraceRecord> record_;  // when made from one
+
+  mutable std::atomic<bool> built_{false};
+  mutable std::once_flag detail_made_;
+  mutable ExplanationDetail detail_;
   mutable std::once_flag words_made_;
   mutable std::unique_ptr<DeferredWords> words_;
 };
@@ -90,11 +145,10 @@ struct ExplanationData {
 void RankQuestions(const std::vector<MissingKey>& met, std::vector<std::uint32_t>& ranked);
 
 // Explains every measure of the evaluator's program for `profile` at
-// `date`. With `computed`, reads what a batch machine computed
+// `date` into `out`. With `computed`, reads what a batch machine computed
 // (Evaluator::Reuse). The evaluator is of Mode::kRecord.
-std::shared_ptr<const ExplanationData> Explain(Evaluator& evaluator, const std::shared_ptr<const Program>& program,
-                                               const std::shared_ptr<const ProfileData>& profile, Date date,
-                                               Evaluator::Computed computed = {});
+void Explain(Evaluator& evaluator, const ProfileData& profile, Date date, Evaluator::Computed computed,
+             ExplanationDetail& out);
 
 }  // namespace relief::internal
 

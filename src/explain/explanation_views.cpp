@@ -19,9 +19,9 @@ using internal::VersionLayout;
 
 namespace {
 
-const ExplainedMeasure& MeasureAt(const ViewPlace& at) { return at.data->measures[at.measure]; }
+const ExplainedMeasure& MeasureAt(const ViewPlace& at) { return at.data->detail().measures[at.measure]; }
 const VersionLayout& LayoutAt(const ViewPlace& at) { return *MeasureAt(at).layout; }
-const Value& ValueAt(const ViewPlace& at, std::int32_t slot) { return at.data->ValueAt(at.measure, slot); }
+const Value& ValueAt(const ViewPlace& at, std::int32_t slot) { return at.data->detail().ValueAt(at.measure, slot); }
 std::string Words(const ViewPlace& at, internal::DeferredWords::Kind kind, InstrId instr) {
   return at.data->Words(kind, instr);
 }
@@ -92,7 +92,7 @@ std::string UsedValueView::value() const {
 std::string_view UsedValueView::source() const {
   const internal::NamedRead& read = ReadAt(at_);
   if (read.param < 0) return {};
-  const std::string* source = at_.data->p().parameters[read.param].SourceAt(at_.data->date);
+  const std::string* source = at_.data->p().parameters[read.param].SourceAt(at_.data->date());
   return source != nullptr ? std::string_view(*source) : std::string_view();
 }
 
@@ -130,7 +130,7 @@ UsedValueList ConditionView::values() const {
 
 ViewList<std::string_view> ConditionView::open_points() const {
   if (!IsRequirement(at_)) return {};
-  const internal::IndexRange r = at_.data->condition_points[MeasureAt(at_).condition_points + at_.index];
+  const internal::IndexRange r = at_.data->detail().condition_points[MeasureAt(at_).condition_points + at_.index];
   return {at_.data, at_.measure, r.begin, r.end};
 }
 
@@ -182,7 +182,7 @@ bool OptionView::chosen() const { return static_cast<std::int32_t>(at_.index) ==
 
 namespace {
 
-const internal::MissingKey& KeyAt(const ViewPlace& at) { return at.data->missing[at.index]; }
+const internal::MissingKey& KeyAt(const ViewPlace& at) { return at.data->detail().missing[at.index]; }
 const internal::FactInfo& FactAt(const ViewPlace& at) { return at.data->p().facts[KeyAt(at).fact]; }
 
 }  // namespace

@@ -10,7 +10,7 @@ using internal::InstrId;
 
 namespace {
 
-const ExplainedMeasure& MeasureAt(const ViewPlace& at) { return at.data->measures[at.measure]; }
+const ExplainedMeasure& MeasureAt(const ViewPlace& at) { return at.data->detail().measures[at.measure]; }
 const internal::MeasurePlan& PlanAt(const ViewPlace& at) { return at.data->p().measures[at.measure]; }
 InstrId FormulaInstr(const ExplainedMeasure& m) {
   const std::int32_t node = m.formula_node();
@@ -31,11 +31,9 @@ MeasureKind MeasureView::kind() const { return PlanAt(at_).kind; }
 AmountPeriod MeasureView::per() const { return PlanAt(at_).per; }
 std::string_view MeasureView::territory() const { return PlanAt(at_).territory; }
 std::string_view MeasureView::apply() const { return PlanAt(at_).apply; }
-Status MeasureView::status() const { return MeasureAt(at_).decision.status; }
-
-std::optional<Decimal> MeasureView::amount() const {
-  return MeasureAt(at_).shown() ? MeasureAt(at_).decision.amount : std::nullopt;
-}
+// A status and an amount are answered without the detail (explanation_data.hpp).
+Status MeasureView::status() const { return at_.data->status(at_.measure); }
+std::optional<Decimal> MeasureView::amount() const { return at_.data->amount(at_.measure); }
 
 std::string_view MeasureView::version() const {
   const internal::VersionPlan* v = MeasureAt(at_).decision.version;
@@ -135,7 +133,7 @@ ViewList<std::string_view> MeasureView::open_points() const {
 
 namespace {
 
-const internal::ReasonEntry& EntryAt(const ViewPlace& at) { return at.data->reasons[at.index]; }
+const internal::ReasonEntry& EntryAt(const ViewPlace& at) { return at.data->detail().reasons[at.index]; }
 
 // The label and the detail of the condition or case a reason is about.
 std::string AboutOperand(const ViewPlace& at, std::size_t i) {
@@ -160,8 +158,8 @@ std::string TerritoryOperand(const ViewPlace& at, std::size_t i) {
 }
 
 std::string OutOfPeriodOperand(const ViewPlace& at, std::size_t i) {
-  if (i == 0) return at.data->date.month_of().ToString();
-  if (i == 1) return at.data->date.ToString();
+  if (i == 0) return at.data->date().month_of().ToString();
+  if (i == 1) return at.data->date().ToString();
   return PlanAt(at).versions[i - 2].period;
 }
 

@@ -27,6 +27,7 @@ namespace {
 using internal::Access;
 using internal::BatchMachine;
 using internal::Evaluator;
+using internal::ExplanationData;
 using internal::InstrId;
 using internal::LaneMachine;
 using internal::PlanScope;
@@ -172,7 +173,7 @@ TEST(ComputedCells, ExplainingFromTheMachineIsExplainingAlone) {
     for (const Profile& firm : firms) {
       const Date date = month.LastDay();
       const Explanation expected =
-          Access::MakeExplanation(internal::Explain(alone, program, Access::shared_data(firm), date));
+          Access::MakeExplanation(ExplanationData::Explained(alone, program, Access::shared_data(firm), date));
       EXPECT_EQ(ToJson(pack.Explain(firm, date).ToEvaluation()), ToJson(expected.ToEvaluation())) << date.ToString();
       ++compared;
     }

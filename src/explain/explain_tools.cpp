@@ -1,4 +1,4 @@
-#include "api/explain_tools.hpp"
+#include "explain/explain_tools.hpp"
 
 namespace relief::internal {
 

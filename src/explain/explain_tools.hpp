@@ -1,7 +1,7 @@
 // This thread's tools to explain a program's decisions, kept between calls
 // by RulePack::Explain and a relief::Trace's explanations.
-#ifndef RELIEF_API_EXPLAIN_TOOLS_HPP_
-#define RELIEF_API_EXPLAIN_TOOLS_HPP_
+#ifndef RELIEF_EXPLAIN_EXPLAIN_TOOLS_HPP_
+#define RELIEF_EXPLAIN_EXPLAIN_TOOLS_HPP_
 
 #include <memory>
 
@@ -29,4 +29,4 @@ ExplainTools& ThreadExplainTools(const std::shared_ptr<const Program>& program);
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_API_EXPLAIN_TOOLS_HPP_
+#endif  // RELIEF_EXPLAIN_EXPLAIN_TOOLS_HPP_

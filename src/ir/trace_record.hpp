@@ -7,9 +7,10 @@
 // A file's traces keep one record a firm, so a record is one heap block:
 // the fields below, then its outcomes, then its packed cells (three blocks
 // were a third of the time of recording a file and keeping every trace).
-#ifndef RELIEF_API_TRACE_RECORD_HPP_
-#define RELIEF_API_TRACE_RECORD_HPP_
+#ifndef RELIEF_IR_TRACE_RECORD_HPP_
+#define RELIEF_IR_TRACE_RECORD_HPP_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -55,6 +56,17 @@ class TraceRecord {
     record->cells_ = cells;
     return *record;
   }
+  // A copy of `other`, in a block of its own size.
+  static std::unique_ptr<TraceRecord> Copy(const TraceRecord& other) {
+    std::unique_ptr<TraceRecord> copy;
+    TraceRecord& r = Reserve(copy, other.measures_, other.cells_);
+    r.program = other.program;
+    r.profile = other.profile;
+    r.index = other.index;
+    r.date = other.date;
+    std::copy(other.Storage(), other.Storage() + 3 * other.measures_ + other.cells_.words(), r.Storage());
+    return copy;
+  }
   // A record is freed by `delete` (std::unique_ptr), as it was allocated.
   static void operator delete(void* p) { ::operator delete(p); }
   static void operator delete(void* p, std::size_t) = delete;
@@ -98,4 +110,4 @@ static_assert(sizeof(TraceRecord) % sizeof(std::uint64_t) == 0);
 
 }  // namespace relief::internal
 
-#endif  // RELIEF_API_TRACE_RECORD_HPP_
+#endif  // RELIEF_IR_TRACE_RECORD_HPP_
