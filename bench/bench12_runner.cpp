@@ -7,9 +7,15 @@
 // Modes (the "engine" of the line):
 //   relief            BatchEvaluator on profiles read before the timer
 //   relief-jsonl      each line read with JsonLinesReader::ReadLine inside the timer
-//   relief-explained  RulePack::Explain: every explanation made (conditions
-//                     and their operands, cases, options, reasons, missing
-//                     facts, questions), read through its views
+//   relief-explained  BatchEvaluator::Explain: the file explained by blocks,
+//                     every explanation kept; statuses and amounts read
+//                     through its views (from each firm's record: the rest
+//                     of an explanation is built when first read)
+//   relief-explained-each
+//                     RulePack::Explain, one firm at a time: every
+//                     explanation built in full (conditions and their
+//                     operands, cases, options, reasons, missing facts,
+//                     questions), then read as above
 //   relief-evaluated  RulePack::Evaluate: the same copied into an Evaluation
 //   relief-traced     BatchEvaluator::Record of the whole file, in blocks:
 //                     each profile's trace kept, from which Trace::Explain
@@ -23,6 +29,7 @@
 // load_ms is the time to load, check and compile the pack. Exit status: 0, or
 // 1 when a profile does not read or a measure ends in an error or
 // undetermined status (the line is not printed then), 2 on bad arguments.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdlib>
@@ -33,6 +40,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "bench12_tally.hpp"
@@ -51,7 +59,17 @@ double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-enum class Mode { kBatch, kJsonLines, kExplained, kEvaluated, kTraced };
+enum class Mode { kBatch, kJsonLines, kExplained, kExplainedEach, kEvaluated, kTraced };
+
+// Each mode with its "engine" name.
+constexpr std::pair<Mode, std::string_view> kModes[] = {
+    {Mode::kBatch, "relief"},
+    {Mode::kJsonLines, "relief-jsonl"},
+    {Mode::kExplained, "relief-explained"},
+    {Mode::kExplainedEach, "relief-explained-each"},
+    {Mode::kEvaluated, "relief-evaluated"},
+    {Mode::kTraced, "relief-traced"},
+};
 
 struct Options {
   Mode mode = Mode::kBatch;
@@ -60,18 +78,9 @@ struct Options {
   std::string profiles;
 };
 
-const char* EngineName(Mode mode) {
-  switch (mode) {
-    case Mode::kBatch:
-      return "relief";
-    case Mode::kJsonLines:
-      return "relief-jsonl";
-    case Mode::kExplained:
-      return "relief-explained";
-    case Mode::kEvaluated:
-      return "relief-evaluated";
-    case Mode::kTraced:
-      return "relief-traced";
+std::string_view EngineName(Mode mode) {
+  for (const auto& [m, name] : kModes) {
+    if (m == mode) return name;
   }
   return "?";
 }
@@ -82,19 +91,11 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
     const std::string_view arg = argv[i];
     const bool has_value = i + 1 < argc;
     if (arg == "--mode" && has_value) {
-      const std::string_view m = argv[++i];
-      if (m == "relief")
-        o.mode = Mode::kBatch;
-      else if (m == "relief-jsonl")
-        o.mode = Mode::kJsonLines;
-      else if (m == "relief-explained")
-        o.mode = Mode::kExplained;
-      else if (m == "relief-evaluated")
-        o.mode = Mode::kEvaluated;
-      else if (m == "relief-traced")
-        o.mode = Mode::kTraced;
-      else
-        return std::nullopt;
+      const std::string_view name = argv[++i];
+      const auto* found =
+          std::find_if(std::begin(kModes), std::end(kModes), [&](const auto& m) { return m.second == name; });
+      if (found == std::end(kModes)) return std::nullopt;
+      o.mode = found->first;
     } else if (arg == "--threads" && has_value) {
       o.threads = std::atoi(argv[++i]);
       if (o.threads < 1 || o.threads > 256) return std::nullopt;
@@ -307,7 +308,23 @@ void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   }
 }
 
+// The file explained by blocks (BatchEvaluator::Explain), every explanation
+// kept; statuses and amounts read through its views.
 void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+  relief::BatchEvaluator batch(w.pack->pack);
+  const std::span<const relief::Profile> profiles(w.profiles->data() + begin, end - begin);
+  std::vector<relief::Explanation> explained(profiles.size());
+  batch.Explain(profiles, w.date, explained);
+  for (std::size_t i = 0; i < explained.size(); ++i) {
+    for (std::size_t m = 0; m < explained[i].measure_count(); ++m) {
+      const relief::MeasureView view = explained[i].measure(m);
+      if (!Count(w.pack->spec_index[m], view.status(), view.amount(), out)) return AtLine(begin + i, out);
+    }
+  }
+}
+
+// One firm at a time (RulePack::Explain): each explanation built in full.
+void RunExplainedEach(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   for (std::size_t i = begin; i < end; ++i) {
     const relief::Explanation e = w.pack->pack.Explain((*w.profiles)[i], w.date);
     for (std::size_t m = 0; m < e.measure_count(); ++m) {
@@ -344,6 +361,8 @@ void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) 
 void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
   if (w.mode == Mode::kExplained) {
     RunExplained(w, begin, end, out);
+  } else if (w.mode == Mode::kExplainedEach) {
+    RunExplainedEach(w, begin, end, out);
   } else if (w.mode == Mode::kEvaluated) {
     RunEvaluated(w, begin, end, out);
   } else if (w.mode == Mode::kTraced) {
@@ -418,10 +437,12 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   const std::optional<Options> options = ParseArgs(argc, argv);
   if (!options) {
-    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-evaluated|relief-traced] "
-                 "[--threads N] "
-                 "[--pack DIR] "
-                 "PROFILES.jsonl\n";
+    std::cerr
+        << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-explained-each|relief-evaluated|"
+           "relief-traced] "
+           "[--threads N] "
+           "[--pack DIR] "
+           "PROFILES.jsonl\n";
     return 2;
   }
   return Run(*options);

@@ -411,6 +411,33 @@ void BM_Bench12Explain(benchmark::State& state) {
 }
 BENCHMARK(BM_Bench12Explain);
 
+// A block of firms explained (BatchEvaluator::Explain), as bench-12's
+// relief-explained row: statuses and amounts read from each firm's record.
+// With `read_detail`, each firm's reasons and missing facts are read too,
+// which builds its detail from the record.
+void ExplainBlocksOf(benchmark::State& state, bool read_detail) {
+  std::vector<Explanation> explained;
+  BlocksOf(state, Bench12Pack(), Bench12Profiles(),
+           [&](BatchEvaluator& batch, const std::vector<Profile>& profiles, Date date) {
+             explained.resize(profiles.size());
+             batch.Explain(profiles, date, explained);
+             std::size_t read = 0;
+             for (const Explanation& e : explained) {
+               for (const MeasureView m : e.measures()) {
+                 read += static_cast<std::size_t>(m.status()) + m.amount().has_value();
+                 if (read_detail) read += m.reasons().size() + m.missing().size();
+               }
+             }
+             benchmark::DoNotOptimize(read);
+           });
+}
+
+void BM_Bench12ExplainBlocks(benchmark::State& state) { ExplainBlocksOf(state, false); }
+BENCHMARK(BM_Bench12ExplainBlocks);
+
+void BM_Bench12ExplainBlocksReadDetail(benchmark::State& state) { ExplainBlocksOf(state, true); }
+BENCHMARK(BM_Bench12ExplainBlocksReadDetail);
+
 void BM_Bench12Record(benchmark::State& state) { RecordOf(state, Bench12Pack(), Bench12Profiles()); }
 BENCHMARK(BM_Bench12Record);
 

@@ -23,6 +23,7 @@ class BatchMachine;
 class LaneMachine;
 class TraceRecord;
 struct PackedLayout;
+struct StoredOutcome;
 }  // namespace internal
 
 class Trace;        // relief/trace.hpp
@@ -99,14 +100,15 @@ class BatchEvaluator {
   // The record of `trace`, made if need be, set for `profile` at `date` and
   // its outcomes, sized for `cells` cells left to pack (`index`:
   // TraceRecord::index).
-  internal::TraceRecord& KeepRecord(const Profile& profile, Date date, std::span<const MeasureOutcome> outcomes,
-                                    internal::PackedLayout cells,
+  internal::TraceRecord& KeepRecord(const Profile& profile, Date date,
+                                    std::span<const internal::StoredOutcome> outcomes, internal::PackedLayout cells,
                                     const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
 
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;
   std::unique_ptr<internal::LaneMachine> lanes_;  // created on first use
-  std::vector<MeasureOutcome> block_outcomes_;    // Record's, for one profile or a block
+  std::vector<MeasureOutcome> outcomes_;          // Record's, for one profile
+  std::vector<internal::StoredOutcome> stored_;   // Record's, as kept: one profile's, or a block's
 };
 
 }  // namespace relief

@@ -23,6 +23,7 @@ struct Access {
   static Explanation MakeExplanation(std::shared_ptr<const ExplanationData> data) {
     return Explanation(std::move(data));
   }
+  static const ExplanationData& data(const Explanation& explanation) { return *explanation.data_; }
 };
 
 // The errors of `diagnostics` (what an unchecked value() throws); one saying

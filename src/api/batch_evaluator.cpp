@@ -5,8 +5,8 @@
 #include <stdexcept>
 
 #include "api/access.hpp"
-#include "ir/trace_record.hpp"
 #include "eval/decision.hpp"
+#include "ir/trace_record.hpp"
 #include "relief/explanation.hpp"
 #include "relief/trace.hpp"
 
@@ -58,18 +58,20 @@ void BatchEvaluator::Evaluate(const Profile& profile, Date date, std::vector<Mea
 void BatchEvaluator::Record(const Profile& profile, Date date, Trace& trace) {
   // Fresh: the registers this profile's decisions did not write must not
   // hold another profile's values.
-  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, block_outcomes_);
+  DecideAll(*machine_, internal::Access::program(pack_), profile, date, /*fresh=*/true, outcomes_);
+  stored_.resize(outcomes_.size());
+  std::transform(outcomes_.begin(), outcomes_.end(), stored_.begin(), internal::StoredOutcome::Of);
   // Every register, as a value (this path records one profile: its trace
   // is not the one a file keeps by the thousand).
   const std::vector<internal::Cell>& cells = machine_->cells();
   const internal::PackedLayout layout{.booleans = 0, .cells = cells.size()};
   internal::PackCells(
       layout, [&](std::size_t r) -> const internal::Cell& { return cells[r]; },
-      KeepRecord(profile, date, block_outcomes_, layout, machine_->instr_regs(), trace).cell_words());
+      KeepRecord(profile, date, stored_, layout, machine_->instr_regs(), trace).cell_words());
 }
 
 internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date date,
-                                                  std::span<const MeasureOutcome> outcomes,
+                                                  std::span<const internal::StoredOutcome> outcomes,
                                                   internal::PackedLayout cells,
                                                   const std::shared_ptr<const std::vector<std::int32_t>>& index,
                                                   Trace& trace) const {
@@ -78,7 +80,7 @@ internal::TraceRecord& BatchEvaluator::KeepRecord(const Profile& profile, Date d
   r.profile = internal::Access::shared_data(profile);
   r.index = index;
   r.date = date;
-  std::transform(outcomes.begin(), outcomes.end(), r.outcomes().begin(), internal::StoredOutcome::Of);
+  std::copy(outcomes.begin(), outcomes.end(), r.outcomes().begin());
   return r;
 }
 
@@ -145,17 +147,17 @@ void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::s
   }
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
   // A block's outcomes, lane i's at [i * measures], then copied to its trace.
-  std::vector<MeasureOutcome>& block = block_outcomes_;
+  std::vector<internal::StoredOutcome>& block = stored_;
   block.resize(internal::LaneMachine::kLanes * measures);
   EvaluateBlocks(
       *lanes_, program, profiles, date, /*fresh=*/true,
       [&](std::size_t, std::size_t m) {
-        return internal::OutcomeStructs{block.data() + m, measures};
+        return internal::StoredOutcomes{block.data() + m, measures};
       },
       [&](std::size_t first, std::size_t n) {
         std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
         for (std::size_t i = 0; i < n; ++i) {
-          const std::span<const MeasureOutcome> outcomes(block.data() + i * measures, measures);
+          const std::span<const internal::StoredOutcome> outcomes(block.data() + i * measures, measures);
           cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_layout(), lanes_->lane_index(),
                                 traces[first + i])
                          .cell_words()

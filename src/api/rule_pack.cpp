@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "api/access.hpp"
-#include "explain/explain_tools.hpp"
 #include "check/checker.hpp"
 #include "compile/lowering.hpp"
+#include "explain/explain_tools.hpp"
 #include "explain/explanation_data.hpp"
 #include "load/ast_cache.hpp"
 #include "load/pack_loader.hpp"

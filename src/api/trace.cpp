@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "explain/explain_tools.hpp"
-#include "ir/trace_record.hpp"
 #include "explain/explanation_data.hpp"
 #include "explain/missing_facts.hpp"
+#include "ir/trace_record.hpp"
 #include "relief/explanation.hpp"
 
 namespace relief {
@@ -49,7 +49,8 @@ Evaluation Trace::Explain() const {
 }
 
 Explanation::Explanation(const Trace& trace)
-    : data_(internal::ExplanationData::FromRecord(internal::TraceRecord::Copy(RecordOf(trace.record_, "Explanation")))) {}
+    : data_(
+          internal::ExplanationData::FromRecord(internal::TraceRecord::Copy(RecordOf(trace.record_, "Explanation")))) {}
 
 Explanation::Explanation(Trace&& trace) {
   RecordOf(trace.record_, "Explanation");

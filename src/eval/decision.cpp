@@ -309,6 +309,7 @@ void DecideLanes(LaneMachine& machine, const MeasurePlan& measure, const Outcome
 }
 template void DecideLanes(LaneMachine&, const MeasurePlan&, const OutcomeStructs&);
 template void DecideLanes(LaneMachine&, const MeasurePlan&, const OutcomeColumnsAt&);
+template void DecideLanes(LaneMachine&, const MeasurePlan&, const StoredOutcomes&);
 
 Decision Decide(Evaluator& evaluator, const MeasurePlan& measure) { return DecideWith(evaluator, measure); }
 

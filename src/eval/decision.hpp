@@ -11,6 +11,7 @@
 #include "eval/batch_machine.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/lane_machine.hpp"
+#include "ir/trace_record.hpp"
 #include "relief/batch_evaluator.hpp"
 #include "relief/result.hpp"
 
@@ -87,6 +88,22 @@ struct OutcomeColumnsAt {  // OutcomeColumns, lane i at [first + i * stride]
     out->cents[at] = cents.value_or(0);
     out->has_amount[at] = cents.has_value();
     out->case_id[at] = case_id;
+  }
+};
+
+struct StoredOutcomes {  // a record's outcomes (ir/trace_record.hpp), lane i at out[i * stride]
+  StoredOutcome* out;
+  std::size_t stride;
+  void Start(std::size_t i, Status status) const {
+    out[i * stride] = StoredOutcome{0, nullptr, 0, static_cast<std::uint8_t>(status), false};
+  }
+  void StartAll(const std::uint8_t* statuses, std::size_t n) const {
+    for (std::size_t i = 0; i < n; ++i) Start(i, static_cast<Status>(statuses[i]));
+  }
+  // In cents as computed: no Decimal made and taken apart again.
+  void Finish(std::size_t i, Status status, std::optional<std::int64_t> cents, std::string_view case_id) const {
+    out[i * stride] = StoredOutcome{cents.value_or(0), case_id.data(), static_cast<std::uint32_t>(case_id.size()),
+                                    static_cast<std::uint8_t>(status), cents.has_value()};
   }
 };
 

@@ -12,14 +12,16 @@ std::shared_ptr<const ExplanationData> ExplanationData::Explained(Evaluator& eva
                                                                   const std::shared_ptr<const ProfileData>& profile,
                                                                   Date date, Evaluator::Computed computed) {
   auto data = std::make_shared<ExplanationData>(Made{}, program, profile, date);
-  Explain(evaluator, *profile, date, computed, data->detail_);
+  data->detail_ = std::make_unique<ExplanationDetail>();
+  Explain(evaluator, *profile, date, computed, *data->detail_);
   // Not yet shared: no other thread can read it before the caller publishes it.
   data->built_.store(true, std::memory_order_relaxed);
   return data;
 }
 
-std::shared_ptr<const ExplanationData> ExplanationData::FromRecord(std::unique_ptr<const TraceRecord> record) {
-  auto data = std::make_shared<ExplanationData>(Made{}, record->program, record->profile, record->date);
+std::shared_ptr<const ExplanationData> ExplanationData::FromRecord(std::unique_ptr<TraceRecord> record) {
+  auto data =
+      std::make_shared<ExplanationData>(Made{}, std::move(record->program), std::move(record->profile), record->date);
   data->record_ = std::move(record);
   return data;
 }
@@ -30,23 +32,11 @@ void ExplanationData::BuildFromRecord() const {
     // reads those cells and computes only what the record does not hold.
     thread_local std::vector<Cell> cells;
     UnpackCells(record_->cell_words(), record_->cell_layout(), cells);
-    Explain(ThreadExplainTools(program_).evaluator, *profile_, date_, {*record_->index, cells}, detail_);
+    auto detail = std::make_unique<ExplanationDetail>();
+    Explain(ThreadExplainTools(program_).evaluator, *profile_, date_, {*record_->index, cells}, *detail);
+    detail_ = std::move(detail);
     built_.store(true, std::memory_order_release);
   });
-}
-
-Status ExplanationData::status(std::uint32_t measure) const {
-  if (record_ != nullptr) return static_cast<Status>(record_->outcomes()[measure].status);
-  return detail_.measures[measure].decision.status;
-}
-
-std::optional<Decimal> ExplanationData::amount(std::uint32_t measure) const {
-  if (record_ != nullptr) {
-    const StoredOutcome& o = record_->outcomes()[measure];
-    return o.has_amount ? std::optional<Decimal>(Decimal::FromCents(o.cents)) : std::nullopt;
-  }
-  const ExplainedMeasure& m = detail_.measures[measure];
-  return m.shown() ? m.decision.amount : std::nullopt;
 }
 
 }  // namespace relief::internal

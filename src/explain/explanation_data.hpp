@@ -91,7 +91,7 @@ class ExplanationData {
                                                           const std::shared_ptr<const ProfileData>& profile, Date date,
                                                           Evaluator::Computed computed = {});
   // Explains the profile of `record`, its detail built when first read.
-  static std::shared_ptr<const ExplanationData> FromRecord(std::unique_ptr<const TraceRecord> record);
+  static std::shared_ptr<const ExplanationData> FromRecord(std::unique_ptr<TraceRecord> record);
 
   const Program& p() const { return *program_; }
   const std::shared_ptr<const Program>& program() const { return program_; }
@@ -100,13 +100,27 @@ class ExplanationData {
   Date date() const { return date_; }
   std::size_t measure_count() const { return program_->measures.size(); }
 
-  Status status(std::uint32_t measure) const;
+  // Read from the record when made from one (inline: a file's statuses are
+  // read by the million).
+  Status status(std::uint32_t measure) const {
+    if (record_ != nullptr) return static_cast<Status>(record_->outcomes()[measure].status);
+    return detail_->measures[measure].decision.status;
+  }
   // Rounded to the cent (MeasureView::amount).
-  std::optional<Decimal> amount(std::uint32_t measure) const;
+  std::optional<Decimal> amount(std::uint32_t measure) const {
+    if (record_ != nullptr) {
+      const StoredOutcome& o = record_->outcomes()[measure];
+      return o.has_amount ? std::optional<Decimal>(Decimal::FromCents(o.cents)) : std::nullopt;
+    }
+    const ExplainedMeasure& m = detail_->measures[measure];
+    return m.shown() ? m.decision.amount : std::nullopt;
+  }
+  // Whether the detail is built (for tests).
+  bool built() const { return built_.load(std::memory_order_acquire); }
   // Everything else, built at the first call when made from a record.
   const ExplanationDetail& detail() const {
     if (!built_.load(std::memory_order_acquire)) BuildFromRecord();
-    return detail_;
+    return *detail_;
   }
 
   // Builds the French words `kind` of instruction `instr` (DeferredWords),
@@ -130,11 +144,15 @@ class ExplanationData {
   std::shared_ptr<const Program> program_;
   std::shared_ptr<const ProfileData> profile_;
   Date date_;
-  std::unique_ptr<const TraceRecord> record_;  // when made from one
+  // When made from a record: its outcomes, and its cells (its program and
+  // profile are moved into the fields above).
+  std::unique_ptr<const TraceRecord> record_;
 
+  // A file's explanations are kept by the thousand and most are never read
+  // in detail: the detail is a block of its own, made when built.
   mutable std::atomic<bool> built_{false};
   mutable std::once_flag detail_made_;
-  mutable ExplanationDetail detail_;
+  mutable std::unique_ptr<ExplanationDetail> detail_;
   mutable std::once_flag words_made_;
   mutable std::unique_ptr<DeferredWords> words_;
 };

@@ -1,4 +1,5 @@
-// What a relief::Trace keeps: the outcomes of a profile, the cells a batch
+// What a relief::Trace keeps (and an Explanation made from it,
+// explain/explanation_data.hpp): the outcomes of a profile, the cells a batch
 // machine computed when it decided every measure of the profile on a fresh
 // run (all of BatchMachine's registers, or the registers of one lane of a
 // LaneMachine that instructions map to), and what is needed to read them

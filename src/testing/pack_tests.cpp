@@ -80,7 +80,7 @@ void CompareTracedExplanation(const internal::Program& program, const internal::
   const std::shared_ptr<const internal::ProfileData> profile(std::shared_ptr<const internal::ProfileData>{}, &data);
   const std::vector<std::string> traced =
       Shape(internal::Access::MakeExplanation(
-          internal::ExplanationData::Explained(evaluator, owner, profile, date, machine.computed()))
+                internal::ExplanationData::Explained(evaluator, owner, profile, date, machine.computed()))
                 .ToEvaluation());
   const std::vector<std::string> explained = Shape(evaluation);
   for (std::size_t i = 0; i < traced.size() && i < explained.size(); ++i) {

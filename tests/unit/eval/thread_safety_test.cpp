@@ -6,6 +6,7 @@
 #include <atomic>
 #include <thread>
 
+#include "relief/batch_evaluator.hpp"
 #include "relief/explanation.hpp"
 #include "relief/report.hpp"
 #include "unit/eval/eval_test_util.hpp"
@@ -133,6 +134,31 @@ TEST(EvalThreads, OneExplanationReadByFourThreadsAtOnce) {
     for (std::size_t t = 0; t < got.size(); ++t) threads.emplace_back([&, t] { got[t] = WordsOf(shared); });
     for (std::thread& th : threads) th.join();
     for (const std::string& words : got) EXPECT_EQ(words, expected) << job.profile;
+  }
+}
+
+// A file's explanations, made by blocks (BatchEvaluator::Explain), their
+// detail not yet built, each read by four threads at once: the detail is
+// built once, by whichever thread reads first, and every thread reads what
+// RulePack::Explain gives.
+TEST(EvalThreads, AnExplanationFromARecordBuildsItsDetailOnceForFourThreads) {
+  const RulePack& pack = testing::Pack("cases");
+  std::vector<Profile> file;
+  for (const Job& job : kJobs) file.push_back(testing::ReadOrThrow(pack, job.profile));
+  const Date date = testing::D("2020-11-30");
+  BatchEvaluator batch(pack);
+  std::vector<Explanation> explained(file.size());
+  batch.Explain(file, date, explained);
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    const std::string expected =
+        ToJson(pack.Explain(file[i], date).ToEvaluation()) + WordsOf(pack.Explain(file[i], date));
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t) {
+      threads.emplace_back([&, t] { got[t] = ToJson(explained[i].ToEvaluation()) + WordsOf(explained[i]); });
+    }
+    for (std::thread& th : threads) th.join();
+    for (const std::string& words : got) EXPECT_EQ(words, expected) << kJobs[i].profile;
   }
 }
 
