@@ -283,7 +283,9 @@ void BM_TraceExplain(benchmark::State& state) {
 }
 BENCHMARK(BM_TraceExplain);
 
-// The same as views (relief/explanation.hpp), from the record.
+// The same as views (relief/explanation.hpp), from the record: made (its
+// statuses and amounts only), and made then read whole (which builds its
+// detail from the record).
 void BM_TraceExplainViews(benchmark::State& state) {
   ReadTraces(state, [](const Trace& trace) {
     Explanation e(trace);
@@ -291,6 +293,11 @@ void BM_TraceExplainViews(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_TraceExplainViews);
+
+void BM_TraceExplainViewsReadAll(benchmark::State& state) {
+  ReadTraces(state, [](const Trace& trace) { benchmark::DoNotOptimize(ReadAll(Explanation(trace))); });
+}
+BENCHMARK(BM_TraceExplainViewsReadAll);
 
 // Only the facts each measure still misses (relief batch --questions).
 void BM_TraceMissingFacts(benchmark::State& state) {
