@@ -5,6 +5,7 @@
 #include "check/literal.hpp"
 #include "compile/explain_layout.hpp"
 #include "compile/interning.hpp"
+#include "compile/string_tests.hpp"
 
 namespace relief::internal {
 namespace {
@@ -198,6 +199,7 @@ std::unique_ptr<Program> Compile(CheckedPack pack) {
   for (const ValueInfo& v : program->values) program->value_roots.push_back(root_of(v.formula));
   for (const FactInfo& f : program->facts) program->default_roots.push_back(root_of(f.default_expr));
   InternStrings(*program);
+  FindStringTests(*program);
   LayOutExplanations(*program);
   return program;
 }

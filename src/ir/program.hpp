@@ -9,15 +9,20 @@
 #ifndef RELIEF_IR_PROGRAM_HPP_
 #define RELIEF_IR_PROGRAM_HPP_
 
+#include <algorithm>
+#include <array>
 #include <compare>
 #include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/text_span.hpp"
+#include "ir/cell.hpp"
 #include "ir/explain_layout.hpp"
 #include "ir/pattern.hpp"
 #include "ir/string_ids.hpp"
@@ -53,10 +58,11 @@ struct FactInfo {
   ExprId default_expr = kNoExpr;
   std::optional<Value> min, max;  // bounds, of the fact's (element) type
   std::optional<Pattern> pattern;
-  std::int32_t in_list = -1;         // the list its values must belong to
-  std::vector<std::int32_t> fields;  // record: its fields' fact indices
-  std::int32_t record = -1;          // field: its record's fact index
-  bool identifies = false;           // carried to the output, e.g. siren
+  std::int32_t in_list = -1;               // the list its values must belong to
+  std::vector<std::int32_t> fields;        // record: its fields' fact indices
+  std::int32_t record = -1;                // field: its record's fact index
+  bool identifies = false;                 // carried to the output, e.g. siren
+  std::vector<std::int32_t> string_tests;  // the Program::string_tests on it
 };
 
 struct ListItemInfo {
@@ -248,6 +254,29 @@ struct Instr {
   TextSpan span;          // within that expression's text
 };
 
+// A built-in on strings called on one string fact without default and on
+// constants, such as `starts_with(naf, "47")`: its result depends on the
+// fact's text alone, so profile/ computes it once, when the profile is read,
+// into a cell after the scalars' (ProfileData::cells, at scalar_slots + its
+// index), and the batch machines load that cell as they load a fact instead
+// of reading the text at every evaluation (a profile's texts are cache lines
+// away from its cells). The Value evaluator still calls the built-in.
+struct StringTest {
+  static constexpr std::size_t kMaxArgs = 4;
+  std::int32_t fact = -1;                                          // FactInfo index
+  Cell (*call)(std::span<const std::string_view> args) = nullptr;  // the built-in's on_strings
+  std::vector<std::string_view> args;  // the constants' texts (in the program); the fact's place left empty
+  std::uint32_t fact_arg = 0;          // the fact's place
+
+  // The test on `text`, the fact's.
+  Cell Of(std::string_view text) const {
+    std::array<std::string_view, kMaxArgs> with{};
+    std::copy(args.begin(), args.end(), with.begin());
+    with[fact_arg] = text;
+    return call({with.data(), args.size()});
+  }
+};
+
 // The compiled pack: what the evaluator runs. Immutable once built.
 struct Program : Symbols {
   PackInfo info;
@@ -281,6 +310,18 @@ struct Program : Symbols {
   // member, as every list's row 0 says).
   std::uint8_t Membership(std::int32_t list, std::int32_t string_id) const {
     return list_membership[static_cast<std::size_t>(list)][static_cast<std::size_t>(string_id)];
+  }
+
+  // Built-ins on one string fact and constants, computed when a profile is
+  // read (StringTest), and the calls that read each, by instruction.
+  std::vector<StringTest> string_tests;
+  std::vector<std::pair<InstrId, std::int32_t>> string_test_calls;  // sorted by instruction
+  // The cells of a profile: its scalars', then its string tests'.
+  std::size_t cell_count() const { return static_cast<std::size_t>(scalar_slots) + string_tests.size(); }
+  // The string test `call` (an instruction) reads, or -1.
+  std::int32_t StringTestOf(InstrId call) const {
+    auto it = std::lower_bound(string_test_calls.begin(), string_test_calls.end(), std::pair{call, std::int32_t{-1}});
+    return it != string_test_calls.end() && it->first == call ? it->second : -1;
   }
 
   const Instr& at(InstrId id) const { return code[static_cast<std::size_t>(id)]; }

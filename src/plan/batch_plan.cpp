@@ -29,6 +29,7 @@ class Planner {
     instr_reg_.assign(program.code.size(), -1);
     fact_reg_.assign(program.facts.size(), -1);
     value_reg_.assign(program.values.size(), -1);
+    string_test_reg_.assign(program.string_tests.size(), -1);
     fact_segment_.assign(program.facts.size(), -1);
     value_segment_.assign(program.values.size(), -1);
     plan_.expr_regs.assign(program.exprs.size(), -1);
@@ -229,6 +230,17 @@ class Planner {
     return fact_reg_[f];
   }
 
+  // A string test is loaded by segment 0, as a fact without default: the
+  // profile computed it when it was read (Program::string_tests).
+  Reg StringTest(std::int32_t test) {
+    const auto t = static_cast<std::size_t>(test);
+    if (string_test_reg_[t] < 0) {
+      const auto slot = static_cast<std::int32_t>(static_cast<std::size_t>(p_.scalar_slots) + t);
+      string_test_reg_[t] = Emit({.step = Step::kLoadFact, .a = slot}, &prologue_);
+    }
+    return string_test_reg_[t];
+  }
+
   // A value has a segment of its own, run before each use.
   Reg ValueReg(std::int32_t value) {
     const auto v = static_cast<std::size_t>(value);
@@ -298,6 +310,8 @@ class Planner {
   }
 
   Reg Call(const Instr& in) {
+    const std::int32_t test = p_.StringTestOf(static_cast<InstrId>(&in - p_.code.data()));
+    if (test >= 0) return StringTest(test);
     const Builtin& fn = Builtins()[static_cast<std::size_t>(in.builtin)];
     PlanStep s{.step = fn.on_cells ? Step::kCallCells : Step::kCallValues, .builtin = in.builtin};
     if (!Operands(in, 0, s)) return CallOnStrings(in);
@@ -362,7 +376,7 @@ class Planner {
 
   const Program& p_;
   BatchPlan plan_;
-  std::vector<Reg> instr_reg_, fact_reg_, value_reg_;
+  std::vector<Reg> instr_reg_, fact_reg_, value_reg_, string_test_reg_;
   std::vector<std::int32_t> fact_segment_, value_segment_;
   std::vector<PlanStep> current_, prologue_;  // steps of the segment being lowered, of segment 0
 };

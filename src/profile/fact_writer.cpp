@@ -103,9 +103,8 @@ void FactWriter::Clear() {
 }
 
 void FactWriter::Reset(ProfileData& data) const {
-  const auto scalars = static_cast<std::size_t>(program_->scalar_slots);
-  data.scalars.assign(scalars, Value{});
-  data.cells.assign(scalars, Cell{});
+  data.scalars.assign(static_cast<std::size_t>(program_->scalar_slots), Value{});
+  data.cells.assign(program_->cell_count(), Cell{});  // the string tests' unknown, as their facts
   data.series.resize(static_cast<std::size_t>(program_->series_slots));
   for (SeriesData& s : data.series) {
     s.first = 0;
@@ -161,7 +160,9 @@ std::string FactWriter::Set(std::int32_t index, const ValueText& value, const st
   if (!Convert(fact, value, name, problem, slot, cell)) {
     slot = before;
     cell = cell_before;
+    return problem;
   }
+  WriteStringTests(fact);
   return problem;
 }
 
@@ -195,7 +196,18 @@ bool FactWriter::Convert(const FactInfo& fact, const ValueText& value, const std
 bool FactWriter::SetPlain(std::int32_t index, std::string_view text) {
   const FactInfo& fact = program_->facts[index];
   if (fact.type.is_series() || fact.type.base == BaseType::kRecord) return false;
-  return PlainValue(fact, fact.type, text, data_->scalars[fact.slot], data_->cells[fact.slot]);
+  if (!PlainValue(fact, fact.type, text, data_->scalars[fact.slot], data_->cells[fact.slot])) return false;
+  WriteStringTests(fact);
+  return true;
+}
+
+void FactWriter::WriteStringTests(const FactInfo& fact) {
+  if (fact.string_tests.empty()) return;
+  const Value& v = data_->scalars[fact.slot];
+  for (const std::int32_t t : fact.string_tests) {
+    const auto at = static_cast<std::size_t>(program_->scalar_slots) + static_cast<std::size_t>(t);
+    data_->cells[at] = v.unknown() ? Cell::Unknown() : program_->string_tests[static_cast<std::size_t>(t)].Of(v.text);
+  }
 }
 
 bool FactWriter::SetNumber(std::int32_t index, PlainNumber n) {

@@ -98,6 +98,9 @@ class FactWriter {
   // `out` and `cell` untouched, sends the text to FromText, which reads it
   // or says what is wrong.
   bool PlainValue(const FactInfo& fact, Type type, std::string_view text, Value& out, Cell& cell);
+  // Writes the cells of the string tests on `fact` (Program::string_tests)
+  // from the value it now has.
+  void WriteStringTests(const FactInfo& fact);
   // Writes a number read plainly when it lies within the fact's bounds,
   // its cell straight from the digits (no rational to bring to a fixed form).
   bool WriteNumber(const FactInfo& fact, PlainNumber n, Value& out, Cell& cell);
