@@ -288,13 +288,19 @@ void LaneMachine::MarkRegisters() {
 }
 
 // The registers a trace keeps (those an instruction maps to and a step
-// writes), the booleans first, and each instruction's index among them.
+// writes, but the loads of facts without default, which an explanation
+// reads from the profile as cheaply), the booleans first, and each
+// instruction's index among them.
 void LaneMachine::IndexCopiedRegisters() {
+  std::vector<std::uint8_t> read_from_profile(plan_.initial.size(), 0);
+  for (const PlanStep& s : plan_.steps) {
+    if (s.step == Step::kLoadFact && s.b < 0) read_from_profile[static_cast<std::size_t>(s.dst)] = 1;
+  }
   // By register: 0 not kept, 1 a boolean, 2 another value.
   std::vector<std::uint8_t> kind(plan_.initial.size(), 0);
   for (std::size_t i = 0; i < plan_.instr_regs.size(); ++i) {
     const Reg r = plan_.instr_regs[i];
-    if (r < 0 || constant_[static_cast<std::size_t>(r)]) continue;
+    if (r < 0 || constant_[static_cast<std::size_t>(r)] || read_from_profile[static_cast<std::size_t>(r)]) continue;
     const Type& type = program_.at(static_cast<InstrId>(i)).type;
     const bool boolean = type.base == BaseType::kBoolean && type.series == SeriesKind::kNone;
     std::uint8_t& k = kind[static_cast<std::size_t>(r)];

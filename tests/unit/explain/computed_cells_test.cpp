@@ -213,7 +213,7 @@ TEST(ComputedCells, EveryLaneOfABlockHasTheValuesTheEvaluatorComputes) {
       const std::string where = "lane " + std::to_string(lane) + " at " + date.ToString();
       const std::size_t reused = CompareAll(reusing, alone, program, {*machine.lane_index(), cells}, where);
       if (block[lane] != &Access::data(empty)) {
-        EXPECT_GT(reused, 30U) << where;  // not vacuous
+        EXPECT_GT(reused, 20U) << where;  // not vacuous (facts without default are read from the profile)
       }
     }
   }
