@@ -104,6 +104,10 @@ class BatchEvaluator {
                                     std::span<const internal::StoredOutcome> outcomes, internal::PackedLayout cells,
                                     const std::shared_ptr<const std::vector<std::int32_t>>& index, Trace& trace) const;
 
+  // Runs `profiles` by blocks for their records (batch_evaluator.cpp).
+  template <class Keep>
+  void RecordBlocks(std::span<const Profile> profiles, Date date, Keep keep);
+
   RulePack pack_;
   std::unique_ptr<internal::BatchMachine> machine_;
   std::unique_ptr<internal::LaneMachine> lanes_;  // created on first use

@@ -6,6 +6,7 @@
 
 #include "api/access.hpp"
 #include "eval/decision.hpp"
+#include "explain/explanation_data.hpp"
 #include "ir/trace_record.hpp"
 #include "relief/explanation.hpp"
 #include "relief/trace.hpp"
@@ -139,46 +140,57 @@ void BatchEvaluator::Evaluate(std::span<const Profile> profiles, Date date, Outc
       [](std::size_t, std::size_t) {});
 }
 
-void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::span<Trace> traces) {
+// Runs `profiles` by blocks with fresh registers (what a record reads),
+// each block's outcomes into `stored` (lane i's at [i * measures]), then
+// calls keep(first profile, profiles in the block).
+template <class Keep>
+void BatchEvaluator::RecordBlocks(std::span<const Profile> profiles, Date date, Keep keep) {
   const internal::Program& program = internal::Access::program(pack_);
   const std::size_t measures = program.measures.size();
-  if (traces.size() != profiles.size()) {
-    throw std::invalid_argument("BatchEvaluator::Record: traces must hold one trace per profile");
-  }
   if (!lanes_) lanes_ = std::make_unique<internal::LaneMachine>(program);
-  // A block's outcomes, lane i's at [i * measures], then copied to its trace.
-  std::vector<internal::StoredOutcome>& block = stored_;
-  block.resize(internal::LaneMachine::kLanes * measures);
+  stored_.resize(internal::LaneMachine::kLanes * measures);
   EvaluateBlocks(
       *lanes_, program, profiles, date, /*fresh=*/true,
       [&](std::size_t, std::size_t m) {
-        return internal::StoredOutcomes{block.data() + m, measures};
+        return internal::StoredOutcomes{stored_.data() + m, measures};
       },
-      [&](std::size_t first, std::size_t n) {
-        std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::span<const internal::StoredOutcome> outcomes(block.data() + i * measures, measures);
-          cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_layout(), lanes_->lane_index(),
-                                traces[first + i])
-                         .cell_words()
-                         .data();
-        }
-        lanes_->CopyLanes({cells.data(), n});
-      });
+      keep);
+}
+
+void BatchEvaluator::Record(std::span<const Profile> profiles, Date date, std::span<Trace> traces) {
+  if (traces.size() != profiles.size()) {
+    throw std::invalid_argument("BatchEvaluator::Record: traces must hold one trace per profile");
+  }
+  const std::size_t measures = measure_count();
+  RecordBlocks(profiles, date, [&](std::size_t first, std::size_t n) {
+    std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::span<const internal::StoredOutcome> outcomes(stored_.data() + i * measures, measures);
+      cells[i] = KeepRecord(profiles[first + i], date, outcomes, lanes_->lane_layout(), lanes_->lane_index(),
+                            traces[first + i])
+                     .cell_words()
+                     .data();
+    }
+    lanes_->CopyLanes({cells.data(), n});
+  });
 }
 
 void BatchEvaluator::Explain(std::span<const Profile> profiles, Date date, std::span<Explanation> explanations) {
   if (explanations.size() != profiles.size()) {
     throw std::invalid_argument("BatchEvaluator::Explain: explanations must hold one explanation per profile");
   }
-  // A block's traces, recorded, then handed to their explanations.
-  constexpr std::size_t kBlock = internal::LaneMachine::kLanes;
-  std::array<Trace, kBlock> traces;
-  for (std::size_t first = 0; first < profiles.size(); first += kBlock) {
-    const std::size_t n = std::min(kBlock, profiles.size() - first);
-    Record(profiles.subspan(first, n), date, std::span(traces).first(n));
-    for (std::size_t i = 0; i < n; ++i) explanations[first + i] = Explanation(std::move(traces[i]));
-  }
+  const std::size_t measures = measure_count();
+  RecordBlocks(profiles, date, [&](std::size_t first, std::size_t n) {
+    auto block = std::make_shared<internal::ExplainedBlock>(n, measures, lanes_->lane_layout(), lanes_->lane_index());
+    std::copy_n(stored_.data(), n * measures, block->outcomes());
+    std::array<std::uint64_t*, internal::LaneMachine::kLanes> cells{};
+    for (std::size_t i = 0; i < n; ++i) cells[i] = block->cells(i);
+    lanes_->CopyLanes({cells.data(), n});
+    for (std::size_t i = 0; i < n; ++i) {
+      explanations[first + i] = internal::Access::MakeExplanation(internal::ExplainedBlock::Explain(
+          block, i, internal::Access::shared_program(pack_), internal::Access::shared_data(profiles[first + i]), date));
+    }
+  });
 }
 
 }  // namespace relief

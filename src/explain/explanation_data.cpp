@@ -22,8 +22,22 @@ std::shared_ptr<const ExplanationData> ExplanationData::Explained(Evaluator& eva
 std::shared_ptr<const ExplanationData> ExplanationData::FromRecord(std::unique_ptr<TraceRecord> record) {
   auto data =
       std::make_shared<ExplanationData>(Made{}, std::move(record->program), std::move(record->profile), record->date);
-  data->record_ = std::move(record);
+  data->record_ = {record->outcomes().data(), record->cell_words(), record->cell_layout(), record->index.get()};
+  data->owned_record_ = std::move(record);
   return data;
+}
+
+std::shared_ptr<const ExplanationData> ExplainedBlock::Explain(const std::shared_ptr<ExplainedBlock>& block,
+                                                               std::size_t i, std::shared_ptr<const Program> program,
+                                                               std::shared_ptr<const ProfileData> profile, Date date) {
+  ExplanationData& data =
+      block->explanations_[i].emplace(ExplanationData::Made{}, std::move(program), std::move(profile), date);
+  const std::size_t words = block->layout_.words();
+  data.record_ = {block->outcomes_.data() + i * block->measures_,
+                  {block->cells_.data() + i * words, words},
+                  block->layout_,
+                  block->index_.get()};
+  return {block, &data};
 }
 
 void ExplanationData::BuildFromRecord() const {
@@ -31,9 +45,9 @@ void ExplanationData::BuildFromRecord() const {
     // What the record's registers computed, by instruction: the evaluator
     // reads those cells and computes only what the record does not hold.
     thread_local std::vector<Cell> cells;
-    UnpackCells(record_->cell_words(), record_->cell_layout(), cells);
+    UnpackCells(record_.cells, record_.layout, cells);
     auto detail = std::make_unique<ExplanationDetail>();
-    Explain(ThreadExplainTools(program_).evaluator, *profile_, date_, {*record_->index, cells}, *detail);
+    Explain(ThreadExplainTools(program_).evaluator, *profile_, date_, {*record_.index, cells}, *detail);
     detail_ = std::move(detail);
     built_.store(true, std::memory_order_release);
   });

@@ -6,17 +6,21 @@
 #ifndef RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
 #define RELIEF_EXPLAIN_EXPLANATION_DATA_HPP_
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "eval/decision.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/lane_machine.hpp"
 #include "explain/deferred_words.hpp"
 #include "ir/explain_layout.hpp"
+#include "ir/packed_cells.hpp"
 #include "ir/program.hpp"
 #include "ir/trace_record.hpp"
 #include "relief/result.hpp"
@@ -75,6 +79,17 @@ struct ExplanationDetail {
   }
 };
 
+// What an explanation made from a batch record reads of it: each measure's
+// outcome, and the packed cells of the registers the record kept.
+struct RecordView {
+  const StoredOutcome* outcomes = nullptr;  // null: no record
+  std::span<const std::uint64_t> cells;
+  PackedLayout layout;
+  const std::vector<std::int32_t>* index = nullptr;  // each instruction's cell, -1: none
+};
+
+class ExplainedBlock;
+
 // A firm's explanation at a date. Made by RulePack::Explain, it holds its
 // detail at once. Made from a batch record (a relief::Trace's), it answers
 // each measure's status and amount from the record's outcomes and builds its
@@ -92,6 +107,7 @@ class ExplanationData {
                                                           Evaluator::Computed computed = {});
   // Explains the profile of `record`, its detail built when first read.
   static std::shared_ptr<const ExplanationData> FromRecord(std::unique_ptr<TraceRecord> record);
+  // (ExplainedBlock makes the explanations of a block of profiles.)
 
   const Program& p() const { return *program_; }
   const std::shared_ptr<const Program>& program() const { return program_; }
@@ -103,13 +119,13 @@ class ExplanationData {
   // Read from the record when made from one (inline: a file's statuses are
   // read by the million).
   Status status(std::uint32_t measure) const {
-    if (record_ != nullptr) return static_cast<Status>(record_->outcomes()[measure].status);
+    if (record_.outcomes != nullptr) return static_cast<Status>(record_.outcomes[measure].status);
     return detail_->measures[measure].decision.status;
   }
   // Rounded to the cent (MeasureView::amount).
   std::optional<Decimal> amount(std::uint32_t measure) const {
-    if (record_ != nullptr) {
-      const StoredOutcome& o = record_->outcomes()[measure];
+    if (record_.outcomes != nullptr) {
+      const StoredOutcome& o = record_.outcomes[measure];
       return o.has_amount ? std::optional<Decimal>(Decimal::FromCents(o.cents)) : std::nullopt;
     }
     const ExplainedMeasure& m = detail_->measures[measure];
@@ -144,9 +160,13 @@ class ExplanationData {
   std::shared_ptr<const Program> program_;
   std::shared_ptr<const ProfileData> profile_;
   Date date_;
-  // When made from a record: its outcomes, and its cells (its program and
-  // profile are moved into the fields above).
-  std::unique_ptr<const TraceRecord> record_;
+  // When made from a record: what it reads of it, and the record when the
+  // explanation owns it (a block's explanations share theirs, which the
+  // block owns; a record's program and profile are moved into the fields
+  // above).
+  RecordView record_;
+  std::unique_ptr<const TraceRecord> owned_record_;
+  friend class ExplainedBlock;
 
   // A file's explanations are kept by the thousand and most are never read
   // in detail: the detail is a block of its own, made when built.
@@ -155,6 +175,42 @@ class ExplanationData {
   mutable std::unique_ptr<ExplanationDetail> detail_;
   mutable std::once_flag words_made_;
   mutable std::unique_ptr<DeferredWords> words_;
+};
+
+// The explanations of a block of profiles (at most LaneMachine::kLanes) made
+// from the records a LaneMachine kept (BatchEvaluator::Explain): the
+// block's outcomes, packed cells and explanations in three heap blocks
+// rather than two per firm. Each explanation keeps its block alive (an
+// aliasing std::shared_ptr): a file's explanations are kept or dropped
+// together, and one kept alone keeps its block's (about 35 kB for bench-12).
+class ExplainedBlock {
+ public:
+  // Room for `profiles` profiles of `measures` outcomes and `layout` packed
+  // cells, read through `index`.
+  ExplainedBlock(std::size_t profiles, std::size_t measures, PackedLayout layout,
+                 std::shared_ptr<const std::vector<std::int32_t>> index)
+      : index_(std::move(index)),
+        measures_(measures),
+        layout_(layout),
+        outcomes_(profiles * measures),
+        cells_(profiles * layout.words()) {}
+
+  // Where the outcomes of profile i go ([i * measures]), and its cells.
+  StoredOutcome* outcomes() { return outcomes_.data(); }
+  std::uint64_t* cells(std::size_t i) { return cells_.data() + i * layout_.words(); }
+
+  // The explanation of profile i, once its outcomes and cells are written.
+  static std::shared_ptr<const ExplanationData> Explain(const std::shared_ptr<ExplainedBlock>& block, std::size_t i,
+                                                        std::shared_ptr<const Program> program,
+                                                        std::shared_ptr<const ProfileData> profile, Date date);
+
+ private:
+  std::shared_ptr<const std::vector<std::int32_t>> index_;
+  std::size_t measures_;
+  PackedLayout layout_;
+  std::vector<StoredOutcome> outcomes_;
+  std::vector<std::uint64_t> cells_;
+  std::array<std::optional<ExplanationData>, LaneMachine::kLanes> explanations_;
 };
 
 // The missing facts `met` (each measure's in turn), each once, ranked by
