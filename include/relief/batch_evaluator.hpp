@@ -85,12 +85,13 @@ class BatchEvaluator {
 
   // The explanations of many profiles at once (relief/explanation.hpp):
   // explanation i reads as what RulePack::Explain gives for profile i. Each
-  // keeps its profile's record (Record above) and answers its measures'
+  // keeps its profile's record (as Record above) and answers its measures'
   // statuses and amounts from it; the rest (requirements, cases, options,
   // reasons, missing facts, questions) is built from the record when first
   // read. A file of firms is so explained at about the cost of recording it,
-  // and a firm's detail is paid for by the reader who reads it.
-  // `explanations` must hold one per profile.
+  // and a firm's detail is paid for by the reader who reads it. The
+  // explanations of a block of 64 profiles share one heap block, freed with
+  // the last of them. `explanations` must hold one per profile.
   void Explain(std::span<const Profile> profiles, Date date, std::span<Explanation> explanations);
 
   // Outcomes per profile: the pack's measures.
