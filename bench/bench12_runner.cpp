@@ -11,6 +11,9 @@
 //                     every explanation kept; statuses and amounts read
 //                     through its views (from each firm's record: the rest
 //                     of an explanation is built when first read)
+//   relief-explained-read
+//                     the same, and each measure's reasons and missing
+//                     facts read: every firm's detail built from its record
 //   relief-explained-each
 //                     RulePack::Explain, one firm at a time: every
 //                     explanation built in full (conditions and their
@@ -59,13 +62,14 @@ double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-enum class Mode { kBatch, kJsonLines, kExplained, kExplainedEach, kEvaluated, kTraced };
+enum class Mode { kBatch, kJsonLines, kExplained, kExplainedRead, kExplainedEach, kEvaluated, kTraced };
 
 // Each mode with its "engine" name.
 constexpr std::pair<Mode, std::string_view> kModes[] = {
     {Mode::kBatch, "relief"},
     {Mode::kJsonLines, "relief-jsonl"},
     {Mode::kExplained, "relief-explained"},
+    {Mode::kExplainedRead, "relief-explained-read"},
     {Mode::kExplainedEach, "relief-explained-each"},
     {Mode::kEvaluated, "relief-evaluated"},
     {Mode::kTraced, "relief-traced"},
@@ -309,18 +313,24 @@ void RunBatch(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
 }
 
 // The file explained by blocks (BatchEvaluator::Explain), every explanation
-// kept; statuses and amounts read through its views.
-void RunExplained(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
+// kept; statuses and amounts read through its views. With `read_detail`
+// (relief-explained-read), each measure's reasons and missing facts are read
+// too, which builds every firm's detail from its record.
+void RunExplained(const Work& w, std::size_t begin, std::size_t end, bool read_detail, Partial& out) {
   relief::BatchEvaluator batch(w.pack->pack);
   const std::span<const relief::Profile> profiles(w.profiles->data() + begin, end - begin);
   std::vector<relief::Explanation> explained(profiles.size());
   batch.Explain(profiles, w.date, explained);
+  std::size_t detail = 0;
   for (std::size_t i = 0; i < explained.size(); ++i) {
     for (std::size_t m = 0; m < explained[i].measure_count(); ++m) {
       const relief::MeasureView view = explained[i].measure(m);
       if (!Count(w.pack->spec_index[m], view.status(), view.amount(), out)) return AtLine(begin + i, out);
+      if (read_detail) detail += view.reasons().size() + view.missing().size();
     }
   }
+  // Every measure has a reason: a detail that was not read would show here.
+  if (read_detail && detail < explained.size() * w.pack->spec_index.size()) out.error = "explanations without reasons";
 }
 
 // One firm at a time (RulePack::Explain): each explanation built in full.
@@ -359,8 +369,8 @@ void RunTraced(const Work& w, std::size_t begin, std::size_t end, Partial& out) 
 }
 
 void RunRange(const Work& w, std::size_t begin, std::size_t end, Partial& out) {
-  if (w.mode == Mode::kExplained) {
-    RunExplained(w, begin, end, out);
+  if (w.mode == Mode::kExplained || w.mode == Mode::kExplainedRead) {
+    RunExplained(w, begin, end, w.mode == Mode::kExplainedRead, out);
   } else if (w.mode == Mode::kExplainedEach) {
     RunExplainedEach(w, begin, end, out);
   } else if (w.mode == Mode::kEvaluated) {
@@ -437,12 +447,12 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   const std::optional<Options> options = ParseArgs(argc, argv);
   if (!options) {
-    std::cerr
-        << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-explained-each|relief-evaluated|"
-           "relief-traced] "
-           "[--threads N] "
-           "[--pack DIR] "
-           "PROFILES.jsonl\n";
+    std::cerr << "usage: bench12_runner [--mode relief|relief-jsonl|relief-explained|relief-explained-read|"
+                 "relief-explained-each|relief-evaluated|"
+                 "relief-traced] "
+                 "[--threads N] "
+                 "[--pack DIR] "
+                 "PROFILES.jsonl\n";
     return 2;
   }
   return Run(*options);

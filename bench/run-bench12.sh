@@ -92,6 +92,7 @@ for ((i = 1; i <= runs; i++)); do
   run "relief, 2 threads" all "$runner" --mode relief --threads 2 "$profiles"
   run relief-jsonl all "$runner" --mode relief-jsonl "$profiles"
   run relief-explained all "$runner" --mode relief-explained "$profiles"
+  run relief-explained-read all "$runner" --mode relief-explained-read "$profiles"
   run relief-explained-each all "$runner" --mode relief-explained-each "$profiles"
   run relief-evaluated all "$runner" --mode relief-evaluated "$profiles"
   run relief-traced all "$runner" --mode relief-traced "$profiles"
