@@ -52,7 +52,7 @@ namespace relief {
 class Trace;
 
 namespace internal {
-struct ExplanationData;
+class ExplanationData;
 struct Access;  // src/api/access.hpp: the engine's way in
 }  // namespace internal
 
