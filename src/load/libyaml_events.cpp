@@ -64,6 +64,14 @@ class EventFeeder {
  private:
   bool Scalar(const yaml_event_t& e);
   YAML::anchor_t Anchor(const yaml_char_t* name);
+  // Whether a node starting at `mark` in a flow collection follows a '?'
+  // with no blank between ("{?a: 1}", "[?[a]]"): libyaml reads an explicit
+  // key there, where yaml-cpp refuses the text (found by the pack_loader
+  // fuzz target).
+  bool AfterTightQuestionMark(const YAML::Mark& mark) const {
+    return flow_depth_ > 0 && mark.pos > 0 && static_cast<std::size_t>(mark.pos) <= text_.size() &&
+           text_[static_cast<std::size_t>(mark.pos) - 1] == '?';
+  }
 
   std::string_view text_;
   MarkConverter marks_;
@@ -123,6 +131,7 @@ bool EventFeeder::Feed(const yaml_event_t& e) {
       if (s.tag != nullptr) return false;
       const bool flow = s.style == YAML_FLOW_SEQUENCE_STYLE;
       const YAML::Mark mark = marks_(e.start_mark);
+      if (AfterTightQuestionMark(mark)) return false;
       builder_.OnSequenceStart(mark, "?", Anchor(s.anchor), StyleOf(flow));
       Push(flow, true);
       return true;
@@ -131,6 +140,7 @@ bool EventFeeder::Feed(const yaml_event_t& e) {
       const auto& m = e.data.mapping_start;
       if (m.tag != nullptr) return false;
       const YAML::Mark mark = marks_(e.start_mark);
+      if (AfterTightQuestionMark(mark)) return false;
       // A map written in a flow sequence without braces ("[a: 1]") is marked
       // otherwise by yaml-cpp.
       const bool braces = static_cast<std::size_t>(mark.pos) < text_.size() && text_[mark.pos] == '{';
@@ -166,6 +176,7 @@ bool EventFeeder::Scalar(const yaml_event_t& e) {
   // mostly refuses the file); libyaml reads the '?' as part of the text.
   if (plain && flow_depth_ > 0 && value.find('?') != std::string_view::npos) return false;
   const YAML::Mark mark = marks_(e.start_mark);
+  if (AfterTightQuestionMark(mark)) return false;
   if (plain && IsNullWord(value)) {
     builder_.OnNull(mark, Anchor(s.anchor));
     return true;

@@ -108,9 +108,14 @@ TEST(LibyamlEvents, LeavesToYamlCppWhatItDoesNotAnswerFor) {
            "a: un\xE2\x80\xA8"
            "deux\n",  // LINE SEPARATOR, a line break for libyaml only
            "a: un\xC2\x85"
-           "deux\n",          // NEL, likewise
-           "a: [b: 1]\n",     // map inside a flow sequence
-           "a: {b: c ?}\n",   // '?' in a flow collection, which yaml-cpp refuses
+           "deux\n",         // NEL, likewise
+           "a: [b: 1]\n",    // map inside a flow sequence
+           "a: {b: c ?}\n",  // '?' in a flow collection, which yaml-cpp refuses
+           "a: {?b: 1}\n",   // '?' right before a node of a flow collection: an explicit key
+           "a: [x, ?y]\n",   // for libyaml, refused by yaml-cpp (found by fuzzing)
+           "a: {?\"b\": 1}\n",
+           "a: [?[b]]\n",
+           "a: {c: 1, ?{b: 2}: 3}\n",
            "a: 'unclosed\n",  // syntax errors
            "a: b: c\n",
            "key: x\n- not: here\n",
