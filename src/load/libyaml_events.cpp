@@ -63,6 +63,8 @@ class EventFeeder {
 
  private:
   bool Scalar(const yaml_event_t& e);
+  bool SequenceStart(const yaml_event_t& e);
+  bool MappingStart(const yaml_event_t& e);
   YAML::anchor_t Anchor(const yaml_char_t* name);
   // Whether a node starting at `mark` in a flow collection follows a '?'
   // with no blank between ("{?a: 1}", "[?[a]]"): libyaml reads an explicit
@@ -126,30 +128,10 @@ bool EventFeeder::Feed(const yaml_event_t& e) {
     }
     case YAML_SCALAR_EVENT:
       return Scalar(e);
-    case YAML_SEQUENCE_START_EVENT: {
-      const auto& s = e.data.sequence_start;
-      if (s.tag != nullptr) return false;
-      const bool flow = s.style == YAML_FLOW_SEQUENCE_STYLE;
-      const YAML::Mark mark = marks_(e.start_mark);
-      if (AfterTightQuestionMark(mark)) return false;
-      builder_.OnSequenceStart(mark, "?", Anchor(s.anchor), StyleOf(flow));
-      Push(flow, true);
-      return true;
-    }
-    case YAML_MAPPING_START_EVENT: {
-      const auto& m = e.data.mapping_start;
-      if (m.tag != nullptr) return false;
-      const YAML::Mark mark = marks_(e.start_mark);
-      if (AfterTightQuestionMark(mark)) return false;
-      // A map written in a flow sequence without braces ("[a: 1]") is marked
-      // otherwise by yaml-cpp.
-      const bool braces = static_cast<std::size_t>(mark.pos) < text_.size() && text_[mark.pos] == '{';
-      if (!open_.empty() && open_.back() == Open::kFlowSequence && !braces) return false;
-      const bool flow = m.style == YAML_FLOW_MAPPING_STYLE;
-      builder_.OnMapStart(mark, "?", Anchor(m.anchor), StyleOf(flow));
-      Push(flow, false);
-      return true;
-    }
+    case YAML_SEQUENCE_START_EVENT:
+      return SequenceStart(e);
+    case YAML_MAPPING_START_EVENT:
+      return MappingStart(e);
     case YAML_SEQUENCE_END_EVENT:
       Pop();
       builder_.OnSequenceEnd();
@@ -162,6 +144,32 @@ bool EventFeeder::Feed(const yaml_event_t& e) {
       break;
   }
   return false;
+}
+
+bool EventFeeder::SequenceStart(const yaml_event_t& e) {
+  const auto& s = e.data.sequence_start;
+  if (s.tag != nullptr) return false;
+  const bool flow = s.style == YAML_FLOW_SEQUENCE_STYLE;
+  const YAML::Mark mark = marks_(e.start_mark);
+  if (AfterTightQuestionMark(mark)) return false;
+  builder_.OnSequenceStart(mark, "?", Anchor(s.anchor), StyleOf(flow));
+  Push(flow, true);
+  return true;
+}
+
+bool EventFeeder::MappingStart(const yaml_event_t& e) {
+  const auto& m = e.data.mapping_start;
+  if (m.tag != nullptr) return false;
+  const YAML::Mark mark = marks_(e.start_mark);
+  if (AfterTightQuestionMark(mark)) return false;
+  // A map written in a flow sequence without braces ("[a: 1]") is marked
+  // otherwise by yaml-cpp.
+  const bool braces = static_cast<std::size_t>(mark.pos) < text_.size() && text_[mark.pos] == '{';
+  if (!open_.empty() && open_.back() == Open::kFlowSequence && !braces) return false;
+  const bool flow = m.style == YAML_FLOW_MAPPING_STYLE;
+  builder_.OnMapStart(mark, "?", Anchor(m.anchor), StyleOf(flow));
+  Push(flow, false);
+  return true;
 }
 
 bool EventFeeder::Scalar(const yaml_event_t& e) {
